@@ -1,0 +1,3 @@
+/** en resources of the 'issues' namespace. Keys are stable; see src/locales/index.ts. */
+const issues = {} as const;
+export default issues;

@@ -1,0 +1,3 @@
+/** en resources of the 'ui' namespace. Keys are stable; see src/locales/index.ts. */
+const ui = {} as const;
+export default ui;

@@ -1,0 +1,3 @@
+/** ja resources of the 'pdf' namespace. Keys are stable; see src/locales/index.ts. */
+const pdf = {} as const;
+export default pdf;
