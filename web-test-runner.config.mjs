@@ -33,9 +33,10 @@ export default {
     esbuildPlugin({
       ts: true,
       json: true,
-      // es2022: Chromium has no native decorators; the tsconfig carries experimentalDecorators.
+      // es2022: Chromium has no native decorators. The esbuild plugin reads the tsconfig raw (no "extends"),
+      // so point it at the file that itself carries experimentalDecorators/useDefineForClassFields.
       target: 'es2022',
-      tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)),
+      tsconfig: fileURLToPath(new URL('./tsconfig.base.json', import.meta.url)),
     }),
   ],
 };
