@@ -1,0 +1,104 @@
+import { svg, type SVGTemplateResult } from 'lit';
+
+/** One row of the chart: a date field in the timeline's (ascending) order. */
+export interface ChartRow {
+  label: string;
+  /** ISO date, absent when the field is empty. */
+  date?: string;
+  flagged: boolean;
+}
+
+const DAY = 86_400_000;
+/** Gaps longer than this are drawn short, with a break mark (birth dates decades before the rest). */
+const BREAK_DAYS = 60;
+
+const WIDTH = 380;
+const LABEL_W = 128;
+const PLOT_X0 = LABEL_W + 12;
+const PLOT_X1 = WIDTH - 16;
+const ROW_H = 26;
+const TOP = 14;
+
+/**
+ * Positions of the distinct dates on the x axis. Long gaps are compressed to a fixed share of the axis,
+ * so the days around the diagnosis stay readable next to a birth date decades earlier.
+ */
+export function axisPositions(dates: readonly string[]): { x: Map<string, number>; breaks: number[] } {
+  const distinct = [...new Set(dates)].sort();
+  const x = new Map<string, number>();
+  if (distinct.length === 0) return { x, breaks: [] };
+  if (distinct.length === 1) {
+    x.set(distinct[0]!, (PLOT_X0 + PLOT_X1) / 2);
+    return { x, breaks: [] };
+  }
+  const gaps = distinct.slice(1).map((d, i) => (Date.parse(d) - Date.parse(distinct[i]!)) / DAY);
+  const normal = gaps.filter((g) => g <= BREAK_DAYS).reduce((a, b) => a + b, 0);
+  const brokenUnits = Math.max(normal * 0.3, 1);
+  const units = gaps.map((g) => (g > BREAK_DAYS ? brokenUnits : Math.max(g, normal * 0.04, 0.5)));
+  const total = units.reduce((a, b) => a + b, 0);
+  const scale = (PLOT_X1 - PLOT_X0) / total;
+  const breaks: number[] = [];
+  let pos = PLOT_X0;
+  x.set(distinct[0]!, pos);
+  distinct.slice(1).forEach((d, i) => {
+    const next = pos + units[i]! * scale;
+    if (gaps[i]! > BREAK_DAYS) breaks.push((pos + next) / 2);
+    pos = next;
+    x.set(d, pos);
+  });
+  return { x, breaks };
+}
+
+function short(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}/${m}/${d}`;
+}
+
+/**
+ * A small drawn timeline: one row per date field in the expected (ascending) order, each date a point
+ * on one shared time axis, joined in that order, so a date out of order shows as a line going back.
+ * Flagged dates are red with a ×. Decorative only: the caller marks it `aria-hidden`; the list
+ * beside it carries the meaning.
+ */
+export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVGTemplateResult {
+  const dated = rows.filter((r) => r.date);
+  const { x, breaks } = axisPositions(dated.map((r) => r.date!));
+  const height = TOP + rows.length * ROW_H + 30;
+  const axisY = TOP + rows.length * ROW_H + 4;
+  const y = (i: number) => TOP + i * ROW_H + ROW_H / 2;
+  const points = rows
+    .map((r, i) => (r.date ? `${x.get(r.date)!.toFixed(1)},${y(i)}` : ''))
+    .filter(Boolean)
+    .join(' ');
+  const sortedDates = dated.map((r) => r.date!).sort();
+  const first = sortedDates[0];
+  const last = sortedDates[sortedDates.length - 1];
+  return svg`
+    <svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="presentation" focusable="false">
+      ${rows.map(
+        (_, i) => svg`<line class="grid" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${y(i)}" y2="${y(i)}"></line>`,
+      )}
+      <polyline class="path" points="${points}"></polyline>
+      ${rows.map((r, i) => {
+        const label = svg`<text class="label ${r.flagged ? 'flagged' : ''}" x="${LABEL_W}" y="${y(i) + 4}" text-anchor="end">${r.flagged ? '× ' : ''}${r.label}</text>`;
+        if (!r.date) {
+          return svg`${label}<text class="empty" x="${PLOT_X0}" y="${y(i) + 4}">${emptyText}</text>`;
+        }
+        const cx = x.get(r.date)!;
+        const cy = y(i);
+        return r.flagged
+          ? svg`${label}<g class="point flagged" data-field-date="${r.date}">
+              <circle cx="${cx}" cy="${cy}" r="8"></circle>
+              <path d="M${cx - 4} ${cy - 4}L${cx + 4} ${cy + 4}M${cx + 4} ${cy - 4}L${cx - 4} ${cy + 4}"></path>
+            </g>`
+          : svg`${label}<circle class="point" cx="${cx}" cy="${cy}" r="5" data-field-date="${r.date}"></circle>`;
+      })}
+      <line class="axis" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${axisY}" y2="${axisY}"></line>
+      ${breaks.map(
+        (bx) => svg`<path class="break" d="M${bx - 6} ${axisY + 5}l4 -10M${bx + 2} ${axisY + 5}l4 -10"></path>`,
+      )}
+      ${first ? svg`<text class="tick" x="${x.get(first)}" y="${axisY + 18}" text-anchor="start">${short(first)}</text>` : ''}
+      ${last && last !== first ? svg`<text class="tick" x="${x.get(last)}" y="${axisY + 18}" text-anchor="end">${short(last)}</text>` : ''}
+    </svg>
+  `;
+}

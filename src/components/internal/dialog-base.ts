@@ -1,0 +1,167 @@
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query } from 'lit/decorators.js';
+import type { Locale } from '../../locales/index.js';
+import { LocalizeController } from './localize.js';
+import { tokens } from './tokens.styles.js';
+
+/** The element that has focus, looking through open shadow roots. */
+export function deepActiveElement(): HTMLElement | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement ? el : null;
+}
+
+/**
+ * The shared base of the SDK's modal dialogs (style anchors, practice 9): a native `<dialog>` opened
+ * with `showModal()` (focus trap, inert page, top layer), `open` reflected, `show()` / `hide()` that
+ * return promises, Escape handled by the subclass ({@link onEscape}), focus returned to the opener,
+ * and the result kept in `returnValue`.
+ */
+export abstract class HersysDialogBase extends LitElement {
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: contents;
+      }
+      dialog {
+        box-sizing: border-box;
+        max-inline-size: min(46rem, calc(100vw - 2rem));
+        max-block-size: calc(100vh - 2rem);
+        padding: 0;
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) * 2);
+        background: var(--_bg);
+        color: var(--_text);
+        font: inherit;
+        box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+      }
+      dialog::backdrop {
+        background: var(--hersys-dialog-backdrop, rgb(20 24 28 / 0.55));
+      }
+      .header {
+        margin: 0;
+        padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5);
+        background: var(--hersys-dialog-header-background, var(--_primary));
+        color: var(--hersys-dialog-header-color, var(--_on-primary));
+        font-size: 1.0625rem;
+        font-weight: 700;
+      }
+      .body {
+        padding: calc(var(--_gap) * 2) calc(var(--_gap) * 2.5);
+      }
+      .message {
+        margin: 0 0 calc(var(--_gap) * 1.5);
+        font-weight: 600;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: center;
+        gap: calc(var(--_gap) * 1.5);
+        padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5) calc(var(--_gap) * 2);
+      }
+      button {
+        min-inline-size: 8rem;
+        min-block-size: var(--_control-h);
+        padding: 0 calc(var(--_gap) * 2);
+        border: 1px solid var(--_primary);
+        border-radius: var(--_radius);
+        font: inherit;
+        font-weight: 600;
+        cursor: pointer;
+      }
+      button.primary {
+        background: var(--_primary);
+        color: var(--_on-primary);
+      }
+      button.secondary {
+        background: var(--_bg);
+        color: var(--_primary);
+      }
+      button:focus-visible,
+      textarea:focus-visible {
+        outline: 3px solid var(--_focus);
+        outline-offset: 2px;
+      }
+    `,
+  ];
+
+  /** Whether the dialog is open (reflected). Setting it opens or closes the dialog like show()/hide(). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** UI language (`ja` | `en`); empty means the `lang` of the element or document. */
+  @property() locale: Locale | '' = '';
+
+  /** How the dialog was last closed: `continue`, `fix`, or '' while open. */
+  returnValue = '';
+
+  protected readonly localize = new LocalizeController(this);
+
+  @query('dialog') protected dialogElement!: HTMLDialogElement;
+
+  #opener: HTMLElement | null = null;
+
+  /** Opens the dialog as a modal; resolves once it is shown and focus is inside it. */
+  async show(): Promise<void> {
+    if (this.open && this.dialogElement?.open) return;
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  /** Closes the dialog and returns focus to the element that had it before; resolves when closed. */
+  async hide(returnValue = ''): Promise<void> {
+    this.returnValue = returnValue;
+    if (!this.open) return;
+    this.open = false;
+    await this.updateComplete;
+  }
+
+  /** The dialog's title, body and actions. */
+  protected abstract renderContent(): TemplateResult;
+
+  /** Escape (the platform's `cancel`): each dialog decides what it means (修正する for both SDK dialogs). */
+  protected abstract onEscape(): void;
+
+  protected override render(): TemplateResult {
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="title"
+      aria-describedby="message"
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+    >
+      ${this.renderContent()}
+    </dialog>`;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (!changed.has('open')) return;
+    const dialog = this.dialogElement;
+    if (this.open && !dialog.open) {
+      this.#opener = deepActiveElement();
+      this.returnValue = '';
+      if (this.isConnected) dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+    if (!this.open) this.#restoreFocus();
+  }
+
+  #restoreFocus(): void {
+    const opener = this.#opener;
+    this.#opener = null;
+    if (opener?.isConnected) opener.focus({ preventScroll: true });
+  }
+
+  #onCancel(event: Event): void {
+    event.preventDefault();
+    this.onEscape();
+  }
+
+  #onClose(): void {
+    // Closed by the platform (e.g. a host calling close() on it): keep `open` in step.
+    if (this.open) this.open = false;
+  }
+}
