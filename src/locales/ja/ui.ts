@@ -1,3 +1,6 @@
 /** ja resources of the 'ui' namespace. Keys are stable; see src/locales/index.ts. */
-const ui = {} as const;
+import form from './ui-form.js';
+import { dialogs, flow, drafts } from './ui-flow.js';
+
+const ui = { form, dialogs, flow, drafts } as const;
 export default ui;

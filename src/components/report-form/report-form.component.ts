@@ -1,0 +1,459 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  CATEGORIES,
+  CERTAINTIES,
+  DEATH_CATEGORIES,
+  INFECTION_AREAS,
+  INFECTION_ROUTES,
+  ONSET_CATEGORIES,
+  PREFECTURES,
+  RISK_FACTORS,
+  SEVERITIES,
+  SEXES,
+  SYMPTOMS,
+  VACCINES,
+  YES_NO,
+  YES_NO_UNKNOWN,
+} from '../../schema/index.js';
+import { ReportFormBase } from './internal/report-form-base.js';
+import { reportFormStyles } from './report-form.styles.js';
+import { reportFormFaxStyles } from './report-form-fax.styles.js';
+
+/**
+ * The 発生届 (COVID-19 occurrence report, HER-SYS ver.2) entry form.
+ *
+ * `layout="standard"` follows the HER-SYS manual's 発生届(ver.2) screen (sections 1–13 in its order);
+ * `layout="fax"` lays out the same fields like the paper form 別記様式6-1 (items 1–19). The visible
+ * 「FAX様式」 switch changes layouts without losing any value. Dates take 西暦 or 和暦, the age at
+ * diagnosis is computed, the postal code fills the address (offline data), the patient's mobile number
+ * must be typed twice, and drafts autosave through a host `draftStore`.
+ *
+ * Form-associated: inside a `<form>` it submits the report as JSON under `name`, takes part in
+ * `reset()`, validity and state restore.
+ *
+ * @summary The 発生届 entry form (standard HER-SYS screen and FAX/paper layout).
+ *
+ * @fires {CustomEvent<HersysChangeDetail>} hersys-change - Every committed change: `{ value, issues }`. Bubbles, composed.
+ * @fires {CustomEvent<HersysSubmitDetail>} hersys-submit - 確認 pressed and no error: `{ report, issues }`. Bubbles, composed.
+ *
+ * @csspart form - The root container of either layout.
+ * @csspart header - Title, lead text and the layout switch.
+ * @csspart layout-switch - The 「FAX様式」 switch.
+ * @csspart draft-banner - The 「保存されていない入力があります」 banner.
+ * @csspart section - A numbered section (standard) or a boxed item (FAX).
+ * @csspart section-title - The heading of a section or item.
+ * @csspart field - The wrapper of one control with its label and messages.
+ * @csspart label - A field label.
+ * @csspart required-badge - The 必須 badge.
+ * @csspart input - Text, date, phone and number inputs.
+ * @csspart select - Select boxes.
+ * @csspart picker-button - The calendar button of a date field.
+ * @csspart listbox - Suggestion lists (postal towns, doctors, institutions, health centers).
+ * @csspart error - An error message next to a field.
+ * @csspart warning - A warning message next to a field.
+ * @csspart age - The computed age.
+ * @csspart methods - The diagnostic-method rows.
+ * @csspart actions - The bottom bar with the 確認 button and the announced summary.
+ * @csspart submit-button - The 確認 button.
+ *
+ * @cssprop --hersys-font-family - Font stack.
+ * @cssprop --hersys-font-size - Base font size.
+ * @cssprop --hersys-color-text - Text colour.
+ * @cssprop --hersys-color-surface - Background of the form.
+ * @cssprop --hersys-color-surface-alt - Background of headings and cells.
+ * @cssprop --hersys-color-border - Control borders.
+ * @cssprop --hersys-color-primary - Primary buttons, the switch, links.
+ * @cssprop --hersys-color-danger - Errors and the 必須 badge.
+ * @cssprop --hersys-color-recommended - The yellow frame of recommended fields that are empty.
+ * @cssprop --hersys-color-focus - The focus ring.
+ * @cssprop --hersys-radius - Corner radius of controls.
+ * @cssprop --hersys-spacing - Base spacing unit.
+ */
+export class HersysReportForm extends ReportFormBase {
+  static override styles = [reportFormStyles, reportFormFaxStyles];
+
+  override render(): TemplateResult {
+    return html`<div class="form layout-${this.layout}" part="form" lang=${this._locale}>
+      <header class="header" part="header">
+        <h2 class="title">${this.layout === 'fax' ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}</h2>
+        ${this._layoutSwitch()}
+        <p class="lead">${this.l10n.t('form.lead')}</p>
+      </header>
+      ${this._draftBanner()}
+      <fieldset class="root" ?disabled=${this.disabled}>
+        <legend class="sr-only">${this.l10n.t('form.title')}</legend>
+        <p class="legend-note"><span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}</p>
+        ${this.layout === 'fax' ? this._faxLayout() : this._standardLayout()}
+      </fieldset>
+      ${this._actions()}
+    </div>`;
+  }
+
+  // ------------------------------------------------------------------ shared groups
+
+  private _section(id: string, title: string, body: unknown, cls = ''): TemplateResult {
+    return html`<section class="section ${cls}" part="section" aria-labelledby="s-${id}">
+      <h3 class="section-title" id="s-${id}" part="section-title">${title}</h3>
+      <div class="section-body">${body}</div>
+    </section>`;
+  }
+
+  private _groupLabel(id: string, text: string, path?: string): TemplateResult {
+    return html`<span class="group-label label" id=${id}>${text}${path ? this._req(path) : nothing}</span>`;
+  }
+
+  private get _category() {
+    return this._report.patient?.category;
+  }
+
+  private _doctorGroup(): TemplateResult {
+    const t = this.l10n.t;
+    return html`<div class="row" role="group" aria-labelledby="g-doctor">
+      ${this._groupLabel('g-doctor', t('form.label.doctorName'), 'reporter.doctorFamilyName')}
+      ${this._doctorFamilyName({ labelledBy: 'g-doctor' })}
+      ${this._text('reporter.doctorGivenName', { labelledBy: 'g-doctor', size: 10 })} ${this._doctorRegister()}
+    </div>`;
+  }
+
+  private _institutionGroup(): TemplateResult {
+    const t = this.l10n.t;
+    return html`<div class="row">${this._institution()}</div>
+      <div class="row">
+        ${this._text('reporter.institutionAddress', { size: 40, cls: 'wide' })}
+        ${this._phone('reporter.institutionPhone')}
+      </div>
+      <p class="note">${t('form.notAtInstitutionNote')}</p>
+      <div class="row">
+        ${this._bool('reporter.notAtInstitution', { label: t('form.notAtInstitution') })}
+        ${this._phone('reporter.outOfHoursPhone')}
+      </div>`;
+  }
+
+  private _nameGroup(): TemplateResult {
+    const t = this.l10n.t;
+    return html`<div class="row" role="group" aria-labelledby="g-name">
+        ${this._groupLabel('g-name', t('form.label.patientName'), 'patient.familyName')}
+        ${this._text('patient.familyName', { labelledBy: 'g-name', size: 12, autocomplete: 'off' })}
+        ${this._text('patient.givenName', { labelledBy: 'g-name', size: 12 })}
+      </div>
+      <div class="row" role="group" aria-labelledby="g-kana">
+        ${this._groupLabel('g-kana', t('form.label.patientKana'))}
+        ${this._kana('patient.familyNameKana', { labelledBy: 'g-kana' })}
+        ${this._kana('patient.givenNameKana', { labelledBy: 'g-kana' })}
+      </div>`;
+  }
+
+  private _patientPhone(): TemplateResult {
+    const t = this.l10n.t;
+    return html`<div class="row">
+      ${this._phone('patient.phone', { hint: t('form.phoneNote'), mobileHint: true, autocomplete: 'off' })}
+      ${this._phoneConfirmation()}
+    </div>`;
+  }
+
+  private _addressGroup(): TemplateResult {
+    const t = this.l10n.t;
+    const p = this._report.patient;
+    return html`<p class="note">${t('form.addressNote')}</p>
+      ${this._bool('patient.addressSameAsLocation', { label: t('form.sameAsLocation') })}
+      ${p?.addressSameAsLocation ? nothing : this._address('patient.address')}
+      <div class="row">
+        ${this._bool('patient.addressPhoneSameAsLocation', { label: t('form.samePhoneAsLocation') })}
+        ${p?.addressPhoneSameAsLocation ? nothing : this._phone('patient.addressPhone')}
+      </div>`;
+  }
+
+  private _guardianName(): TemplateResult {
+    return this._text('patient.guardian.name', { size: 24 });
+  }
+
+  private _guardianPhone(): TemplateResult {
+    return this._phone('patient.guardian.phone');
+  }
+
+  private _diagnosisDates(opts: { fax?: boolean } = {}): TemplateResult {
+    const t = this.l10n.t;
+    const cat = this._category;
+    const onset = cat !== undefined && ONSET_CATEGORIES.includes(cat);
+    const death = cat !== undefined && DEATH_CATEGORIES.includes(cat);
+    return html`${this._date('diagnosis.diagnosisDate')}
+    ${this._date('diagnosis.specimenCollectionDate', { hint: t('form.specimenNote') })}
+    ${onset ? this._date('diagnosis.onsetDate') : nothing} ${death ? this._date('diagnosis.deathDate') : nothing}
+    ${opts.fax ? nothing : html`${this._date('diagnosis.firstVisitDate')} ${this._date('diagnosis.estimatedInfectionDate')}`}`;
+  }
+
+  private _symptoms(hideLabel = false): TemplateResult {
+    const t = this.l10n.t;
+    const list = this._report.diagnosis?.symptoms ?? [];
+    return html`${this._checks('diagnosis.symptoms', this._labels(SYMPTOMS), { exclusive: 'none', hideLabel, cls: 'wrap' })}
+      <div class="row">
+        ${list.includes('other') ? this._text('diagnosis.symptomOther', { size: 30 }) : nothing}
+        ${this._number('diagnosis.spo2', { unit: t('form.spo2Unit') })}
+      </div>`;
+  }
+
+  private _infection(): TemplateResult {
+    const t = this.l10n.t;
+    const inf = this._report.infection;
+    const certainty = this._labels(CERTAINTIES);
+    return html`<div class="row">
+        ${this._radios('infection.routeCertainty', certainty, { allowClear: true })}
+        ${this._radios('infection.route', this._labels(INFECTION_ROUTES), { allowClear: true })}
+      </div>
+      <div class="row">${this._text('infection.routeDetail', { size: 40, cls: 'wide' })}</div>
+      <div class="row">
+        ${this._radios('infection.regionCertainty', certainty, { allowClear: true })}
+        ${this._radios('infection.area', this._labels(INFECTION_AREAS), { allowClear: true })}
+      </div>
+      ${inf?.area === 'domestic'
+        ? html`<div class="row">
+            ${this._select('infection.prefectureCode', this._labels(PREFECTURES))} ${this._text('infection.city')}
+          </div>`
+        : nothing}
+      ${inf?.area === 'abroad'
+        ? html`<div class="row">
+              ${this._text('infection.countries', { size: 30 })} ${this._text('infection.regionDetail', { size: 24 })}
+            </div>
+            <div class="row" role="group" aria-labelledby="g-travel">
+              ${this._groupLabel('g-travel', t('form.travel'))} ${this._bool('infection.residentAbroad')}
+              ${inf.residentAbroad ? nothing : this._date('infection.departureDate')} ${this._date('infection.entryDate')}
+            </div>`
+        : nothing}`;
+  }
+
+  private _vaccination(): TemplateResult {
+    const t = this.l10n.t;
+    const v = this._report.vaccination;
+    const counts = [
+      ...Array.from({ length: 8 }, (_, n) => ({ code: String(n), label: t('form.doses', { count: n }) })),
+      { code: 'unknown', label: t('form.doseUnknown') },
+    ];
+    const given = typeof v?.doseCount === 'number' && v.doseCount > 0;
+    return html`<p class="note">${t('form.vaccineNote')}</p>
+      <div class="row">
+        ${this._select('vaccination.doseCount', counts, { numeric: true, label: t('form.doseCount') })}
+        ${given ? this._date('vaccination.latestDate') : nothing}
+        ${given ? this._select('vaccination.latestVaccine', this._labels(VACCINES)) : nothing}
+        ${given && v?.latestVaccine === 'other' ? this._text('vaccination.latestVaccineOther') : nothing}
+      </div>`;
+  }
+
+  private _risk(): TemplateResult {
+    const t = this.l10n.t;
+    const rf = this._report.riskFactors;
+    const lng = this._locale;
+    return html`<p class="note">${t('form.riskNote')}</p>
+      ${this._radios('riskFactors.presence', this._labels(YES_NO_UNKNOWN))}
+      ${this._checks(
+        'riskFactors.items',
+        RISK_FACTORS.map((r) => ({ code: r.code, label: `${r.number}. ${r[lng]}` })),
+        { cls: 'risk-items' },
+      )}
+      ${rf?.items?.includes('other') ? this._text('riskFactors.other', { size: 40 }) : nothing}`;
+  }
+
+  private _clinical(opts: { fax?: boolean } = {}): TemplateResult {
+    const yn = this._labels(YES_NO);
+    const c = this._report.clinical;
+    return html`${this._radios('clinical.severity', this._labels(SEVERITIES), { allowClear: true, cls: opts.fax ? 'fax' : '' })}
+      <div class="row">${this._radios('clinical.hospitalizationNeeded', yn)}</div>
+      <div class="row">
+        ${this._radios('clinical.hospitalized', yn)}
+        ${c?.hospitalized === 'yes'
+          ? html`${this._date('clinical.admissionDate')} ${this._text('clinical.inpatientInstitution', { size: 28 })}`
+          : nothing}
+      </div>
+      <div class="row">${this._radios('clinical.antiviralNeeded', yn)} ${this._radios('clinical.oxygenNeeded', yn)}</div>
+      <div class="row">${this._radios('clinical.telemedicine', yn)}</div>`;
+  }
+
+  private _healthCenters(): TemplateResult {
+    return html`<div class="row">
+      ${this._healthCenter('healthCenters.notified')} ${this._healthCenter('healthCenters.responsible')}
+    </div>`;
+  }
+
+  // ------------------------------------------------------------------ standard layout (HER-SYS ver.2 screen)
+
+  /** The manual's 発生届(ver.2) screen: 届出に必要な項目, then sections 1–13, in the manual's order. */
+  protected _standardLayout(): TemplateResult {
+    const t = this.l10n.t;
+    const minor = this._isMinor();
+    return html`
+      ${this._section(
+        'reporter',
+        t('form.section.reporter'),
+        html`<div class="row">${this._date('reportDate')}</div>
+          ${this._doctorGroup()} ${this._institutionGroup()}`,
+      )}
+      ${this._section(
+        'category',
+        t('form.section.category'),
+        html`${this._select('patient.category', this._labels(CATEGORIES), { hideLabel: true, labelledBy: 's-category' })}
+          <p class="note">${t('form.categoryNote')}</p>`,
+      )}
+      <div class="grid-4">
+        ${this._section('name', t('form.section.name'), this._nameGroup(), 'span-2')}
+        ${this._section('sex', t('form.section.sex'), this._radios('patient.sex', this._labels(SEXES), { hideLabel: true }))}
+        ${this._section(
+          'dob',
+          t('form.section.dob'),
+          this._date('patient.dateOfBirth', { hideLabel: true, labelledBy: 's-dob' }),
+        )}
+        ${this._section('age', t('form.section.age'), this._age({ hideLabel: true }))}
+      </div>
+      ${this._section(
+        'location',
+        t('form.section.location'),
+        html`<p class="note">${t('form.locationNote')}</p>
+          ${this._address('patient.location')} ${this._patientPhone()}`,
+      )}
+      ${this._section(
+        'address',
+        t('form.section.address'),
+        html`${this._addressGroup()}
+          <div class="row">${this._text('patient.occupation', { size: 24 })}</div>`,
+      )}
+      ${minor
+        ? html`<div class="grid-2">
+            ${this._section('guardianName', t('form.section.guardianName'), this._guardianName())}
+            ${this._section('guardianPhone', t('form.section.guardianPhone'), this._guardianPhone())}
+            <p class="note span-all">${t('form.guardianNote')}</p>
+          </div>`
+        : nothing}
+      ${this._section(
+        'diagnosis',
+        t('form.section.diagnosis'),
+        html`<div class="dates">${this._diagnosisDates()}</div>
+          ${this._symptoms()}
+          <h4 class="sub" id="s-methods">${this._label('diagnosis.methods')}</h4>
+          ${this._methods()}
+          <h4 class="sub">${t('form.section.infection')}</h4>
+          ${this._infection()}`,
+      )}
+      ${this._section('vaccination', t('form.section.vaccination'), this._vaccination())}
+      ${this._section('risk', t('form.section.risk'), this._risk())}
+      ${this._section('severity', t('form.section.severity'), this._clinical())}
+      ${this._section(
+        'other',
+        t('form.section.other'),
+        html`${this._textarea('clinical.supplementary')} ${this._healthCenters()}`,
+      )}
+    `;
+  }
+
+  // ------------------------------------------------------------------ FAX layout (別記様式6-1)
+
+  private _cell(n: string, title: string, body: unknown, cls = ''): TemplateResult {
+    return html`<section class="cell ${cls}" part="section" aria-labelledby="c-${n}">
+      <h3 class="cell-head" id="c-${n}" part="section-title">${title}</h3>
+      <div class="cell-body">${body}</div>
+    </section>`;
+  }
+
+  /** The paper form 別記様式6-1: a boxed grid numbered 1–19, options as inline choices. */
+  protected _faxLayout(): TemplateResult {
+    const t = this.l10n.t;
+    const f = (k: string) => t(`form.fax.${k}`);
+    const cat = this._category;
+    const minor = this._isMinor();
+    return html`<div class="sheet" part="sheet">
+      <p class="addressee">${f('addressee')}</p>
+      <p class="preamble">${f('preamble')}</p>
+      <div class="fax-grid header-grid">
+        ${this._cell('report', this._label('reportDate'), this._date('reportDate', { hideLabel: true, labelledBy: 'c-report' }))}
+        ${this._cell('doctor', t('form.label.doctorName'), this._doctorGroup(), 'span-3')}
+        ${this._cell('inst', this._label('reporter.institutionName'), this._institutionGroup(), 'span-4')}
+      </div>
+      <div class="fax-grid">
+        ${this._cell(
+          '1',
+          f('n1'),
+          html`${this._radios('patient.category', this._labels(CATEGORIES), { hideLabel: true })}
+            <p class="note">${t('form.categoryNote')}</p>`,
+          'span-4',
+        )}
+        ${this._cell('2', f('n2'), this._nameGroup(), 'span-2')}
+        ${this._cell('3', f('n3'), this._radios('patient.sex', this._labels(SEXES), { hideLabel: true }))}
+        ${this._cell('4', f('n4'), this._date('patient.dateOfBirth', { hideLabel: true, labelledBy: 'c-4' }))}
+        ${this._cell('5', f('n5'), this._age({ hideLabel: true }))}
+        ${this._cell('6', f('n6'), this._text('patient.occupation', { hideLabel: true, labelledBy: 'c-6', size: 24 }), 'span-3')}
+        ${this._cell('7', f('n7'), this._addressGroup(), 'span-4')}
+        ${this._cell(
+          '8',
+          f('n8'),
+          html`${this._address('patient.location')} ${this._patientPhone()}`,
+          'span-4',
+        )}
+        ${minor
+          ? html`${this._cell('9', f('n9'), this._guardianName(), 'span-2')}
+            ${this._cell(
+              '10',
+              f('n10'),
+              html`${this._text('patient.guardian.address', { size: 30 })} ${this._guardianPhone()}
+                <p class="note">${f('n9note')}</p>`,
+              'span-2',
+            )}`
+          : nothing}
+        ${this._cell('11', f('n11'), this._symptoms(true), 'span-4')}
+        ${this._cell('12', f('n12'), this._methods({ compact: true }), 'span-4')}
+        ${this._cell('13', f('n13'), this._date('diagnosis.firstVisitDate', { hideLabel: true, labelledBy: 'c-13' }))}
+        ${this._cell(
+          '14',
+          f('n14'),
+          html`${this._date('diagnosis.diagnosisDate', { hideLabel: true, labelledBy: 'c-14' })}
+          ${this._date('diagnosis.specimenCollectionDate')}`,
+        )}
+        ${this._cell(
+          '15',
+          f('n15'),
+          this._date('diagnosis.estimatedInfectionDate', { hideLabel: true, labelledBy: 'c-15' }),
+        )}
+        ${this._cell(
+          '16',
+          f('n16'),
+          cat !== undefined && ONSET_CATEGORIES.includes(cat)
+            ? this._date('diagnosis.onsetDate', { hideLabel: true, labelledBy: 'c-16' })
+            : html`<p class="na">${t('form.onsetNote')}</p>`,
+        )}
+        ${this._cell(
+          '17',
+          f('n17'),
+          cat !== undefined && DEATH_CATEGORIES.includes(cat)
+            ? this._date('diagnosis.deathDate', { hideLabel: true, labelledBy: 'c-17' })
+            : html`<p class="na">${t('form.deathNote')}</p>`,
+          'span-3',
+        )}
+        ${this._cell(
+          '18',
+          f('n18'),
+          html`${this._infection()}
+            <h4 class="sub">${f('n18vaccine')}</h4>
+            ${this._vaccination()}`,
+          'span-4',
+        )}
+        ${this._cell(
+          '19',
+          f('n19'),
+          html`${this._clinical({ fax: true })}
+            <h4 class="sub">${t('form.section.risk')}</h4>
+            ${this._risk()}`,
+          'span-4',
+        )}
+        ${this._cell(
+          'extra',
+          f('extra'),
+          html`${this._textarea('clinical.supplementary')} ${this._healthCenters()}`,
+          'span-4 extra',
+        )}
+      </div>
+      <p class="footnote">${f('footnote')}</p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hersys-report-form': HersysReportForm;
+  }
+}
