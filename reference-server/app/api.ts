@@ -1,0 +1,267 @@
+/**
+ * A small typed client of the reference server's API (docs/api.md). Every failure becomes an
+ * {@link ApiError} with the HTTP status, the server's error code, the schema issues (on 400) and the
+ * request id, so screens can say what went wrong without losing what the user typed.
+ */
+import type { Issue, OccurrenceReport } from 'hersys-sdk/schema';
+
+export type FacilityKind = 'outpatient' | 'inpatient' | 'healthCenter' | 'prefecture';
+
+export interface Me {
+  user: {
+    userId: string;
+    loginId: string;
+    displayName: string;
+    facilityKind: FacilityKind;
+    facilityCode: string;
+    facilityName: string;
+    role?: string;
+  };
+  devMode: boolean;
+}
+
+export interface Actor {
+  facilityCode?: string;
+  facilityName?: string;
+  facilityKind?: FacilityKind;
+  userName?: string;
+}
+
+export interface Stamp {
+  at: string;
+  by: Actor;
+}
+
+export interface ReportEnvelope {
+  id: string;
+  herSysId: string;
+  version: number;
+  status: 'active' | 'deleted';
+  report: OccurrenceReport;
+  header: { firstReported: Stamp; lastUpdated: Stamp; healthCenterConfirmed: Stamp | null };
+  deleted: (Stamp & { reason?: string }) | null;
+}
+
+export interface Notified {
+  role?: 'notified' | 'responsible' | 'prefecture';
+  name: string;
+  email?: string;
+}
+
+export interface CreateReportResponse {
+  report: ReportEnvelope;
+  issues: Issue[];
+  notified: Notified[];
+  sms?: { queued: boolean; reason?: string };
+}
+
+export interface PatientRecord {
+  familyName?: string;
+  givenName?: string;
+  familyNameKana?: string;
+  givenNameKana?: string;
+  dateOfBirth?: string;
+  sex?: string;
+  nationality?: string;
+  postalCode?: string;
+  prefectureCode?: string;
+  city?: string;
+  street?: string;
+  phone?: string;
+  passportNumber?: string;
+  localId?: string;
+  responsibleHealthCenterCode?: string;
+  infectionCategory?: string;
+  status?: string;
+  severity?: string;
+  residence?: string;
+  residenceName?: string;
+  periodStart?: string;
+  periodEnd?: string;
+  treatmentDate?: string;
+}
+
+export interface ReportSummary {
+  id: string;
+  reportDate?: string | null;
+  status?: 'active' | 'deleted';
+  version?: number;
+  [key: string]: unknown;
+}
+
+export interface Patient extends PatientRecord {
+  herSysId: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  reports: ReportSummary[];
+}
+
+export interface PatientRow {
+  herSysId: string;
+  localId: string | null;
+  name: string;
+  kana: string | null;
+  dateOfBirth: string | null;
+  diagnosisDate: string | null;
+  reportDate: string | null;
+  infectionCategory: string | null;
+  status: string | null;
+  severity: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  residence: string | null;
+  residenceName: string | null;
+  latestReportId: string | null;
+  responsibleHealthCenter: { code: string; name: string } | null;
+}
+
+export interface PatientPage {
+  items: PatientRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalIsLowerBound: boolean;
+}
+
+export interface FacilityHit {
+  code: string;
+  name: string;
+  detail?: string;
+  address?: string;
+  phone?: string;
+}
+
+export interface DraftResponse {
+  herSysId: string;
+  sourceReportId?: string;
+  draft: OccurrenceReport;
+}
+
+/** What went wrong with an API call. `status` 0 means the server could not be reached. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: Issue[] = [],
+    readonly requestId?: string,
+    readonly body?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  const requestId = response.headers.get('X-Request-Id') ?? undefined;
+  let data: unknown = undefined;
+  const text = await response.text().catch(() => '');
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = text;
+    }
+  }
+  if (!response.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const issues = (data as { issues?: Issue[] } | undefined)?.issues ?? [];
+    throw new ApiError(
+      response.status,
+      err?.code ?? `http_${response.status}`,
+      err?.message ?? (response.statusText || `HTTP ${response.status}`),
+      Array.isArray(issues) ? issues : [],
+      requestId,
+      data,
+    );
+  }
+  return data as T;
+}
+
+function query(params: Record<string, string | number | undefined | null>): string {
+  const q = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') q.set(key, String(value));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  me: () => request<Me>('GET', '/api/me'),
+
+  createReport: (
+    body: { report: OccurrenceReport; herSysId?: string },
+    idempotencyKey: string,
+  ): Promise<CreateReportResponse> =>
+    request('POST', '/api/reports', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+
+  getReport: (id: string) => request<ReportEnvelope>('GET', `/api/reports/${enc(id)}`),
+
+  updateReport: (id: string, report: OccurrenceReport, version: number) =>
+    request<ReportEnvelope>('PUT', `/api/reports/${enc(id)}`, {
+      body: { report, version },
+      headers: { 'If-Match': `"${version}"` },
+    }),
+
+  copyReport: (id: string) => request<DraftResponse>('GET', `/api/reports/${enc(id)}/copy`),
+
+  deleteReport: (id: string, reportDate: string, reason?: string) =>
+    request<ReportEnvelope>('POST', `/api/reports/${enc(id)}/delete`, {
+      body: reason ? { reportDate, reason } : { reportDate },
+    }),
+
+  pdfUrl: (id: string, printHerSysId: boolean, locale: string) =>
+    `/api/reports/${enc(id)}/pdf${query({ printHerSysId: printHerSysId ? 1 : undefined, locale })}`,
+
+  newReportFor: (herSysId: string) =>
+    request<DraftResponse>('GET', `/api/patients/${enc(herSysId)}/new-report`),
+
+  getPatient: (herSysId: string) =>
+    request<{ patient: Patient }>('GET', `/api/patients/${enc(herSysId)}`).then((r) => r.patient),
+
+  createPatient: (patient: PatientRecord) =>
+    request<{ patient: Patient }>('POST', '/api/patients', { body: { patient } }).then((r) => r.patient),
+
+  searchPatients: (params: Record<string, string>, signal?: AbortSignal) =>
+    request<PatientPage>('GET', `/api/patients${query(params)}`, { signal }),
+
+  searchHealthCenters: (q: string) =>
+    request<{ items: FacilityHit[] }>('GET', `/api/health-centers${query({ q, limit: 20 })}`).then((r) =>
+      r.items.map(({ code, name, detail }) => ({ code, name, detail })),
+    ),
+
+  searchInstitutions: (q: string) =>
+    request<{ items: FacilityHit[] }>('GET', `/api/institutions${query({ q, limit: 20 })}`).then((r) =>
+      r.items.map(({ code, name, detail, address, phone }) => ({ code, name, detail, address, phone })),
+    ),
+};
+
+/** A random Idempotency-Key (UUID v4). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+}

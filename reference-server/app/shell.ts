@@ -1,0 +1,446 @@
+/**
+ * `<clinic-app>`: the app shell. Header (☰ menu, facility and user, 開発モード, language), the manual's menu
+ * groups, and the screen for the current route.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { api, type Me } from './api.js';
+import { renderError } from './errors.js';
+import { initialLocale, saveLocale, t, type Locale, type MessageKey } from './i18n.js';
+import {
+  NAVIGATE_EVENT,
+  isAppLink,
+  navigate,
+  normalizeHashLink,
+  parseRoute,
+  takeFlash,
+  type Route,
+} from './router.js';
+import { pageStyles } from './styles.js';
+import './pages/home-page.js';
+import './pages/patients-page.js';
+import './pages/patient-page.js';
+import './pages/pre-register-page.js';
+import './pages/report-page.js';
+import './pages/new-report-page.js';
+
+interface MenuItem {
+  key: MessageKey;
+  href?: string;
+  /** Only shown to this kind of facility. */
+  only?: Me['user']['facilityKind'][];
+}
+
+/** The manual's ☰ menu. Items without `href` are not part of this app and are shown as such. */
+const MENU: { group: MessageKey; items: MenuItem[] }[] = [
+  {
+    group: 'menu.group.registration',
+    items: [
+      { key: 'menu.newRegistration', href: '/reports/new' },
+      { key: 'menu.patientList', href: '/patients' },
+      { key: 'menu.oldPatientList' },
+    ],
+  },
+  { group: 'menu.group.tests', items: [{ key: 'menu.testResults' }, { key: 'menu.reportList' }] },
+  {
+    group: 'menu.group.observation',
+    items: [{ key: 'menu.observationList' }, { key: 'menu.admissionList', only: ['inpatient'] }],
+  },
+];
+
+@customElement('clinic-app')
+export class ClinicApp extends LitElement {
+  static override styles = [
+    pageStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--_bg-alt);
+      }
+      .skip {
+        position: absolute;
+        left: 0.5rem;
+        top: -3rem;
+        background: var(--_bg);
+        padding: 0.5rem 1rem;
+        z-index: 10;
+      }
+      .skip:focus {
+        top: 0.5rem;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        gap: 1rem;
+        padding: 0.5rem 1rem;
+        background: #0b3d6e;
+        color: #fff;
+        position: sticky;
+        top: 0;
+        z-index: 5;
+      }
+      header a,
+      header button {
+        color: #fff;
+      }
+      .hamburger {
+        background: transparent;
+        border: 1px solid rgba(255, 255, 255, 0.6);
+        font-size: 1.25rem;
+        width: 2.5rem;
+        justify-content: center;
+        padding: 0;
+      }
+      .hamburger:hover {
+        background: rgba(255, 255, 255, 0.15);
+      }
+      .brand {
+        text-decoration: none;
+        display: flex;
+        flex-direction: column;
+        line-height: 1.2;
+      }
+      .brand strong {
+        font-size: 1.125rem;
+      }
+      .brand small {
+        font-size: 0.75rem;
+        opacity: 0.9;
+      }
+      .who {
+        margin-left: auto;
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+        justify-content: flex-end;
+        font-size: 0.875rem;
+      }
+      .who .facility {
+        font-weight: 600;
+      }
+      .dev {
+        background: #ffd54f;
+        color: #3b2f00;
+        font-weight: 700;
+        border-radius: 999px;
+        padding: 0.1rem 0.6rem;
+      }
+      .lang {
+        display: flex;
+        gap: 0;
+      }
+      .lang button {
+        background: transparent;
+        border-color: rgba(255, 255, 255, 0.6);
+        min-height: 1.9rem;
+        padding: 0 0.6rem;
+        font-size: 0.8125rem;
+      }
+      .lang button[aria-pressed='true'] {
+        background: #fff;
+        color: #0b3d6e;
+      }
+      .layout {
+        display: flex;
+        align-items: flex-start;
+      }
+      nav {
+        width: 16rem;
+        flex: none;
+        background: var(--_bg);
+        border-right: 1px solid var(--_line);
+        min-height: calc(100vh - 3.5rem);
+        padding: 0.5rem 0 1rem;
+        position: sticky;
+        top: 3.5rem;
+      }
+      nav[hidden] {
+        display: none;
+      }
+      nav h2 {
+        font-size: 0.8125rem;
+        color: var(--_muted);
+        margin: 1rem 1rem 0.25rem;
+      }
+      nav ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      nav li > a,
+      nav li > span {
+        display: block;
+        padding: 0.45rem 1rem 0.45rem 1.5rem;
+        text-decoration: none;
+        color: var(--_text);
+      }
+      nav li > a:hover {
+        background: var(--_bg-alt);
+      }
+      nav li > a[aria-current='page'] {
+        background: #e3eefb;
+        font-weight: 600;
+        border-left: 4px solid var(--_primary);
+        padding-left: calc(1.5rem - 4px);
+      }
+      nav li > span {
+        color: var(--_muted);
+      }
+      nav li > span small {
+        display: block;
+        font-size: 0.75rem;
+      }
+      nav .top-link {
+        font-weight: 600;
+      }
+      main {
+        flex: 1;
+        min-width: 0;
+        padding: 1.25rem 1.5rem 3rem;
+        max-width: 78rem;
+      }
+      main:focus {
+        outline: none;
+      }
+      .devnote {
+        background: #fff8e1;
+        border-bottom: 1px solid #e6c200;
+        color: #3b2f00;
+        padding: 0.35rem 1rem;
+        font-size: 0.8125rem;
+      }
+    `,
+  ];
+
+  @state() private locale: Locale = initialLocale();
+  @state() private route: Route = { name: 'home' };
+  @state() private me?: Me;
+  @state() private meError?: unknown;
+  @state() private menuOpen = true;
+  @state() private flash?: string;
+  @query('main') private mainEl!: HTMLElement;
+  @query('.hamburger') private menuButton!: HTMLButtonElement;
+  #firstRoute = true;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    normalizeHashLink();
+    this.menuOpen = window.matchMedia?.('(min-width: 60rem)').matches ?? true;
+    this.#onLocation();
+    window.addEventListener('popstate', this.#onLocation);
+    window.addEventListener(NAVIGATE_EVENT, this.#onLocation);
+    document.addEventListener('click', this.#onClick);
+    document.documentElement.lang = this.locale;
+    void this.#loadMe();
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.#onLocation);
+    window.removeEventListener(NAVIGATE_EVENT, this.#onLocation);
+    document.removeEventListener('click', this.#onClick);
+    super.disconnectedCallback();
+  }
+
+  async #loadMe(): Promise<void> {
+    this.meError = undefined;
+    try {
+      this.me = await api.me();
+    } catch (error) {
+      this.meError = error;
+    }
+  }
+
+  #onLocation = (): void => {
+    this.route = parseRoute(new URL(location.href));
+    this.flash = takeFlash();
+    if (!this.#firstRoute) {
+      // Move focus to the new screen so keyboard and screen-reader users start at its top.
+      void this.updateComplete.then(() => {
+        this.mainEl?.focus({ preventScroll: true });
+        window.scrollTo(0, 0);
+      });
+    }
+    this.#firstRoute = false;
+    document.title = `${t(this.locale, 'app.title')} — HER-SYS ver.2`;
+  };
+
+  #onClick = (event: MouseEvent): void => {
+    const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!anchor || !isAppLink(anchor, event)) return;
+    event.preventDefault();
+    const url = new URL(anchor.href);
+    if (url.pathname + url.search !== location.pathname + location.search)
+      navigate(url.pathname + url.search);
+    if (!window.matchMedia?.('(min-width: 60rem)').matches) this.menuOpen = false;
+  };
+
+  #setLocale(locale: Locale): void {
+    this.locale = locale;
+    saveLocale(locale);
+    document.documentElement.lang = locale;
+  }
+
+  #toggleMenu(): void {
+    this.menuOpen = !this.menuOpen;
+    if (this.menuOpen) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('nav a')?.focus());
+    }
+  }
+
+  #onMenuKey(event: KeyboardEvent): void {
+    if (event.key === 'Escape') {
+      this.menuOpen = false;
+      this.menuButton.focus();
+    }
+  }
+
+  override render() {
+    const l = this.locale;
+    const user = this.me?.user;
+    return html`
+      <a class="skip" href="#main" @click=${this.#skip}>${t(l, 'app.skip')}</a>
+      <header>
+        <button
+          class="hamburger"
+          type="button"
+          aria-expanded=${this.menuOpen ? 'true' : 'false'}
+          aria-controls="menu"
+          aria-label=${t(l, 'menu.open')}
+          title=${t(l, 'menu.open')}
+          @click=${this.#toggleMenu}
+        >
+          ☰
+        </button>
+        <a class="brand" href="/">
+          <strong>HER-SYS ${t(l, 'app.title')}</strong>
+          <small>${t(l, 'app.subtitle')}</small>
+        </a>
+        <div class="who">
+          ${
+            this.me?.devMode
+              ? html`<span class="dev" title=${t(l, 'app.devModeNote')}>${t(l, 'app.devMode')}</span>`
+              : nothing
+          }
+          ${
+            user
+              ? html`<span>
+                    <span class="facility" data-testid="facility">${user.facilityName}</span>
+                    (${t(l, `app.facilityKind.${user.facilityKind}` as MessageKey)})
+                  </span>
+                  <span data-testid="user">${user.displayName}</span>`
+              : nothing
+          }
+          <div class="lang" role="group" aria-label=${t(l, 'app.language')}>
+            <button type="button" lang="ja" aria-pressed=${l === 'ja'} @click=${() => this.#setLocale('ja')}>
+              日本語
+            </button>
+            <button type="button" lang="en" aria-pressed=${l === 'en'} @click=${() => this.#setLocale('en')}>
+              English
+            </button>
+          </div>
+        </div>
+      </header>
+      ${this.me?.devMode ? html`<div class="devnote">${t(l, 'app.devModeNote')}</div>` : nothing}
+      <div class="layout">
+        <nav id="menu" aria-label=${t(l, 'menu.label')} ?hidden=${!this.menuOpen} @keydown=${this.#onMenuKey}>
+          <ul>
+            <li>
+              <a class="top-link" href="/" aria-current=${this.route.name === 'home' ? 'page' : 'false'}
+                >${t(l, 'menu.home')}</a
+              >
+            </li>
+          </ul>
+          ${MENU.map(
+            (g) =>
+              html`<h2 id=${g.group}>${t(l, g.group)}</h2>
+                <ul aria-labelledby=${g.group}>
+                  ${g.items
+                    .filter((item) => !item.only || (user && item.only.includes(user.facilityKind)))
+                    .map((item) => this.#menuItem(item))}
+                </ul>`,
+          )}
+          <ul>
+            <li>
+              <span>${t(l, 'menu.manual')}<small>${t(l, 'menu.notAvailable')}</small></span>
+            </li>
+            <li><span>${t(l, 'menu.faq')}</span></li>
+          </ul>
+        </nav>
+        <main id="main" tabindex="-1">
+          ${
+            this.meError
+              ? html`${renderError(l, this.meError)}
+                  <p>
+                    ${t(l, 'app.meFailed')}
+                    <button type="button" @click=${() => this.#loadMe()}>${t(l, 'app.retry')}</button>
+                  </p>`
+              : nothing
+          }
+          ${this.flash ? html`<div class="notice" role="status">${this.flash}</div>` : nothing}
+          ${this.#page()}
+        </main>
+      </div>
+    `;
+  }
+
+  #skip(event: Event): void {
+    event.preventDefault();
+    this.mainEl.focus();
+  }
+
+  #menuItem(item: MenuItem) {
+    const l = this.locale;
+    if (!item.href) {
+      return html`<li>
+        <span>${t(l, item.key)}<small>${t(l, 'menu.notAvailable')}</small></span>
+      </li>`;
+    }
+    const current =
+      (item.href === '/patients' && (this.route.name === 'patients' || this.route.name === 'patient')) ||
+      (item.href === '/reports/new' && this.route.name === 'newReport');
+    return html`<li>
+      <a href=${item.href} aria-current=${current ? 'page' : 'false'}>${t(l, item.key)}</a>
+    </li>`;
+  }
+
+  #page() {
+    const l = this.locale;
+    const r = this.route;
+    switch (r.name) {
+      case 'home':
+        return html`<clinic-home-page .locale=${l}></clinic-home-page>`;
+      case 'newReport':
+        return html`<clinic-new-report-page
+          .locale=${l}
+          .me=${this.me}
+          .copyFrom=${r.copyFrom}
+          .herSysId=${r.herSysId}
+        ></clinic-new-report-page>`;
+      case 'preRegister':
+        return html`<clinic-pre-register-page .locale=${l}></clinic-pre-register-page>`;
+      case 'patients':
+        return html`<clinic-patients-page .locale=${l} .query=${r.query}></clinic-patients-page>`;
+      case 'patient':
+        return html`<clinic-patient-page .locale=${l} .herSysId=${r.herSysId}></clinic-patient-page>`;
+      case 'report':
+      case 'reportEdit':
+        return html`<clinic-report-page
+          .locale=${l}
+          .me=${this.me}
+          .reportId=${r.id}
+          .editing=${r.name === 'reportEdit'}
+        ></clinic-report-page>`;
+      default:
+        return html`<h1>${t(l, 'app.notFound')}</h1>
+          <p><a href="/">${t(l, 'app.toHome')}</a></p>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'clinic-app': ClinicApp;
+  }
+}
