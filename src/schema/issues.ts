@@ -13,4 +13,10 @@ export interface Issue {
   readonly severity: Severity;
   /** Values the message interpolates (dates, limits, the other field's path…). */
   readonly params?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Set on a warning the report lists in `confirmedWarnings` (same code and path): the user saw it and
+   * chose to continue (続ける). The warning keeps its severity so it can still be shown (greyed, with the
+   * confirmation) and printed; it never blocks filing anyway. Errors are never marked confirmed.
+   */
+  readonly confirmed?: true;
 }

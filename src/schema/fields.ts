@@ -1,0 +1,398 @@
+import { DEATH_CATEGORIES, ONSET_CATEGORIES } from './codes/index.js';
+import type { OccurrenceReport } from './report/occurrence-report.js';
+import { isMinor } from './age.js';
+import { parsePhoneJP } from './phone.js';
+
+/**
+ * Field metadata for UIs and the requiredness rule: which fields are required (error `required` when
+ * empty), recommended (warning `recommended`: the manual's yellow frame, listed in 任意入力の確認), or
+ * depend on other answers (conditional). Components mark 必須 and the yellow frame from this, not from
+ * their own lists. The table with reasons is in docs/schema.md.
+ */
+
+/** How a field is asked for in general. */
+export type FieldRequirementKind = 'required' | 'recommended' | 'conditional' | 'optional';
+/** How a field is asked for in one report. */
+export type Requirement = 'required' | 'recommended' | 'optional' | 'notApplicable';
+
+export interface FieldMeta {
+  /** Dotted path without array indexes (`diagnosis.methods.collectionDate` for each method). */
+  readonly path: string;
+  /** i18next key of the label: `fields:<path>`. */
+  readonly labelKey: string;
+  readonly requirement: FieldRequirementKind;
+  /** For conditional fields: a short English statement of the condition (docs and tooltips). */
+  readonly condition?: string;
+  /** Value kind, for inputs and normalization. */
+  readonly kind:
+    | 'text'
+    | 'kana'
+    | 'date'
+    | 'phone'
+    | 'postal'
+    | 'prefecture'
+    | 'code'
+    | 'codes'
+    | 'number'
+    | 'boolean'
+    | 'facility'
+    | 'list';
+  /** Severity of `notApplicable` when the field is filled but does not apply (default warning). */
+  readonly notApplicableSeverity?: 'error' | 'warning';
+}
+
+type Ctx = { report: OccurrenceReport; adultAge: number | undefined };
+type Resolver = (ctx: Ctx, index?: number) => Requirement;
+
+interface FieldDef extends Omit<FieldMeta, 'labelKey'> {
+  readonly resolve?: Resolver;
+}
+
+const isDeathCategory = (r: OccurrenceReport) =>
+  r.patient?.category !== undefined && DEATH_CATEGORIES.includes(r.patient.category);
+
+function minorAtDiagnosis(ctx: Ctx): boolean | undefined {
+  const dob = ctx.report.patient?.dateOfBirth;
+  const dx = ctx.report.diagnosis?.diagnosisDate ?? ctx.report.reportDate;
+  if (!dob || !dx) return undefined;
+  return isMinor(dob, dx, ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge });
+}
+
+const addressResolver =
+  (base: Requirement): Resolver =>
+  ({ report }) =>
+    report.patient?.addressSameAsLocation === true ? 'optional' : base;
+
+const abroad = (r: OccurrenceReport) => r.infection?.area === 'abroad';
+const domestic = (r: OccurrenceReport) => r.infection?.area === 'domestic';
+const dosesGiven = (r: OccurrenceReport) => typeof r.vaccination?.doseCount === 'number' && r.vaccination.doseCount > 0;
+
+const DEFS: readonly FieldDef[] = [
+  { path: 'reportDate', requirement: 'required', kind: 'date' },
+  { path: 'reporter.doctorFamilyName', requirement: 'required', kind: 'text' },
+  { path: 'reporter.doctorGivenName', requirement: 'recommended', kind: 'text' },
+  {
+    path: 'reporter.institutionName',
+    requirement: 'conditional',
+    condition: 'required unless the doctor does not work at a hospital or clinic (notAtInstitution)',
+    kind: 'text',
+    resolve: ({ report }) => (report.reporter?.notAtInstitution === true ? 'optional' : 'required'),
+  },
+  { path: 'reporter.institutionCode', requirement: 'optional', kind: 'text' },
+  { path: 'reporter.institutionAddress', requirement: 'required', kind: 'text' },
+  { path: 'reporter.institutionPhone', requirement: 'required', kind: 'phone' },
+  { path: 'reporter.notAtInstitution', requirement: 'optional', kind: 'boolean' },
+  { path: 'reporter.outOfHoursPhone', requirement: 'optional', kind: 'phone' },
+
+  { path: 'patient.category', requirement: 'required', kind: 'code' },
+  { path: 'patient.familyName', requirement: 'required', kind: 'text' },
+  { path: 'patient.givenName', requirement: 'recommended', kind: 'text' },
+  { path: 'patient.familyNameKana', requirement: 'recommended', kind: 'kana' },
+  { path: 'patient.givenNameKana', requirement: 'recommended', kind: 'kana' },
+  { path: 'patient.sex', requirement: 'required', kind: 'code' },
+  { path: 'patient.dateOfBirth', requirement: 'required', kind: 'date' },
+  { path: 'patient.occupation', requirement: 'recommended', kind: 'text' },
+  { path: 'patient.location.postalCode', requirement: 'recommended', kind: 'postal' },
+  { path: 'patient.location.prefectureCode', requirement: 'required', kind: 'prefecture' },
+  { path: 'patient.location.city', requirement: 'required', kind: 'text' },
+  { path: 'patient.location.street', requirement: 'required', kind: 'text' },
+  { path: 'patient.phone', requirement: 'required', kind: 'phone' },
+  {
+    path: 'patient.phoneConfirmation',
+    requirement: 'conditional',
+    condition: 'required when the patient phone is a mobile number (SMS goes there)',
+    kind: 'phone',
+    resolve: ({ report }) => {
+      const p = report.patient?.phone;
+      return p !== undefined && parsePhoneJP(p).smsCapable ? 'required' : 'optional';
+    },
+  },
+  {
+    path: 'patient.address.postalCode',
+    requirement: 'conditional',
+    condition: 'recommended unless the address is the location (addressSameAsLocation)',
+    kind: 'postal',
+    resolve: addressResolver('recommended'),
+  },
+  ...(['prefectureCode', 'city', 'street'] as const).map(
+    (k): FieldDef => ({
+      path: `patient.address.${k}`,
+      requirement: 'conditional',
+      condition: 'required unless the address is the location (addressSameAsLocation)',
+      kind: k === 'prefectureCode' ? 'prefecture' : 'text',
+      resolve: addressResolver('required'),
+    }),
+  ),
+  { path: 'patient.addressSameAsLocation', requirement: 'optional', kind: 'boolean' },
+  {
+    path: 'patient.addressPhone',
+    requirement: 'conditional',
+    condition: 'recommended unless it is the patient phone (addressPhoneSameAsLocation)',
+    kind: 'phone',
+    resolve: ({ report }) => (report.patient?.addressPhoneSameAsLocation === true ? 'optional' : 'recommended'),
+  },
+  { path: 'patient.addressPhoneSameAsLocation', requirement: 'optional', kind: 'boolean' },
+  ...(['name', 'phone', 'address'] as const).map(
+    (k): FieldDef => ({
+      path: `patient.guardian.${k}`,
+      requirement: 'conditional',
+      condition:
+        k === 'address'
+          ? 'recommended for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)'
+          : 'required for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)',
+      kind: k === 'phone' ? 'phone' : 'text',
+      notApplicableSeverity: 'warning',
+      resolve: (ctx) => {
+        const minor = minorAtDiagnosis(ctx);
+        if (minor === undefined) return 'optional';
+        if (!minor) return 'notApplicable';
+        return k === 'address' ? 'recommended' : 'required';
+      },
+    }),
+  ),
+
+  { path: 'diagnosis.diagnosisDate', requirement: 'required', kind: 'date' },
+  { path: 'diagnosis.specimenCollectionDate', requirement: 'required', kind: 'date' },
+  {
+    path: 'diagnosis.onsetDate',
+    requirement: 'conditional',
+    condition: 'recommended for 患者（確定例）; not applicable to any other category (D6)',
+    kind: 'date',
+    notApplicableSeverity: 'error',
+    resolve: ({ report }) => {
+      const c = report.patient?.category;
+      if (c === undefined) return 'optional';
+      return ONSET_CATEGORIES.includes(c) ? 'recommended' : 'notApplicable';
+    },
+  },
+  {
+    path: 'diagnosis.deathDate',
+    requirement: 'conditional',
+    condition: 'required for the two death categories; not applicable to the others (D7)',
+    kind: 'date',
+    notApplicableSeverity: 'error',
+    resolve: ({ report }) => {
+      if (report.patient?.category === undefined) return 'optional';
+      return isDeathCategory(report) ? 'required' : 'notApplicable';
+    },
+  },
+  { path: 'diagnosis.firstVisitDate', requirement: 'recommended', kind: 'date' },
+  { path: 'diagnosis.estimatedInfectionDate', requirement: 'recommended', kind: 'date' },
+  { path: 'diagnosis.symptoms', requirement: 'recommended', kind: 'codes' },
+  {
+    path: 'diagnosis.symptomOther',
+    requirement: 'conditional',
+    condition: 'recommended when その他 is among the symptoms',
+    kind: 'text',
+    resolve: ({ report }) => (report.diagnosis?.symptoms?.includes('other') ? 'recommended' : 'optional'),
+  },
+  { path: 'diagnosis.spo2', requirement: 'optional', kind: 'number' },
+  {
+    path: 'diagnosis.methods',
+    requirement: 'conditional',
+    condition: 'recommended, except for 疑似症患者 (clinical diagnosis)',
+    kind: 'list',
+    resolve: ({ report }) => (report.patient?.category === 'suspected' ? 'optional' : 'recommended'),
+  },
+  { path: 'diagnosis.methods.method', requirement: 'required', kind: 'code' },
+  { path: 'diagnosis.methods.specimen', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'diagnosis.methods.specimenOther',
+    requirement: 'conditional',
+    condition: 'recommended when the specimen is その他',
+    kind: 'text',
+    resolve: ({ report }, i) =>
+      i !== undefined && report.diagnosis?.methods?.[i]?.specimen === 'other' ? 'recommended' : 'optional',
+  },
+  { path: 'diagnosis.methods.collectionDate', requirement: 'recommended', kind: 'date' },
+  { path: 'diagnosis.methods.result', requirement: 'recommended', kind: 'code' },
+
+  { path: 'infection.routeCertainty', requirement: 'recommended', kind: 'code' },
+  { path: 'infection.route', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'infection.routeDetail',
+    requirement: 'conditional',
+    condition: 'recommended when a route is chosen (the source, the contact, or the その他 text)',
+    kind: 'text',
+    resolve: ({ report }) => (report.infection?.route !== undefined ? 'recommended' : 'optional'),
+  },
+  { path: 'infection.regionCertainty', requirement: 'recommended', kind: 'code' },
+  { path: 'infection.area', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'infection.prefectureCode',
+    requirement: 'conditional',
+    condition: 'recommended when the area is 日本国内',
+    kind: 'prefecture',
+    resolve: ({ report }) => (domestic(report) ? 'recommended' : 'optional'),
+  },
+  {
+    path: 'infection.city',
+    requirement: 'conditional',
+    condition: 'recommended when the area is 日本国内',
+    kind: 'text',
+    resolve: ({ report }) => (domestic(report) ? 'recommended' : 'optional'),
+  },
+  {
+    path: 'infection.countries',
+    requirement: 'conditional',
+    condition: 'recommended when the area is 国外 (every country)',
+    kind: 'text',
+    resolve: ({ report }) => (abroad(report) ? 'recommended' : 'optional'),
+  },
+  { path: 'infection.regionDetail', requirement: 'optional', kind: 'text' },
+  {
+    path: 'infection.departureDate',
+    requirement: 'conditional',
+    condition: 'recommended when the area is 国外, unless the person lives abroad (D15)',
+    kind: 'date',
+    resolve: ({ report }) => (abroad(report) && report.infection?.residentAbroad !== true ? 'recommended' : 'optional'),
+  },
+  {
+    path: 'infection.entryDate',
+    requirement: 'conditional',
+    condition: 'recommended when the area is 国外 (D15)',
+    kind: 'date',
+    resolve: ({ report }) => (abroad(report) ? 'recommended' : 'optional'),
+  },
+  { path: 'infection.residentAbroad', requirement: 'optional', kind: 'boolean' },
+
+  { path: 'vaccination.doseCount', requirement: 'recommended', kind: 'number' },
+  {
+    path: 'vaccination.latestDate',
+    requirement: 'conditional',
+    condition: 'recommended when at least one dose was given; not applicable for 0 doses',
+    kind: 'date',
+    notApplicableSeverity: 'error',
+    resolve: ({ report }) =>
+      report.vaccination?.doseCount === 0 ? 'notApplicable' : dosesGiven(report) ? 'recommended' : 'optional',
+  },
+  {
+    path: 'vaccination.latestVaccine',
+    requirement: 'conditional',
+    condition: 'recommended when at least one dose was given; not applicable for 0 doses',
+    kind: 'code',
+    notApplicableSeverity: 'error',
+    resolve: ({ report }) =>
+      report.vaccination?.doseCount === 0 ? 'notApplicable' : dosesGiven(report) ? 'recommended' : 'optional',
+  },
+  {
+    path: 'vaccination.latestVaccineOther',
+    requirement: 'conditional',
+    condition: 'recommended when the latest vaccine is その他',
+    kind: 'text',
+    resolve: ({ report }) => (report.vaccination?.latestVaccine === 'other' ? 'recommended' : 'optional'),
+  },
+  { path: 'vaccination.doses', requirement: 'optional', kind: 'list' },
+  { path: 'vaccination.doses.dose', requirement: 'required', kind: 'number' },
+  { path: 'vaccination.doses.given', requirement: 'optional', kind: 'code' },
+  { path: 'vaccination.doses.vaccine', requirement: 'optional', kind: 'code' },
+  { path: 'vaccination.doses.vaccineOther', requirement: 'optional', kind: 'text' },
+  { path: 'vaccination.doses.date', requirement: 'optional', kind: 'date' },
+  { path: 'vaccination.doses.dateUnknown', requirement: 'optional', kind: 'boolean' },
+
+  { path: 'riskFactors.presence', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'riskFactors.items',
+    requirement: 'conditional',
+    condition: 'required when risk factors are 有',
+    kind: 'codes',
+    resolve: ({ report }) => (report.riskFactors?.presence === 'yes' ? 'required' : 'optional'),
+  },
+  {
+    path: 'riskFactors.other',
+    requirement: 'conditional',
+    condition: 'required when 13 その他 is checked',
+    kind: 'text',
+    resolve: ({ report }) => (report.riskFactors?.items?.includes('other') ? 'required' : 'optional'),
+  },
+
+  { path: 'clinical.severity', requirement: 'recommended', kind: 'code' },
+  { path: 'clinical.hospitalizationNeeded', requirement: 'recommended', kind: 'code' },
+  { path: 'clinical.hospitalized', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'clinical.admissionDate',
+    requirement: 'conditional',
+    condition: 'required when hospitalized at the time of the report; not applicable otherwise (D12)',
+    kind: 'date',
+    notApplicableSeverity: 'error',
+    resolve: ({ report }) => (report.clinical?.hospitalized === 'yes' ? 'required' : 'notApplicable'),
+  },
+  {
+    path: 'clinical.inpatientInstitution',
+    requirement: 'conditional',
+    condition: 'recommended when hospitalized',
+    kind: 'text',
+    resolve: ({ report }) => (report.clinical?.hospitalized === 'yes' ? 'recommended' : 'optional'),
+  },
+  { path: 'clinical.antiviralNeeded', requirement: 'recommended', kind: 'code' },
+  { path: 'clinical.oxygenNeeded', requirement: 'recommended', kind: 'code' },
+  { path: 'clinical.telemedicine', requirement: 'optional', kind: 'code' },
+  { path: 'clinical.supplementary', requirement: 'optional', kind: 'text' },
+
+  { path: 'healthCenters.notified', requirement: 'required', kind: 'facility' },
+  { path: 'healthCenters.responsible', requirement: 'recommended', kind: 'facility' },
+];
+
+/** Every field of the report with its requirement kind, in form order. */
+export const FIELDS: readonly FieldMeta[] = DEFS.map(({ resolve: _r, ...meta }) => ({
+  ...meta,
+  labelKey: `fields:${meta.path}`,
+}));
+
+/** Every field path (index-free), in form order. */
+export const FIELD_PATHS: readonly string[] = FIELDS.map((f) => f.path);
+
+const BY_PATH = new Map<string, FieldDef>(DEFS.map((d) => [d.path, d]));
+
+/** A path without array indexes: `diagnosis.methods.0.collectionDate` → `diagnosis.methods.collectionDate`. */
+export function fieldKeyOf(path: string): string {
+  return path.replace(/\.\d+(?=\.|$)/g, '');
+}
+
+/** The metadata of a field (index-free or indexed path), or `undefined`. */
+export function fieldMeta(path: string): FieldMeta | undefined {
+  const key = fieldKeyOf(path);
+  return FIELDS.find((f) => f.path === key);
+}
+
+/**
+ * How a field is asked for in this report: 'required' (必須), 'recommended' (yellow frame), 'optional',
+ * or 'notApplicable' (should be left empty, e.g. the onset date of an asymptomatic carrier). Unknown paths
+ * give 'optional'. Never throws.
+ *
+ * @example fieldRequirement('patient.guardian.name', { patient: { dateOfBirth: '2010-01-01' }, diagnosis: { diagnosisDate: '2022-09-27' } }) // 'required'
+ * @example fieldRequirement('diagnosis.onsetDate', { patient: { category: 'asymptomatic' } }) // 'notApplicable'
+ */
+export function fieldRequirement(
+  path: string,
+  report: OccurrenceReport,
+  options: { adultAge?: number } = {},
+): Requirement {
+  const def = BY_PATH.get(fieldKeyOf(path));
+  if (!def) return 'optional';
+  if (def.requirement !== 'conditional') return def.requirement;
+  const idx = /\.(\d+)\./.exec(path);
+  try {
+    return def.resolve!({ report: report ?? {}, adultAge: options.adultAge }, idx ? Number(idx[1]) : undefined);
+  } catch {
+    return 'optional';
+  }
+}
+
+/** The value at a dotted path (numeric segments index arrays), or `undefined`. */
+export function valueAt(root: unknown, path: string): unknown {
+  let cur: unknown = root;
+  for (const seg of path.split('.')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
+  }
+  return cur;
+}
+
+/** True when a value counts as filled in: not undefined/null, not blank text, not an empty list. */
+export function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
