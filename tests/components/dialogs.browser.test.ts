@@ -6,8 +6,7 @@ import type {
   DateConsistencyView,
   HersysDateConsistencyDialog,
 } from '../../src/components/date-consistency-dialog/date-consistency-dialog.js';
-import type { Issue } from '../../src/schema/index.js';
-import * as schema from '../../src/schema/index.js';
+import { checkDateConsistency, type Issue } from '../../src/schema/index.js';
 import { FIXTURE_TODAY, manualDateExampleReport, MANUAL_DATE_EXAMPLE } from '../fixtures/reports.js';
 import { DateConsistencyDialogHarness, OptionalFieldsDialogHarness } from './harness/dialog-harness.js';
 
@@ -196,8 +195,7 @@ describe('<hersys-date-consistency-dialog>', () => {
   });
 
   it("the manual's example: × on 検体採取日 and 診断(検案)年月日 only, in the manual's order", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const result = (schema as any).checkDateConsistency(manualDateExampleReport(), { today: FIXTURE_TODAY });
+    const result = checkDateConsistency(manualDateExampleReport(), { today: FIXTURE_TODAY });
     expect(result.consistent).to.equal(false);
     const { dialog } = await openerAndDialog<HersysDateConsistencyDialog>(
       html`<hersys-date-consistency-dialog .result=${result}></hersys-date-consistency-dialog>`,

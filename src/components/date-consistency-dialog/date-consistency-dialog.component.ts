@@ -262,9 +262,13 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
     const reason = this.reason.trim().slice(0, 200);
     const seen = new Set<string>();
     const out: ConfirmedWarning[] = [];
-    for (const issue of this.result?.issues ?? []) {
+    const warnings = (this.result?.issues ?? []).filter((i) => i.severity !== 'error');
+    const flagged = new Set((this.result?.timeline ?? []).filter((e) => e.flagged).map((e) => e.path));
+    // The warnings behind the × marks; when none is tied to a flagged path, every warning shown is confirmed.
+    const behindMarks = warnings.filter((i) => flagged.has(i.path));
+    for (const issue of behindMarks.length ? behindMarks : warnings) {
       const id = `${issue.code}\u0000${issue.path}`;
-      if (seen.has(id) || issue.severity === 'error') continue;
+      if (seen.has(id)) continue;
       seen.add(id);
       out.push(reason ? { code: issue.code, path: issue.path, confirmedAt, reason } : { code: issue.code, path: issue.path, confirmedAt });
     }

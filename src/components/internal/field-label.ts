@@ -20,3 +20,14 @@ export function fieldLabel(path: string, lng: Locale): string {
   if (i18n.exists(dateKey, { ns: 'ui', lng })) return i18n.t(dateKey, { ns: 'ui', lng });
   return path;
 }
+
+/** The message of an issue in the `issues` namespace (its params interpolated); the code as a last resort. */
+export function issueText(issue: { code: string; params?: Readonly<Record<string, unknown>> }, lng: Locale): string {
+  const i18n = sdkI18n();
+  for (const keySeparator of ['.', false] as const) {
+    if (!i18n.exists(issue.code, { ns: 'issues', lng, keySeparator })) continue;
+    const value: unknown = i18n.t(issue.code, { ns: 'issues', lng, keySeparator, ...(issue.params ?? {}) });
+    if (typeof value === 'string' && value) return value;
+  }
+  return issue.code;
+}
