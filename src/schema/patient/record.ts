@@ -1,0 +1,364 @@
+import * as z from 'zod';
+import { RISK_FACTORS, SYMPTOMS, SPECIMENS, YES_NO_UNKNOWN, codesOf } from '../codes/index.js';
+import { facilityRefSchema, isoDate, line, phone, text } from '../report/primitives.js';
+import { occurrenceReportSchema } from '../report/occurrence-report.js';
+import { cloneJson } from './merge.js';
+import {
+  ACTIVITY_KINDS,
+  DISCHARGE_OUTCOMES,
+  INFECTION_CLASSES,
+  LAB_TEST_METHODS,
+  LAB_TEST_RESULTS,
+  PATIENT_STATUSES,
+  PERSON_SEXES,
+  RECORD_SEVERITIES,
+  RESIDENCE_TYPES,
+} from './codes.js';
+
+/**
+ * The patient record (HER-SYS 閲覧・編集): the person (ID管理) and the data of every tab. As with the
+ * report, every field is optional in the shape; what is required or consistent is checked by
+ * `validatePerson` / `validateSection`, which return issues with paths and codes.
+ *
+ * Rows of the list tabs carry an `id` (stable within the record) so an edit, a removal and a merge of a
+ * stale edit can say which row they mean.
+ */
+
+const rowId = z.string().min(1).max(64);
+
+/** 緊急連絡先. */
+export const emergencyContactSchema = z.strictObject({
+  /** 氏名. */
+  name: line.optional(),
+  /** 続柄 (父, 母, 配偶者…). */
+  relationship: line.optional(),
+  /** 電話番号1. */
+  phone1: phone.optional(),
+  /** 電話番号2. */
+  phone2: phone.optional(),
+});
+export type EmergencyContact = z.infer<typeof emergencyContactSchema>;
+
+/** ID管理: the person as entered before (or with) the first report, in the manual's field order. */
+export const personSchema = z.strictObject({
+  /** フリガナ (姓), full-width katakana once normalized. */
+  familyNameKana: line.optional(),
+  /** フリガナ (名). */
+  givenNameKana: line.optional(),
+  /** 氏名 (姓) (必須: 姓 or 名 must be given). */
+  familyName: line.optional(),
+  /** 氏名 (名). */
+  givenName: line.optional(),
+  /** 生年月日 (ISO). */
+  dateOfBirth: isoDate.optional(),
+  /** 生年月日 非公開: withheld from other institutions' views (the header shows 非公開). */
+  dateOfBirthPrivate: z.boolean().optional(),
+  /** 性別. */
+  sex: z.enum(codesOf(PERSON_SEXES)).optional(),
+  /** 性別 非公開. */
+  sexPrivate: z.boolean().optional(),
+  /** 国籍: ISO 3166-1 alpha-2 code. */
+  nationality: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  /** 郵便番号: 7 half-width digits, no hyphen (the manual's ※ハイフンなし半角数字のみ). */
+  postalCode: z.string().max(16).optional(),
+  /** 都道府県 (JIS X 0401). */
+  prefectureCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
+  /** 市区町村. */
+  city: line.optional(),
+  /** 町域・番地・建物. */
+  street: line.optional(),
+  /** 電話番号 (a reachable mobile number is what My HER-SYS SMS needs). */
+  phone: phone.optional(),
+  /** 電話番号2 (自宅 or 勤務先). */
+  phone2: phone.optional(),
+  /** パスポート番号 (foreign nationals; a filter of 登録情報一覧). */
+  passportNumber: z.string().max(20).optional(),
+  /** 保健所独自ID: the health center's own case number. */
+  localId: z.string().max(32).optional(),
+  /** 担当保健所. */
+  responsibleHealthCenter: facilityRefSchema.optional(),
+  /** 緊急連絡先. */
+  emergencyContact: emergencyContactSchema.optional(),
+  /** 自由記述欄. */
+  freeText: text.optional(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+/** 基礎情報: occupation and underlying conditions (nationality lives in ID管理, one source of truth). */
+export const basicInfoSchema = z.strictObject({
+  /** 職業 (the actual job: 調理師, 保育士…). */
+  occupation: line.optional(),
+  /** 勤務先・通学先. */
+  workplace: line.optional(),
+  /** 基礎疾患・重症化リスク因子: 有・無・不明. */
+  underlyingConditions: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
+  /** The risk factors that apply (the report's list). */
+  conditions: z
+    .array(z.enum(codesOf(RISK_FACTORS)))
+    .max(RISK_FACTORS.length)
+    .optional(),
+  /** その他の基礎疾患 (free text). */
+  conditionsOther: line.optional(),
+  /** 妊娠: 有・無・不明. */
+  pregnancy: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
+  /** ワクチン接種回数. */
+  vaccineDoses: z.number().int().min(0).max(10).optional(),
+});
+export type BasicInfo = z.infer<typeof basicInfoSchema>;
+
+/** One 検査 record. */
+export const labTestSchema = z.strictObject({
+  id: rowId,
+  /** 検査方法. */
+  method: z.enum(codesOf(LAB_TEST_METHODS)).optional(),
+  /** 検体. */
+  specimen: z.enum(codesOf(SPECIMENS)).optional(),
+  /** 検体採取日. */
+  collectionDate: isoDate.optional(),
+  /** 結果判明日. */
+  resultDate: isoDate.optional(),
+  /** 結果. */
+  result: z.enum(codesOf(LAB_TEST_RESULTS)).optional(),
+  /** 検査機関. */
+  laboratory: line.optional(),
+});
+export type LabTest = z.infer<typeof labTestSchema>;
+
+/** One 居所 period. */
+export const residenceSchema = z.strictObject({
+  id: rowId,
+  /** 居所. */
+  type: z.enum(codesOf(RESIDENCE_TYPES)).optional(),
+  /** 場所名 (hotel, hospital or facility name). */
+  placeName: line.optional(),
+  /** 期間 (開始). */
+  startDate: isoDate.optional(),
+  /** 期間 (終了); empty while the stay goes on. */
+  endDate: isoDate.optional(),
+  /** 備考. */
+  note: line.optional(),
+});
+export type Residence = z.infer<typeof residenceSchema>;
+
+/** One 行動歴 entry (activity or travel). */
+export const activitySchema = z.strictObject({
+  id: rowId,
+  kind: z.enum(codesOf(ACTIVITY_KINDS)).optional(),
+  /** 日付 (開始). */
+  startDate: isoDate.optional(),
+  /** 日付 (終了), for travel. */
+  endDate: isoDate.optional(),
+  /** 場所 (施設名・地域). */
+  place: line.optional(),
+  /** 渡航先 (ISO 3166-1 alpha-2), for overseas travel. */
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
+  /** 内容・接触者等. */
+  detail: line.optional(),
+});
+export type Activity = z.infer<typeof activitySchema>;
+
+/** One day of 健康観察. */
+export const observationEntrySchema = z.strictObject({
+  id: rowId,
+  /** 日付. */
+  date: isoDate.optional(),
+  /** 体温 (°C). */
+  temperature: z.number().optional(),
+  /** SpO2 (%). */
+  spo2: z.number().optional(),
+  /** 症状. */
+  symptoms: z
+    .array(z.enum(codesOf(SYMPTOMS)))
+    .max(SYMPTOMS.length)
+    .optional(),
+  /** 備考. */
+  note: line.optional(),
+});
+export type ObservationEntry = z.infer<typeof observationEntrySchema>;
+
+/** 健康観察: the observation period and the daily entries. */
+export const healthObservationSchema = z.strictObject({
+  /** 健康観察期間 (開始). */
+  startDate: isoDate.optional(),
+  /** 健康観察期間 (終了). */
+  endDate: isoDate.optional(),
+  entries: z.array(observationEntrySchema).max(400).optional(),
+});
+export type HealthObservation = z.infer<typeof healthObservationSchema>;
+
+/** One hospital stay (医療 tab). */
+export const admissionSchema = z.strictObject({
+  id: rowId,
+  /** 入院医療機関. */
+  hospital: line.optional(),
+  /** 入院年月日. */
+  admissionDate: isoDate.optional(),
+  /** 退院年月日. */
+  dischargeDate: isoDate.optional(),
+  /** 転帰. */
+  outcome: z.enum(codesOf(DISCHARGE_OUTCOMES)).optional(),
+});
+export type Admission = z.infer<typeof admissionSchema>;
+
+/** One severity assessment (医療 tab: severity over time). */
+export const severityEntrySchema = z.strictObject({
+  id: rowId,
+  /** 判定日. */
+  date: isoDate.optional(),
+  severity: z.enum(codesOf(RECORD_SEVERITIES)).optional(),
+  /** 処置 (酸素投与, 人工呼吸器…). */
+  treatment: line.optional(),
+});
+export type SeverityEntry = z.infer<typeof severityEntrySchema>;
+
+/** 医療. */
+export const medicalSchema = z.strictObject({
+  admissions: z.array(admissionSchema).max(50).optional(),
+  severities: z.array(severityEntrySchema).max(200).optional(),
+});
+export type Medical = z.infer<typeof medicalSchema>;
+
+/** One note of 記録. */
+export const noteSchema = z.strictObject({
+  id: rowId,
+  /** When written (ISO 8601 date-time; set by the server when empty). */
+  at: z.string().max(40).optional(),
+  /** Who wrote it (set by the server). */
+  author: line.optional(),
+  text: text.optional(),
+});
+export type Note = z.infer<typeof noteSchema>;
+
+/** One entry of the audit trail (read-only; written by the server). */
+export const auditEntrySchema = z.strictObject({
+  at: z.string().max(40),
+  actor: line,
+  /** What happened: 'create', 'update', 'delete', 'restore', 'link'… */
+  action: z.string().max(32),
+  /** The section or report concerned. */
+  target: z.string().max(64).optional(),
+  /** The record version after the change. */
+  version: z.number().int().optional(),
+  summary: line.optional(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** One 発生届 of the record with its filing trail (初回報告 / 最終更新 / 保健所確認済). */
+export const recordReportSchema = z.strictObject({
+  id: z.string().min(1).max(64),
+  report: occurrenceReportSchema,
+  /** 初回報告: who (institution name) and when (ISO date). */
+  firstReportedBy: line.optional(),
+  firstReportedAt: isoDate.optional(),
+  /** 最終更新. */
+  lastUpdatedBy: line.optional(),
+  lastUpdatedAt: isoDate.optional(),
+  /** 保健所確認済 date. */
+  healthCenterConfirmedAt: isoDate.optional(),
+  /** Deleted (削除) reports stay in the record until restored or purged. */
+  deleted: z.boolean().optional(),
+});
+export type RecordReport = z.infer<typeof recordReportSchema>;
+
+/** The whole record. */
+export const patientRecordSchema = z.strictObject({
+  /** HER-SYS ID: issued by the server at 登録 (8 digits in 2022). */
+  herSysId: z.string().min(1).max(16),
+  /** Optimistic-concurrency version: every save sends it and gets the next one back. */
+  version: z.number().int().min(0),
+  person: personSchema,
+  /** 現在のステータス. */
+  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  /** 感染区分. */
+  infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  /** My HER-SYS健康調査: whether the person reports through My HER-SYS. */
+  myHerSys: z.boolean().optional(),
+  basicInfo: basicInfoSchema.optional(),
+  tests: z.array(labTestSchema).max(200).optional(),
+  residences: z.array(residenceSchema).max(100).optional(),
+  activities: z.array(activitySchema).max(500).optional(),
+  healthObservation: healthObservationSchema.optional(),
+  medical: medicalSchema.optional(),
+  notes: z.array(noteSchema).max(1000).optional(),
+  reports: z.array(recordReportSchema).max(50).optional(),
+  audit: z.array(auditEntrySchema).max(10000).optional(),
+});
+export type PatientRecord = z.infer<typeof patientRecordSchema>;
+
+/** The data of each section, as `save(section, data, version)` sends it. */
+export interface RecordSectionData {
+  identity: Person;
+  basicInfo: BasicInfo;
+  tests: LabTest[];
+  residences: Residence[];
+  activities: Activity[];
+  healthObservation: HealthObservation;
+  medical: Medical;
+  notes: Note[];
+}
+
+/** The zod schema of each section's data. */
+export const recordSectionSchemas = {
+  identity: personSchema,
+  basicInfo: basicInfoSchema,
+  tests: z.array(labTestSchema).max(200),
+  residences: z.array(residenceSchema).max(100),
+  activities: z.array(activitySchema).max(500),
+  healthObservation: healthObservationSchema,
+  medical: medicalSchema,
+  notes: z.array(noteSchema).max(1000),
+} as const;
+
+/** The current data of a section of a record (empty values for sections never saved). */
+export function sectionOf<S extends keyof RecordSectionData>(
+  record: PatientRecord,
+  section: S,
+): RecordSectionData[S] {
+  const r = record;
+  const data: RecordSectionData = {
+    identity: r.person,
+    basicInfo: r.basicInfo ?? {},
+    tests: r.tests ?? [],
+    residences: r.residences ?? [],
+    activities: r.activities ?? [],
+    healthObservation: r.healthObservation ?? {},
+    medical: r.medical ?? {},
+    notes: r.notes ?? [],
+  };
+  return cloneJson(data[section]);
+}
+
+/** A record with one section replaced (and nothing else changed). */
+export function withSection<S extends keyof RecordSectionData>(
+  record: PatientRecord,
+  section: S,
+  data: RecordSectionData[S],
+): PatientRecord {
+  const next = cloneJson(record);
+  if (section === 'identity') next.person = cloneJson(data as Person);
+  else (next as Record<string, unknown>)[section] = cloneJson(data);
+  return next;
+}
+
+/** A new row id (random, URL-safe). */
+export function newRowId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return Math.random().toString(36).slice(2) + Date.now().toString(36);
+}
+
+/** 患者名 as the header shows it: 氏名, else the フリガナ, else ''. */
+export function personDisplayName(p: Person): string {
+  const name = [p.familyName, p.givenName].filter(Boolean).join(' ');
+  if (name) return name;
+  return [p.familyNameKana, p.givenNameKana].filter(Boolean).join(' ');
+}
