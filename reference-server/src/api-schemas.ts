@@ -1,0 +1,275 @@
+/**
+ * Request and response schemas of the API. The report itself is `occurrenceReportSchema` from
+ * `hersys-sdk/schema`; everything here wraps it. The OpenAPI document is generated from these.
+ */
+import * as z from 'zod';
+import { SEVERITIES, SEXES, codesOf, isoDate, line, occurrenceReportSchema, phone } from 'hersys-sdk/schema';
+
+/** 感染区分 (the 登録情報一覧's infection category). */
+export const INFECTION_CATEGORIES = [
+  { code: 'infected', ja: '感染者', en: 'Infected' },
+  { code: 'closeContact', ja: '濃厚接触者', en: 'Close contact' },
+  { code: 'omicronCloseContact', ja: 'オミクロン株濃厚接触者', en: 'Omicron close contact' },
+] as const;
+
+/** 現在のステータス. */
+export const PATIENT_STATUSES = [
+  { code: 'unspecified', ja: '指定なし', en: 'Unspecified' },
+  { code: 'awaitingResult', ja: '検査結果待ち', en: 'Awaiting test result' },
+  { code: 'homeCare', ja: '自宅療養中', en: 'Home care' },
+  { code: 'hotelCare', ja: '宿泊療養中', en: 'Hotel care' },
+  { code: 'hospitalized', ja: '入院中', en: 'Hospitalized' },
+  { code: 'facilityCare', ja: '施設療養中', en: 'Care facility' },
+  { code: 'released', ja: '療養解除', en: 'Released' },
+  { code: 'deceased', ja: '死亡', en: 'Deceased' },
+  { code: 'noRecord', ja: '記録なし', en: 'No record' },
+] as const;
+
+/** 居所. */
+export const RESIDENCES = [
+  { code: 'home', ja: '自宅', en: 'Home' },
+  { code: 'hotel', ja: '宿泊療養施設', en: 'Hotel' },
+  { code: 'hospital', ja: '医療機関', en: 'Hospital' },
+  { code: 'facility', ja: '施設', en: 'Facility' },
+  { code: 'other', ja: 'その他', en: 'Other' },
+  { code: 'unknown', ja: '不明', en: 'Unknown' },
+] as const;
+
+const herSysId = z.string().regex(/^\d{8}$/, 'HER-SYS ID is 8 digits');
+const code32 = z.string().min(1).max(32);
+
+/** ID管理 data of a patient. */
+export const patientRecordSchema = z.strictObject({
+  familyName: line.min(1).optional(),
+  givenName: line.optional(),
+  familyNameKana: line.optional(),
+  givenNameKana: line.optional(),
+  dateOfBirth: isoDate.optional(),
+  sex: z.enum(codesOf(SEXES)).optional(),
+  nationality: line.optional(),
+  postalCode: z.string().max(16).optional(),
+  prefectureCode: z.string().regex(/^\d{2}$/).optional(),
+  city: line.optional(),
+  street: line.optional(),
+  phone: phone.optional(),
+  passportNumber: z.string().max(32).optional(),
+  /** 保健所独自ID. */
+  localId: z.string().max(64).optional(),
+  /** 担当保健所 code. */
+  responsibleHealthCenterCode: code32.optional(),
+  infectionCategory: z.enum(codesOf(INFECTION_CATEGORIES)).optional(),
+  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  severity: z.enum(codesOf(SEVERITIES)).optional(),
+  residence: z.enum(codesOf(RESIDENCES)).optional(),
+  /** 場所名 of the 居所. */
+  residenceName: line.optional(),
+  /** 期間 (療養期間) start and end. */
+  periodStart: isoDate.optional(),
+  periodEnd: isoDate.optional(),
+  /** 処置日 (措置判定記録). */
+  treatmentDate: isoDate.optional(),
+});
+export type PatientRecord = z.infer<typeof patientRecordSchema>;
+
+export const createPatientBody = z.strictObject({
+  patient: patientRecordSchema.extend({ familyName: line.min(1) }),
+});
+
+/** PATCH: any field; `null` clears it. */
+export const patchPatientBody = z.strictObject({
+  patient: z.strictObject(
+    Object.fromEntries(
+      Object.entries(patientRecordSchema.shape).map(([k, v]) => [k, (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional()]),
+    ) as { [K in keyof PatientRecord]-?: z.ZodOptional<z.ZodNullable<z.ZodType<NonNullable<PatientRecord[K]>>>> },
+  ),
+  version: z.number().int().min(1).optional(),
+});
+
+/** Build a body schema around the report; the runtime variant takes the report as unknown so that the
+ * report's own issues are reported with paths relative to the report (as the form shows them). */
+export function createReportBodyWith<R extends z.ZodType>(report: R) {
+  return z.strictObject({
+    report,
+    herSysId: herSysId.optional(),
+    /** Extra ID-management data (保健所独自ID, passport…) for a new patient; merged with the report's. */
+    idManagement: patientRecordSchema.optional(),
+  });
+}
+export const createReportBody = createReportBodyWith(occurrenceReportSchema);
+export const createReportEnvelope = createReportBodyWith(z.unknown());
+
+export function updateReportBodyWith<R extends z.ZodType>(report: R) {
+  return z.strictObject({ report, version: z.number().int().min(1).optional() });
+}
+export const updateReportBody = updateReportBodyWith(occurrenceReportSchema);
+export const updateReportEnvelope = updateReportBodyWith(z.unknown());
+
+export const deleteReportBody = z.strictObject({ reportDate: isoDate, reason: line.optional() });
+export const emptyBody = z.strictObject({});
+
+export const searchQuery = z.strictObject({
+  healthCenter: code32.optional(),
+  localId: z.string().min(1).max(64).optional(),
+  herSysId: herSysId.optional(),
+  kana: z.string().min(1).max(100).optional(),
+  name: z.string().min(1).max(100).optional(),
+  dateOfBirth: isoDate.optional(),
+  phone: z.string().min(1).max(40).optional(),
+  passportNumber: z.string().min(1).max(32).optional(),
+  reportDateFrom: isoDate.optional(),
+  reportDateTo: isoDate.optional(),
+  diagnosisDateFrom: isoDate.optional(),
+  diagnosisDateTo: isoDate.optional(),
+  treatmentDateFrom: isoDate.optional(),
+  treatmentDateTo: isoDate.optional(),
+  infectionCategory: z.enum(codesOf(INFECTION_CATEGORIES)).optional(),
+  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  severity: z.enum(codesOf(SEVERITIES)).optional(),
+  residence: z.enum(codesOf(RESIDENCES)).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10),
+});
+export type SearchQuery = z.infer<typeof searchQuery>;
+
+export const facilityQuery = z.strictObject({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+  prefectureCode: z.string().regex(/^\d{2}$/).optional(),
+});
+
+export const pdfQuery = z.strictObject({
+  printHerSysId: z.enum(['0', '1', 'true', 'false']).optional(),
+  locale: z.enum(['ja', 'en']).optional(),
+});
+
+// ---- responses (documentation; the handlers build them) ----
+
+export const issueSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+  severity: z.enum(['error', 'warning', 'info']),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
+});
+
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string() }),
+  issues: z.array(issueSchema).optional(),
+  current: z.unknown().optional(),
+});
+
+const actor = z.object({
+  facilityCode: z.string(),
+  facilityName: z.string(),
+  facilityKind: z.string(),
+  userName: z.string(),
+});
+const stamp = z.object({ at: z.string(), by: actor });
+
+export const reportEnvelopeSchema = z.object({
+  id: z.string(),
+  herSysId: herSysId,
+  version: z.number().int(),
+  status: z.enum(['active', 'deleted']),
+  report: occurrenceReportSchema,
+  header: z.object({
+    firstReported: stamp,
+    lastUpdated: stamp,
+    healthCenterConfirmed: stamp.nullable(),
+  }),
+  deleted: stamp.extend({ reason: z.string().nullable() }).nullable(),
+});
+
+export const notifiedSchema = z.object({
+  role: z.enum(['notified', 'responsible', 'prefecture']),
+  name: z.string(),
+  email: z.string(),
+});
+
+export const createReportResponse = z.object({
+  report: reportEnvelopeSchema,
+  issues: z.array(issueSchema),
+  notified: z.array(notifiedSchema),
+  sms: z.object({ queued: z.boolean(), reason: z.enum(['no_phone', 'not_mobile', 'not_confirmed']).optional() }),
+});
+
+export const reportSummarySchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  status: z.enum(['active', 'deleted']),
+  reportDate: z.string().nullable(),
+  diagnosisDate: z.string().nullable(),
+  category: z.string().nullable(),
+  firstReportedAt: z.string(),
+  createdByFacility: z.string(),
+});
+
+export const patientResponseSchema = z.object({
+  patient: patientRecordSchema.extend({
+    herSysId,
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    reports: z.array(reportSummarySchema),
+  }),
+});
+
+export const searchItemSchema = z.object({
+  herSysId,
+  localId: z.string().nullable(),
+  name: z.string(),
+  kana: z.string(),
+  dateOfBirth: z.string().nullable(),
+  diagnosisDate: z.string().nullable(),
+  reportDate: z.string().nullable(),
+  infectionCategory: z.string().nullable(),
+  status: z.string().nullable(),
+  severity: z.string().nullable(),
+  periodStart: z.string().nullable(),
+  periodEnd: z.string().nullable(),
+  residence: z.string().nullable(),
+  residenceName: z.string().nullable(),
+  latestReportId: z.string().nullable(),
+  responsibleHealthCenter: z.object({ code: z.string(), name: z.string() }).nullable(),
+});
+
+export const searchResponse = z.object({
+  items: z.array(searchItemSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+  totalIsLowerBound: z.boolean(),
+});
+
+export const facilityOptionSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  detail: z.string().optional(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  kind: z.string().optional(),
+  prefectureCode: z.string().optional(),
+  email: z.string().optional(),
+});
+
+export const meResponse = z.object({
+  user: z.object({
+    userId: z.string(),
+    loginId: z.string(),
+    displayName: z.string(),
+    facilityKind: z.enum(['outpatient', 'inpatient', 'healthCenter', 'prefecture']),
+    facilityCode: z.string(),
+    facilityName: z.string(),
+    role: z.string(),
+  }),
+  devMode: z.boolean(),
+});
+
+export const draftResponse = z.object({
+  herSysId,
+  sourceReportId: z.string().optional(),
+  draft: occurrenceReportSchema,
+});
+
+export const historyResponse = z.object({
+  items: z.array(z.object({ at: z.string(), action: z.string(), by: actor, version: z.number().nullable() })),
+});

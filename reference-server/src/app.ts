@@ -1,0 +1,101 @@
+/**
+ * The reference server's Hono app: one sub-app per resource, JSON errors, a body-size limit, every input
+ * validated. `createApp` takes everything it needs (database, clock, config), so tests run it with
+ * `app.request()` and two instances can share one PostgreSQL.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { devUserMiddleware, type AppEnv } from './auth.js';
+import type { AppConfig } from './config.js';
+import type { DbHandle } from './db/types.js';
+import { ApiError } from './lib/errors.js';
+import type { Clock } from './lib/time.js';
+import { docsPage, openApiDocument } from './openapi.js';
+import type { Mailer, SmsProvider } from './outbox/transports.js';
+import { devRoutes } from './routes/dev.js';
+import { facilityRoutes } from './routes/facilities.js';
+import { inviteRoutes } from './routes/invites.js';
+import { patientRoutes } from './routes/patients.js';
+import { reportRoutes } from './routes/reports.js';
+import type { Deps } from './routes/deps.js';
+
+export interface CreateAppOptions {
+  db: DbHandle;
+  /** Delivery is the outbox worker's job; the app takes the channels only to name them on /dev/outbox. */
+  mailer?: Mailer;
+  sms?: SmsProvider;
+  clock: Clock;
+  config: AppConfig;
+  /** Mount extra routes (the web app, issue 6's sign-in) before the 404 handler. */
+  extend?: (app: Hono<AppEnv>, deps: Deps) => void;
+}
+
+export function createApp(o: CreateAppOptions): Hono<AppEnv> {
+  if (o.config.devUser && o.config.production) {
+    throw new Error('The development user (HERSYS_DEV_USER) cannot be enabled in production.');
+  }
+  const deps: Deps = { db: o.db.db, dialect: o.db.dialect, clock: o.clock, config: o.config };
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    const id = randomUUID();
+    c.set('requestId', id);
+    c.set('currentUser', undefined);
+    await next();
+    c.header('X-Request-Id', id);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+  });
+
+  const limit = bodyLimit({
+    maxSize: o.config.bodyLimitBytes,
+    onError: () => {
+      throw new ApiError(413, 'payload_too_large', `The body is larger than ${o.config.bodyLimitBytes} bytes.`);
+    },
+  });
+  app.use('/api/*', limit);
+  app.use('/my/*', limit);
+
+  // Who is calling. Issue 6 replaces this with the session middleware setting the same context.
+  if (o.config.devUser) app.use('/api/*', devUserMiddleware(deps.db, o.config.devDefaultLogin));
+
+  app.get('/api/health', (c) => c.json({ ok: true }));
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/docs', (c) => c.html(docsPage()));
+  app.get('/api/me', (c) => {
+    const u = c.get('currentUser');
+    if (!u) throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+    return c.json({ user: u, devMode: o.config.devUser });
+  });
+
+  const facilities = facilityRoutes(deps);
+  app.route('/api/health-centers', facilities.healthCenters);
+  app.route('/api/institutions', facilities.institutions);
+  app.route('/api/patients', patientRoutes(deps));
+  app.route('/api/reports', reportRoutes(deps));
+  app.route('/my', inviteRoutes(deps));
+  if (!o.config.production) app.route('/dev', devRoutes(deps));
+
+  o.extend?.(app, deps);
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) {
+      const { issues, ...extra } = err.extra;
+      return c.json({ error: { code: err.code, message: err.message }, ...(issues ? { issues } : {}), ...extra }, err.status);
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status;
+      const code = status === 413 ? 'payload_too_large' : status >= 500 ? 'internal_error' : 'bad_request';
+      return c.json({ error: { code, message: err.message || 'Bad request.' } }, status);
+    }
+    const requestId = c.get('requestId');
+    console.error(`[${requestId}] ${c.req.method} ${c.req.path} failed:`, err);
+    return c.json({ error: { code: 'internal_error', message: `Internal error (request ${requestId}).` } }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,146 @@
+/**
+ * The outbox worker. Rows are leased (owner + expiry) before delivery, so several server instances on one
+ * PostgreSQL never deliver the same row at once (`FOR UPDATE SKIP LOCKED`; SQLite: one atomic
+ * `UPDATE … RETURNING`). A worker that dies mid-delivery leaves a lease that expires, and another takes
+ * the row over: at-least-once delivery, with the row id as the idempotent message id (Message-ID /
+ * Idempotency-Key) so the receiver can drop a duplicate. Failures are retried with exponential backoff
+ * until `maxAttempts`, then the row is marked `dead` (visible at /dev/outbox and in the log).
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db, Dialect, OutboxTable } from '../db/types.js';
+import type { Clock } from '../lib/time.js';
+import type { MailPayload, SmsPayload } from './messages.js';
+import type { Mailer, SmsProvider } from './transports.js';
+
+export interface WorkerOptions {
+  db: Db;
+  dialect: Dialect;
+  mailer: Mailer;
+  sms: SmsProvider;
+  clock: Clock;
+  mailFrom: string;
+  owner?: string;
+  leaseMs?: number;
+  batchSize?: number;
+  maxAttempts?: number;
+  /** First retry delay; doubled per attempt up to `maxBackoffMs`. */
+  backoffBaseMs?: number;
+  maxBackoffMs?: number;
+  /** Replace the link token of sent SMS rows (production). */
+  redactSentSms?: boolean;
+  log?: (line: string) => void;
+}
+
+export class OutboxWorker {
+  readonly owner: string;
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = true;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.owner = o.owner ?? `worker-${randomUUID()}`;
+  }
+
+  /** Leases up to `batchSize` due rows. */
+  async lease(): Promise<OutboxTable[]> {
+    const now = this.o.clock.now();
+    const nowIso = now.toISOString();
+    const until = new Date(now.getTime() + (this.o.leaseMs ?? 60_000)).toISOString();
+    const limit = this.o.batchSize ?? 20;
+    const lock = this.o.dialect === 'postgres' ? sql`for update skip locked` : sql``;
+    const res = await sql<OutboxTable>`
+      update outbox set lease_owner = ${this.owner}, lease_until = ${until}, attempts = attempts + 1
+      where id in (
+        select id from outbox
+        where status = 'pending' and next_attempt_at <= ${nowIso} and (lease_until is null or lease_until < ${nowIso})
+        order by next_attempt_at
+        limit ${limit}
+        ${lock}
+      )
+      returning *`.execute(this.o.db);
+    return res.rows;
+  }
+
+  private async deliver(row: OutboxTable): Promise<void> {
+    if (row.kind === 'mail') {
+      const p = JSON.parse(row.payload) as MailPayload;
+      await this.o.mailer.send({ id: row.id, from: this.o.mailFrom, to: p.to, toName: p.toName, subject: p.subject, text: p.text });
+    } else {
+      const p = JSON.parse(row.payload) as SmsPayload;
+      await this.o.sms.send({ id: row.id, to: p.to, text: p.text });
+    }
+  }
+
+  /** One pass: lease, deliver, record. Returns how many rows were delivered. */
+  async runOnce(): Promise<number> {
+    const rows = await this.lease();
+    let sent = 0;
+    for (const row of rows) {
+      try {
+        await this.deliver(row);
+        const nowIso = this.o.clock.now().toISOString();
+        let payload = row.payload;
+        if (row.kind === 'sms' && this.o.redactSentSms) payload = payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
+        await this.o.db
+          .updateTable('outbox')
+          .set({ status: 'sent', sent_at: nowIso, lease_owner: null, lease_until: null, last_error: null, payload })
+          .where('id', '=', row.id)
+          .where('lease_owner', '=', this.owner)
+          .execute();
+        sent++;
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        const dead = row.attempts >= (this.o.maxAttempts ?? 10);
+        const base = this.o.backoffBaseMs ?? 1000;
+        const delay = Math.min(base * 2 ** (row.attempts - 1), this.o.maxBackoffMs ?? 3_600_000);
+        const jitter = delay * (0.8 + Math.random() * 0.4);
+        const next = new Date(this.o.clock.now().getTime() + jitter).toISOString();
+        await this.o.db
+          .updateTable('outbox')
+          .set({ status: dead ? 'dead' : 'pending', next_attempt_at: next, lease_owner: null, lease_until: null, last_error: message.slice(0, 500) })
+          .where('id', '=', row.id)
+          .where('lease_owner', '=', this.owner)
+          .execute();
+        this.o.log?.(`[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`);
+      }
+    }
+    return sent;
+  }
+
+  /** Polls every `intervalMs` until `stop()`. */
+  start(intervalMs = 1000): void {
+    this.stopped = false;
+    const tick = async () => {
+      if (this.stopped) return;
+      try {
+        const pass = this.runOnce();
+        this.running = pass;
+        const n = await pass;
+        // Drain quickly while there is work.
+        this.timer = setTimeout(tick, n > 0 ? 0 : intervalMs);
+      } catch (err) {
+        this.o.log?.(`[outbox] pass failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.timer = setTimeout(tick, intervalMs);
+      }
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running?.catch(() => {});
+  }
+
+  /** Runs passes until nothing is due (tests). */
+  async drain(maxPasses = 50): Promise<number> {
+    let total = 0;
+    for (let i = 0; i < maxPasses; i++) {
+      const n = await this.runOnce();
+      total += n;
+      if (n === 0) break;
+    }
+    return total;
+  }
+}

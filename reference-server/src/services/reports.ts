@@ -1,0 +1,439 @@
+import { randomUUID } from 'node:crypto';
+import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/schema';
+import type { CurrentUser } from '../auth.js';
+import type { AppConfig } from '../config.js';
+import type { Db, ReportTable } from '../db/types.js';
+import type { PatientRecord } from '../api-schemas.js';
+import { ApiError, forbidden, notFound } from '../lib/errors.js';
+import { newToken, sha256 } from '../lib/keys.js';
+import { tokyoDate } from '../lib/time.js';
+import { observationSms, reportMail } from '../outbox/messages.js';
+import { actorOf, audit, isRetryable, isUniqueViolation, parseActor, reportScope, type Tx } from './common.js';
+import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
+
+export function envelope(row: ReportTable) {
+  return {
+    id: row.id,
+    herSysId: row.patient_id,
+    version: row.version,
+    status: row.status,
+    report: JSON.parse(row.data) as OccurrenceReport,
+    header: {
+      firstReported: { at: row.first_reported_at, by: parseActor(row.first_reported_by)! },
+      lastUpdated: { at: row.updated_at, by: parseActor(row.updated_by)! },
+      healthCenterConfirmed: row.hc_confirmed_at ? { at: row.hc_confirmed_at, by: parseActor(row.hc_confirmed_by)! } : null,
+    },
+    deleted: row.deleted_at ? { at: row.deleted_at, by: parseActor(row.deleted_by)!, reason: row.deleted_reason } : null,
+  };
+}
+export type ReportEnvelope = ReturnType<typeof envelope>;
+
+export async function findReport(trx: Tx, u: CurrentUser, id: string) {
+  if (id.length > 64) return undefined;
+  return trx.selectFrom('reports').selectAll().where('id', '=', id).where(reportScope(u)).executeTakeFirst();
+}
+
+async function mustFindReport(trx: Tx, u: CurrentUser, id: string) {
+  const row = await findReport(trx, u, id);
+  if (!row) throw notFound('The report');
+  return row;
+}
+
+function reportColumns(r: OccurrenceReport, notifiedHc: string | null, responsibleHc: string | null, prefectureCode: string | null) {
+  return {
+    data: JSON.stringify(r),
+    report_date: r.reportDate ?? null,
+    diagnosis_date: r.diagnosis?.diagnosisDate ?? null,
+    category: r.patient?.category ?? null,
+    severity: r.clinical?.severity ?? null,
+    notified_hc: notifiedHc,
+    responsible_hc: responsibleHc,
+    prefecture_code: prefectureCode,
+  };
+}
+
+async function healthCenter(trx: Tx, code: string | undefined) {
+  if (!code) return undefined;
+  return trx.selectFrom('health_centers').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export interface CreateReportInput {
+  report: OccurrenceReport;
+  warnings: Issue[];
+  herSysId?: string;
+  idManagement?: PatientRecord;
+}
+
+export interface Notified {
+  role: 'notified' | 'responsible' | 'prefecture';
+  name: string;
+  email: string;
+}
+
+export interface CreateResult {
+  status: number;
+  body: unknown;
+  replayed: boolean;
+  reportId: string;
+}
+
+export interface CreateDeps {
+  db: Db;
+  config: AppConfig;
+  now: Date;
+}
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
+
+export function checkIdempotencyKey(key: string | undefined): string | undefined {
+  if (key === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    throw new ApiError(400, 'validation_failed', 'Idempotency-Key must be 8–128 visible ASCII characters.', {
+      issues: [{ path: 'Idempotency-Key', code: 'invalidFormat', severity: 'error' }],
+    });
+  }
+  return key;
+}
+
+/**
+ * 報告: stores the report (and the patient when new), the audit entry, the notification mails and the
+ * SMS invitation in ONE transaction. With an idempotency key, a retry gets the first answer.
+ */
+export async function createReport(
+  deps: CreateDeps,
+  u: CurrentUser,
+  input: CreateReportInput,
+  idempotencyKey: string | undefined,
+  requestHash: string,
+): Promise<CreateResult> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await deps.db.transaction().execute((trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash));
+    } catch (err) {
+      // A concurrent HER-SYS ID collision or a PostgreSQL serialization failure: run the transaction again.
+      if (attempt < 5 && (isRetryable(err) || (isUniqueViolation(err) && !(err instanceof ApiError)))) continue;
+      throw err;
+    }
+  }
+}
+
+async function createInTx(
+  trx: Tx,
+  deps: CreateDeps,
+  u: CurrentUser,
+  input: CreateReportInput,
+  idempotencyKey: string | undefined,
+  requestHash: string,
+): Promise<CreateResult> {
+  const nowIso = deps.now.toISOString();
+  const scope = `${u.facilityCode}`;
+  if (idempotencyKey) {
+    const claimed = await trx
+      .insertInto('idempotency_keys')
+      .values({ scope, key: idempotencyKey, request_hash: requestHash, status_code: null, response: null, created_at: nowIso })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!claimed) {
+      // Another request with this key committed first (PostgreSQL waited for it): answer what it answered.
+      const prior = await trx.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', idempotencyKey).executeTakeFirstOrThrow();
+      if (prior.request_hash !== requestHash) {
+        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
+      }
+      if (prior.response === null || prior.status_code === null) {
+        throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+      }
+      const body = JSON.parse(prior.response) as { report?: { id?: string } };
+      return { status: prior.status_code, body, replayed: true, reportId: body.report?.id ?? '' };
+    }
+  }
+
+  const { report } = input;
+  const fromReport = recordFromReport(report);
+  let herSysId: string;
+  if (input.herSysId) {
+    const p = await findPatient(trx, u, input.herSysId);
+    if (!p) throw notFound('The patient');
+    herSysId = p.her_sys_id;
+  } else {
+    herSysId = await insertPatient(trx, u, mergeRecord(fromReport, input.idManagement), nowIso);
+  }
+
+  const notifiedHc = await healthCenter(trx, report.healthCenters?.notified?.code);
+  const responsibleCode = report.healthCenters?.responsible?.code ?? input.idManagement?.responsibleHealthCenterCode ?? notifiedHc?.code;
+  const responsibleHc = responsibleCode === notifiedHc?.code ? notifiedHc : await healthCenter(trx, responsibleCode);
+  const prefecture = responsibleHc
+    ? await trx.selectFrom('prefectures').selectAll().where('code', '=', responsibleHc.prefecture_code).executeTakeFirst()
+    : undefined;
+
+  const id = randomUUID();
+  const actor = actorOf(u);
+  const row: ReportTable = {
+    id,
+    patient_id: herSysId,
+    version: 1,
+    status: 'active',
+    ...reportColumns(
+      report,
+      report.healthCenters?.notified?.code ?? null,
+      responsibleCode ?? null,
+      responsibleHc?.prefecture_code ?? notifiedHc?.prefecture_code ?? null,
+    ),
+    created_by_facility: u.facilityCode,
+    first_reported_by: actor,
+    first_reported_at: nowIso,
+    updated_by: actor,
+    updated_at: nowIso,
+    hc_confirmed_by: null,
+    hc_confirmed_at: null,
+    deleted_by: null,
+    deleted_at: null,
+    deleted_reason: null,
+  };
+  await trx.insertInto('reports').values(row).execute();
+
+  if (input.herSysId) {
+    // 追加登録: the report's data updates the ID-management data it carries.
+    const p = (await trx.selectFrom('patients').select('data').where('her_sys_id', '=', herSysId).executeTakeFirstOrThrow()).data;
+    await refreshPatient(trx, herSysId, mergeRecord(JSON.parse(p) as PatientRecord, fromReport, input.idManagement), nowIso, true);
+  } else {
+    await refreshPatient(trx, herSysId, undefined, nowIso, false);
+  }
+  await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
+
+  // Notifications, in this same transaction (the outbox).
+  const notified: Notified[] = [];
+  const recipients: { role: Notified['role']; name: string; email: string }[] = [];
+  if (notifiedHc) recipients.push({ role: 'notified', name: notifiedHc.name, email: notifiedHc.email });
+  if (responsibleHc) recipients.push({ role: 'responsible', name: responsibleHc.name, email: responsibleHc.email });
+  if (prefecture) recipients.push({ role: 'prefecture', name: prefecture.name, email: prefecture.email });
+  const seen = new Set<string>();
+  const link = `${deps.config.publicUrl}/reports/${id}`;
+  for (const r of recipients) {
+    if (seen.has(r.email.toLowerCase())) continue;
+    seen.add(r.email.toLowerCase());
+    notified.push(r);
+    const mail = reportMail({
+      recipientName: r.name,
+      role: r.role,
+      email: r.email,
+      institutionName: report.reporter?.institutionName ?? u.facilityName,
+      reportDate: report.reportDate ?? tokyoDate(deps.now),
+      herSysId,
+      link,
+      report,
+      fullContent: deps.config.mailFullContent,
+    });
+    await enqueue(trx, 'mail', mail, id, nowIso);
+  }
+
+  const sms = await queueObservationSms(trx, deps, report, herSysId, id, responsibleHc?.name ?? notifiedHc?.name, nowIso);
+
+  const body = { report: envelope(row), issues: input.warnings, notified, sms };
+  if (idempotencyKey) {
+    await trx
+      .updateTable('idempotency_keys')
+      .set({ status_code: 201, response: JSON.stringify(body) })
+      .where('scope', '=', scope)
+      .where('key', '=', idempotencyKey)
+      .execute();
+  }
+  return { status: 201, body, replayed: false, reportId: id };
+}
+
+export async function enqueue(trx: Tx, kind: 'mail' | 'sms', payload: unknown, reportId: string | null, nowIso: string) {
+  await trx
+    .insertInto('outbox')
+    .values({
+      id: randomUUID(),
+      kind,
+      payload: JSON.stringify(payload),
+      report_id: reportId,
+      status: 'pending',
+      attempts: 0,
+      next_attempt_at: nowIso,
+      lease_owner: null,
+      lease_until: null,
+      sent_at: null,
+      last_error: null,
+      created_at: nowIso,
+    })
+    .execute();
+}
+
+/** The My HER-SYS invitation: only to a mobile number typed twice the same at entry. */
+async function queueObservationSms(
+  trx: Tx,
+  deps: CreateDeps,
+  report: OccurrenceReport,
+  herSysId: string,
+  reportId: string,
+  healthCenterName: string | undefined,
+  nowIso: string,
+): Promise<{ queued: boolean; reason?: 'no_phone' | 'not_mobile' | 'not_confirmed' }> {
+  const phone = report.patient?.phone;
+  if (!phone || phone.trim() === '') return { queued: false, reason: 'no_phone' };
+  const parsed = parsePhoneJP(phone);
+  if (!parsed.ok || !parsed.smsCapable) return { queued: false, reason: 'not_mobile' };
+  const confirmation = report.patient?.phoneConfirmation;
+  if (!confirmation || parsePhoneJP(confirmation).digits !== parsed.digits) return { queued: false, reason: 'not_confirmed' };
+
+  const token = newToken();
+  const inviteId = randomUUID();
+  const expires = new Date(deps.now.getTime() + deps.config.inviteTtlDays * 86_400_000);
+  await trx
+    .insertInto('observation_invites')
+    .values({
+      id: inviteId,
+      token_hash: sha256(token),
+      patient_id: herSysId,
+      report_id: reportId,
+      phone_digits: parsed.digits,
+      expires_at: expires.toISOString(),
+      used_at: null,
+      created_at: nowIso,
+    })
+    .execute();
+  const sms = observationSms({
+    to: parsed.digits,
+    healthCenterName,
+    link: `${deps.config.publicUrl}/my/invite/${token}`,
+    expiresOn: tokyoDate(expires),
+    inviteId,
+  });
+  await enqueue(trx, 'sms', sms, reportId, nowIso);
+  return { queued: true };
+}
+
+function expectVersion(row: ReportTable, expected: number) {
+  if (row.version !== expected) {
+    throw new ApiError(409, 'version_conflict', `The report was changed by someone else (now version ${row.version}); reload it and edit again.`, {
+      current: envelope(row),
+    });
+  }
+}
+
+/** 編集. */
+export async function updateReport(db: Db, u: CurrentUser, id: string, report: OccurrenceReport, expected: number, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const row = await mustFindReport(trx, u, id);
+    if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is deleted; a health center can restore it.');
+    expectVersion(row, expected);
+    const nowIso = now.toISOString();
+    const notified = report.healthCenters?.notified?.code ?? null;
+    const responsible = report.healthCenters?.responsible?.code ?? row.responsible_hc ?? notified;
+    const hc = await healthCenter(trx, responsible ?? undefined);
+    const res = await trx
+      .updateTable('reports')
+      .set({
+        ...reportColumns(report, notified, responsible, hc?.prefecture_code ?? row.prefecture_code),
+        version: row.version + 1,
+        updated_by: actorOf(u),
+        updated_at: nowIso,
+      })
+      .where('id', '=', id)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) {
+      expectVersion((await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), -1);
+    }
+    const latest = await trx.selectFrom('patients').select(['latest_report_id', 'data']).where('her_sys_id', '=', row.patient_id).executeTakeFirstOrThrow();
+    const rec = latest.latest_report_id === id ? mergeRecord(JSON.parse(latest.data) as PatientRecord, recordFromReport(report)) : undefined;
+    await refreshPatient(trx, row.patient_id, rec, nowIso, rec !== undefined);
+    await audit(trx, u, nowIso, 'report.update', 'report', id, row.version + 1, JSON.parse(row.data), report);
+    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** 削除 (soft), with the report date as confirmation. */
+export async function deleteReport(db: Db, u: CurrentUser, id: string, reportDate: string, reason: string | undefined, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const row = await mustFindReport(trx, u, id);
+    if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is already deleted.');
+    const expected = row.report_date ?? tokyoDate(new Date(row.first_reported_at));
+    if (reportDate !== expected) {
+      throw new ApiError(422, 'confirmation_mismatch', 'The report date does not match the report; nothing was deleted.');
+    }
+    const nowIso = now.toISOString();
+    await trx
+      .updateTable('reports')
+      .set({ status: 'deleted', deleted_at: nowIso, deleted_by: actorOf(u), deleted_reason: reason ?? null, version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await refreshPatient(trx, row.patient_id, undefined, nowIso, false);
+    await audit(trx, u, nowIso, 'report.delete', 'report', id, row.version + 1, { status: 'active' }, { status: 'deleted', reason: reason ?? null });
+    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** Restore a deleted report (health center or prefecture). */
+export async function restoreReport(db: Db, u: CurrentUser, id: string, now: Date) {
+  if (u.facilityKind !== 'healthCenter' && u.facilityKind !== 'prefecture') {
+    throw forbidden('Only a health center or the prefecture can restore a deleted report.');
+  }
+  return db.transaction().execute(async (trx) => {
+    const row = await mustFindReport(trx, u, id);
+    if (row.status !== 'deleted') throw new ApiError(409, 'report_not_deleted', 'The report is not deleted.');
+    const nowIso = now.toISOString();
+    await trx
+      .updateTable('reports')
+      .set({ status: 'active', deleted_at: null, deleted_by: null, deleted_reason: null, version: row.version + 1, updated_at: nowIso, updated_by: actorOf(u) })
+      .where('id', '=', id)
+      .execute();
+    await refreshPatient(trx, row.patient_id, undefined, nowIso, false);
+    await audit(trx, u, nowIso, 'report.restore', 'report', id, row.version + 1, { status: 'deleted' }, { status: 'active' });
+    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+/** 保健所確認済. */
+export async function confirmReport(db: Db, u: CurrentUser, id: string, now: Date) {
+  if (u.facilityKind !== 'healthCenter') throw forbidden('Only a health center can mark a report as confirmed.');
+  return db.transaction().execute(async (trx) => {
+    const row = await mustFindReport(trx, u, id);
+    if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is deleted.');
+    const nowIso = now.toISOString();
+    await trx
+      .updateTable('reports')
+      .set({ hc_confirmed_at: nowIso, hc_confirmed_by: actorOf(u), version: row.version + 1 })
+      .where('id', '=', id)
+      .execute();
+    await audit(trx, u, nowIso, 'report.confirm', 'report', id, row.version + 1, null, { confirmedAt: nowIso });
+    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+  });
+}
+
+export async function getReport(db: Db, u: CurrentUser, id: string) {
+  return envelope(await mustFindReport(db, u, id));
+}
+
+/** コピーして追加登録: the report without what belongs to one report (dates of this diagnosis, tests). */
+export async function copyDraft(db: Db, u: CurrentUser, id: string) {
+  const row = await mustFindReport(db, u, id);
+  const r = JSON.parse(row.data) as OccurrenceReport;
+  const draft: OccurrenceReport = structuredClone(r);
+  delete draft.reportDate;
+  delete draft.diagnosis;
+  delete draft.confirmedWarnings;
+  return { herSysId: row.patient_id, sourceReportId: row.id, draft };
+}
+
+export async function reportHistory(db: Db, u: CurrentUser, id: string) {
+  await mustFindReport(db, u, id);
+  const rows = await db
+    .selectFrom('audit_log')
+    .innerJoin('users', 'users.id', 'audit_log.user_id')
+    .select(['audit_log.at', 'audit_log.action', 'audit_log.version', 'audit_log.facility_code', 'users.display_name', 'users.facility_kind'])
+    .where('entity', '=', 'report')
+    .where('entity_id', '=', id)
+    .orderBy('at', 'asc')
+    .execute();
+  return {
+    items: rows.map((r) => ({
+      at: r.at,
+      action: r.action,
+      version: r.version,
+      by: { facilityCode: r.facility_code, facilityName: r.facility_code, facilityKind: r.facility_kind, userName: r.display_name },
+    })),
+  };
+}
