@@ -76,7 +76,11 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuildAppR
   });
 
   const meta = result.metafile;
-  const [entryOut, entryInfo] = Object.entries(meta.outputs).find(([, o]) => o.entryPoint) ?? [];
+  // Dynamically imported modules are entry points too (with splitting); pick the app's own entry.
+  const entryPoint = path.relative(repoRoot, APP_ENTRY).split(path.sep).join('/');
+  const [entryOut, entryInfo] =
+    Object.entries(meta.outputs).find(([file, o]) => o.entryPoint === entryPoint && file.endsWith('.js')) ??
+    [];
   if (!entryOut || !entryInfo) throw new Error('build-app: esbuild produced no entry chunk');
   assertLazyOnly(meta, entryOut);
 
@@ -125,6 +129,7 @@ function indexHtml(entry: string, css: string | undefined): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
+<link rel="icon" href="data:,">
 <title>発生届 — HER-SYS ver.2</title>
 ${css ? `<link rel="stylesheet" href="${css}">\n` : ''}<link rel="modulepreload" href="${entry}">
 <script type="module" src="${entry}"></script>

@@ -48,6 +48,14 @@ const MENU: { group: MessageKey; items: MenuItem[] }[] = [
   },
 ];
 
+/** The user's name without the facility name the server puts in front of it (shown next to it already). */
+function userName(user: Me['user']): string {
+  const d = user.displayName;
+  return d.startsWith(user.facilityName) && d.length > user.facilityName.length
+    ? d.slice(user.facilityName.length).trim()
+    : d;
+}
+
 @customElement('clinic-app')
 export class ClinicApp extends LitElement {
   static override styles = [
@@ -329,7 +337,7 @@ export class ClinicApp extends LitElement {
                     <span class="facility" data-testid="facility">${user.facilityName}</span>
                     (${t(l, `app.facilityKind.${user.facilityKind}` as MessageKey)})
                   </span>
-                  <span data-testid="user">${user.displayName}</span>`
+                  <span data-testid="user">${userName(user)}</span>`
               : nothing
           }
           <div class="lang" role="group" aria-label=${t(l, 'app.language')}>

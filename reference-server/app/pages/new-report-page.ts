@@ -121,6 +121,13 @@ export class ClinicNewReportPage extends LitElement {
     }
   };
 
+  /** One draft per starting point, so a copy's draft never replaces a new report's draft. */
+  #draftKey(): string {
+    if (this.copyFrom) return `report-copy-${this.copyFrom}`;
+    if (this.herSysId) return `report-add-${this.herSysId}`;
+    return 'report-new';
+  }
+
   #onComplete(event: CustomEvent<{ herSysId: string; reportId?: string }>): void {
     const { reportId, herSysId } = event.detail;
     navigate(reportId ? `/reports/${reportId}` : `/patients/${herSysId}`, {
@@ -154,7 +161,8 @@ export class ClinicNewReportPage extends LitElement {
               .locale=${l}
               .today=${todayInTokyo()}
               .submit=${this.submit}
-              .draftStore=${this.start ? undefined : draftStoreFor(user?.userId)}
+              .draftStore=${draftStoreFor(user?.userId)}
+              draft-key=${this.#draftKey()}
               .doctorStore=${doctorStoreFor(user?.facilityCode)}
               .searchInstitutions=${searchInstitutions}
               .searchHealthCenters=${searchHealthCenters}

@@ -8,12 +8,19 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import type { Issue, OccurrenceReport } from 'hersys-sdk/schema';
+import type { OccurrenceReport } from 'hersys-sdk/schema';
+import type { HersysReportForm } from 'hersys-sdk/components';
 import { api, ApiError, type Me, type Patient, type ReportEnvelope, type Stamp } from '../api.js';
 import { renderError } from '../errors.js';
 import { formatDate, formatDateTime, t, type Locale } from '../i18n.js';
 import { navigate } from '../router.js';
-import { doctorStoreFor, searchHealthCenters, searchInstitutions, todayInTokyo } from '../sdk.js';
+import {
+  doctorStoreFor,
+  draftStoreFor,
+  searchHealthCenters,
+  searchInstitutions,
+  todayInTokyo,
+} from '../sdk.js';
 import { pageStyles } from '../styles.js';
 import { renderPatientHeader } from './patient-header.js';
 import { recordStyles } from './record-styles.js';
@@ -152,7 +159,6 @@ export class ClinicReportPage extends LitElement {
   @state() private editVersion = 0;
   @state() private conflict?: ReportEnvelope;
   @state() private saving = false;
-  @state() private serverIssues: readonly Issue[] = [];
   @state() private deleting = false;
   @state() private deleteReason = '';
   @query('dialog') private deleteDialog!: HTMLDialogElement;
@@ -194,7 +200,6 @@ export class ClinicReportPage extends LitElement {
     this.editValue = structuredClone(envelope.report);
     this.editVersion = envelope.version;
     this.conflict = undefined;
-    this.serverIssues = [];
   }
 
   #reportDate(): string | undefined {
@@ -253,9 +258,9 @@ export class ClinicReportPage extends LitElement {
     if (!this.editValue || this.saving) return;
     this.saving = true;
     this.actionError = undefined;
-    this.serverIssues = [];
     try {
       const saved = await api.updateReport(this.reportId, this.editValue, version);
+      await this.#formEl()?.clearDraft();
       this.envelope = saved;
       this.conflict = undefined;
       this.editValue = undefined;
@@ -271,7 +276,6 @@ export class ClinicReportPage extends LitElement {
           this.envelope = current;
         }
       } else {
-        if (error instanceof ApiError && error.status === 400) this.serverIssues = error.issues;
         this.actionError = error;
       }
     } finally {
@@ -293,12 +297,15 @@ export class ClinicReportPage extends LitElement {
   };
 
   #saveClicked = (): void => {
-    // Let the form run its checks (確認) when it offers them; it answers with hersys-submit.
-    const form = this.renderRoot.querySelector('hersys-report-form') as
-      (HTMLElement & { requestSubmit?: () => void }) | null;
-    if (form && typeof form.requestSubmit === 'function') form.requestSubmit();
+    // The form runs its checks (as its 確認 does) and answers with hersys-submit when there is no error.
+    const form = this.#formEl();
+    if (form) void form.submit();
     else void this.#save(this.editVersion);
   };
+
+  #formEl(): HersysReportForm | null {
+    return this.renderRoot.querySelector<HersysReportForm>('hersys-report-form:not([disabled])');
+  }
 
   // ---- rendering --------------------------------------------------------------------------------
 
@@ -353,9 +360,10 @@ export class ClinicReportPage extends LitElement {
           .locale=${this.locale}
           .today=${todayInTokyo()}
           .doctorStore=${doctorStoreFor(user?.facilityCode)}
+          .draftStore=${draftStoreFor(user?.userId)}
+          draft-key=${`report-edit-${this.reportId}`}
           .searchInstitutions=${searchInstitutions}
           .searchHealthCenters=${searchHealthCenters}
-          .serverIssues=${this.serverIssues}
           @hersys-change=${this.#onFormChange}
           @hersys-submit=${this.#onFormSubmit}
         ></hersys-report-form>`;
