@@ -1,6 +1,7 @@
 /** ja resources of the 'ui' namespace. Keys are stable; see src/locales/index.ts. */
 import form from './ui-form.js';
 import { dialogs, flow, drafts } from './ui-flow.js';
+import { idForm, duplicates, record, patientList } from './ui-patient.js';
 
-const ui = { form, dialogs, flow, drafts } as const;
+const ui = { form, dialogs, flow, drafts, idForm, duplicates, record, patientList } as const;
 export default ui;
