@@ -88,13 +88,15 @@ export function parsePhoneJP(text: string): PhoneResult {
     kind,
     smsCapable: kind === 'mobile',
   });
+  // 0800 (toll-free) before 080 (mobile): 080-0 is not a mobile block.
+  if (/^0800\d{7}$/.test(d)) return ok('tollFree', group(d, [4, 3, 4]));
   if (/^0[6789]0\d{8}$/.test(d)) return ok('mobile', group(d, [3, 4, 4]));
   if (/^050\d{8}$/.test(d)) return ok('ip', group(d, [3, 4, 4]));
   if (/^020\d{8}(\d{3})?$/.test(d)) return ok('m2m', group(d, [3, 4, 4]));
   if (/^0120\d{6}$/.test(d)) return ok('tollFree', group(d, [4, 3, 3]));
-  if (/^0800\d{7}$/.test(d)) return ok('tollFree', group(d, [4, 3, 4]));
   if (/^0570\d{6}$/.test(d)) return ok('navi', group(d, [4, 3, 3]));
-  if (/^0[1-9]\d{8}$/.test(d) && !/^0(120|570|800|990)/.test(d)) {
+  // Geographic numbers: 10 digits; 0X0 prefixes are never area codes (they are mobile, IP, M2M…).
+  if (/^0[1-9]\d{8}$/.test(d) && !/^0\d0/.test(d) && !/^0(120|570|990)/.test(d)) {
     const g = typedGroups;
     if (
       g.length === 3 &&
