@@ -138,10 +138,19 @@ export function reportRoutes(deps: Deps) {
   return app;
 }
 
-/** Action routes take no body; if one is sent it must be `{}` (so a typo is not silently ignored). */
+/** Action routes take no body; if one is sent it must be JSON `{}` (so a typo is not silently ignored). */
 async function optionalEmptyBody(c: Parameters<typeof readJson>[0]) {
-  const len = c.req.header('content-length');
-  const hasBody = (len !== undefined && len !== '0') || c.req.header('transfer-encoding') !== undefined;
-  if (!hasBody) return;
-  parseWith(emptyBody, await readJson(c));
+  const text = await c.req.text();
+  if (text.trim() === '') return;
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
+  }
+  parseWith(emptyBody, value);
 }
