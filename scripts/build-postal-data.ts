@@ -30,11 +30,16 @@ for (const [code, byPref] of Object.entries(postal)) {
 }
 const CITY_RE = /^(.+?郡.+?[町村]|.+?市.+?区|.+?[市区町村])/;
 function split(pref: string, full: string): [string, string] {
-  const known = [...(cities.get(pref) ?? [])].filter((c) => full.startsWith(c)).sort((a, b) => b.length - a.length);
+  const known = [...(cities.get(pref) ?? [])]
+    .filter((c) => full.startsWith(c))
+    .sort((a, b) => b.length - a.length);
   const city = known[0] ?? CITY_RE.exec(full)?.[1] ?? full;
   let town = full.slice(city.length);
   // KEN_ALL annotations: （次のビルを除く）, （その他）, 以下に掲載がない場合, floor rows …
-  town = town.replace(/（.*?）|\(.*?\)/g, '').replace(/以下に掲載がない場合|の次に番地がくる場合/g, '').trim();
+  town = town
+    .replace(/（.*?）|\(.*?\)/g, '')
+    .replace(/以下に掲載がない場合|の次に番地がくる場合/g, '')
+    .trim();
   if (/^（|^[^（]*）$/.test(town)) town = '';
   return [city, town];
 }

@@ -7,3 +7,25 @@ export type { ReportFormLayout, ReportFormValidation } from './report-form/inter
 export type { HersysChangeDetail, HersysSubmitDetail, HersysEventMap } from './events.js';
 export { defaultPostalLookup, type PostalHit, type PostalLookup } from './postal/postal-lookup.js';
 export * from './stores/index.js';
+export { HersysOptionalFieldsDialog } from './optional-fields-dialog/optional-fields-dialog.component.js';
+export {
+  HersysDateConsistencyDialog,
+  type DateConsistencyView,
+  type DateTimelineEntry,
+} from './date-consistency-dialog/date-consistency-dialog.component.js';
+export {
+  HersysReportFlow,
+  withConfirmedWarnings,
+  type NotifiedRecipient,
+  type ReportFlowStep,
+  type ReportSubmitRejection,
+  type ReportSubmitResult,
+  type ReportSubmitter,
+} from './report-flow/report-flow.component.js';
+export { summarize, carryOver, type SummaryRow, type SummarySection } from './report-flow/summary.js';
+export type {
+  HersysCompleteDetail,
+  HersysContinueDetail,
+  HersysDialogSource,
+  HersysFixDetail,
+} from './flow-events.js';

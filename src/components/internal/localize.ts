@@ -34,7 +34,8 @@ export class LocalizeController implements ReactiveController {
   /** The effective locale. */
   get locale(): Locale {
     const explicit = this.host.locale;
-    const lang = explicit || this.host.getAttribute('lang') || this.host.closest('[lang]')?.getAttribute('lang') || 'ja';
+    const lang =
+      explicit || this.host.getAttribute('lang') || this.host.closest('[lang]')?.getAttribute('lang') || 'ja';
     return lang.toLowerCase().startsWith('en') ? 'en' : 'ja';
   }
 

@@ -6,7 +6,15 @@ import { css } from 'lit';
  */
 export const tokens = css`
   :host {
-    --_font: var(--hersys-font-family, system-ui, 'Hiragino Sans', 'Noto Sans JP', 'Yu Gothic', Meiryo, sans-serif);
+    --_font: var(
+      --hersys-font-family,
+      system-ui,
+      'Hiragino Sans',
+      'Noto Sans JP',
+      'Yu Gothic',
+      Meiryo,
+      sans-serif
+    );
     --_size: var(--hersys-font-size, 0.9375rem);
     --_text: var(--hersys-color-text, #1f2328);
     --_muted: var(--hersys-color-text-muted, #57606a);

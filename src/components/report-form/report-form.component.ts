@@ -75,14 +75,18 @@ export class HersysReportForm extends ReportFormBase {
   override render(): TemplateResult {
     return html`<div class="form layout-${this.layout}" part="form" lang=${this._locale}>
       <header class="header" part="header">
-        <h2 class="title">${this.layout === 'fax' ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}</h2>
+        <h2 class="title">
+          ${this.layout === 'fax' ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}
+        </h2>
         ${this._layoutSwitch()}
         <p class="lead">${this.l10n.t('form.lead')}</p>
       </header>
       ${this._draftBanner()}
       <fieldset class="root" ?disabled=${this.disabled}>
         <legend class="sr-only">${this.l10n.t('form.title')}</legend>
-        <p class="legend-note"><span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}</p>
+        <p class="legend-note">
+          <span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}
+        </p>
         ${this.layout === 'fax' ? this._faxLayout() : this._standardLayout()}
       </fieldset>
       ${this._actions()}
@@ -111,7 +115,8 @@ export class HersysReportForm extends ReportFormBase {
     return html`<div class="row" role="group" aria-labelledby="g-doctor">
       ${this._groupLabel('g-doctor', t('form.label.doctorName'), 'reporter.doctorFamilyName')}
       ${this._doctorFamilyName({ labelledBy: 'g-doctor' })}
-      ${this._text('reporter.doctorGivenName', { labelledBy: 'g-doctor', size: 10 })} ${this._doctorRegister()}
+      ${this._text('reporter.doctorGivenName', { labelledBy: 'g-doctor', size: 10 })}
+      ${this._doctorRegister()}
     </div>`;
   }
 
@@ -178,7 +183,8 @@ export class HersysReportForm extends ReportFormBase {
     const death = cat !== undefined && DEATH_CATEGORIES.includes(cat);
     return html`${this._date('diagnosis.diagnosisDate')}
     ${this._date('diagnosis.specimenCollectionDate', { hint: t('form.specimenNote') })}
-    ${onset ? this._date('diagnosis.onsetDate') : nothing} ${death ? this._date('diagnosis.deathDate') : nothing}
+    ${onset ? this._date('diagnosis.onsetDate') : nothing}
+    ${death ? this._date('diagnosis.deathDate') : nothing}
     ${opts.fax ? nothing : html`${this._date('diagnosis.firstVisitDate')} ${this._date('diagnosis.estimatedInfectionDate')}`}`;
   }
 
@@ -205,20 +211,27 @@ export class HersysReportForm extends ReportFormBase {
         ${this._radios('infection.regionCertainty', certainty, { allowClear: true })}
         ${this._radios('infection.area', this._labels(INFECTION_AREAS), { allowClear: true })}
       </div>
-      ${inf?.area === 'domestic'
-        ? html`<div class="row">
-            ${this._select('infection.prefectureCode', this._labels(PREFECTURES))} ${this._text('infection.city')}
-          </div>`
-        : nothing}
-      ${inf?.area === 'abroad'
-        ? html`<div class="row">
-              ${this._text('infection.countries', { size: 30 })} ${this._text('infection.regionDetail', { size: 24 })}
-            </div>
-            <div class="row" role="group" aria-labelledby="g-travel">
-              ${this._groupLabel('g-travel', t('form.travel'))} ${this._bool('infection.residentAbroad')}
-              ${inf.residentAbroad ? nothing : this._date('infection.departureDate')} ${this._date('infection.entryDate')}
+      ${
+        inf?.area === 'domestic'
+          ? html`<div class="row">
+              ${this._select('infection.prefectureCode', this._labels(PREFECTURES))}
+              ${this._text('infection.city')}
             </div>`
-        : nothing}`;
+          : nothing
+      }
+      ${
+        inf?.area === 'abroad'
+          ? html`<div class="row">
+                ${this._text('infection.countries', { size: 30 })}
+                ${this._text('infection.regionDetail', { size: 24 })}
+              </div>
+              <div class="row" role="group" aria-labelledby="g-travel">
+                ${this._groupLabel('g-travel', t('form.travel'))} ${this._bool('infection.residentAbroad')}
+                ${inf.residentAbroad ? nothing : this._date('infection.departureDate')}
+                ${this._date('infection.entryDate')}
+              </div>`
+          : nothing
+      }`;
   }
 
   private _vaccination(): TemplateResult {
@@ -259,11 +272,16 @@ export class HersysReportForm extends ReportFormBase {
       <div class="row">${this._radios('clinical.hospitalizationNeeded', yn)}</div>
       <div class="row">
         ${this._radios('clinical.hospitalized', yn)}
-        ${c?.hospitalized === 'yes'
-          ? html`${this._date('clinical.admissionDate')} ${this._text('clinical.inpatientInstitution', { size: 28 })}`
-          : nothing}
+        ${
+          c?.hospitalized === 'yes'
+            ? html`${this._date('clinical.admissionDate')}
+              ${this._text('clinical.inpatientInstitution', { size: 28 })}`
+            : nothing
+        }
       </div>
-      <div class="row">${this._radios('clinical.antiviralNeeded', yn)} ${this._radios('clinical.oxygenNeeded', yn)}</div>
+      <div class="row">
+        ${this._radios('clinical.antiviralNeeded', yn)} ${this._radios('clinical.oxygenNeeded', yn)}
+      </div>
       <div class="row">${this._radios('clinical.telemedicine', yn)}</div>`;
   }
 
@@ -314,13 +332,15 @@ export class HersysReportForm extends ReportFormBase {
         html`${this._addressGroup()}
           <div class="row">${this._text('patient.occupation', { size: 24 })}</div>`,
       )}
-      ${minor
-        ? html`<div class="grid-2">
-            ${this._section('guardianName', t('form.section.guardianName'), this._guardianName())}
-            ${this._section('guardianPhone', t('form.section.guardianPhone'), this._guardianPhone())}
-            <p class="note span-all">${t('form.guardianNote')}</p>
-          </div>`
-        : nothing}
+      ${
+        minor
+          ? html`<div class="grid-2">
+              ${this._section('guardianName', t('form.section.guardianName'), this._guardianName())}
+              ${this._section('guardianPhone', t('form.section.guardianPhone'), this._guardianPhone())}
+              <p class="note span-all">${t('form.guardianNote')}</p>
+            </div>`
+          : nothing
+      }
       ${this._section(
         'diagnosis',
         t('form.section.diagnosis'),
@@ -385,16 +405,18 @@ export class HersysReportForm extends ReportFormBase {
           html`${this._address('patient.location')} ${this._patientPhone()}`,
           'span-4',
         )}
-        ${minor
-          ? html`${this._cell('9', f('n9'), this._guardianName(), 'span-2')}
-            ${this._cell(
-              '10',
-              f('n10'),
-              html`${this._text('patient.guardian.address', { size: 30 })} ${this._guardianPhone()}
-                <p class="note">${f('n9note')}</p>`,
-              'span-2',
-            )}`
-          : nothing}
+        ${
+          minor
+            ? html`${this._cell('9', f('n9'), this._guardianName(), 'span-2')}
+              ${this._cell(
+                '10',
+                f('n10'),
+                html`${this._text('patient.guardian.address', { size: 30 })} ${this._guardianPhone()}
+                  <p class="note">${f('n9note')}</p>`,
+                'span-2',
+              )}`
+            : nothing
+        }
         ${this._cell('11', f('n11'), this._symptoms(true), 'span-4')}
         ${this._cell('12', f('n12'), this._methods({ compact: true }), 'span-4')}
         ${this._cell('13', f('n13'), this._date('diagnosis.firstVisitDate', { hideLabel: true, labelledBy: 'c-13' }))}

@@ -15,7 +15,8 @@ const form = {
   samePhoneAsLocation: 'Same as the patient phone',
   registerDoctor: 'Save to the doctor list',
   registeredDoctors: 'Saved doctors',
-  notAtInstitutionNote: '(*) A doctor not working at a hospital or clinic enters their own address and phone.',
+  notAtInstitutionNote:
+    '(*) A doctor not working at a hospital or clinic enters their own address and phone.',
   notAtInstitution: 'Not working at a hospital or clinic (* address and phone are the doctor’s own)',
   categoryNote: 'A suspected case that does not need hospitalisation does not need to be reported.',
   locationNote: 'Where the person lives now',
@@ -167,7 +168,8 @@ const form = {
   fax: {
     title: 'COVID-19 occurrence report',
     addressee: 'To the prefectural governor (mayor of a city with a health center / ward mayor)',
-    preamble: 'Notified as follows under Article 12(1) of the Infectious Diseases Control Law (including where applied mutatis mutandis under paragraph 8).',
+    preamble:
+      'Notified as follows under Article 12(1) of the Infectious Diseases Control Law (including where applied mutatis mutandis under paragraph 8).',
     n1: '1 Category of the person (body) diagnosed',
     n2: '2 Patient name (katakana)',
     n3: '3 Sex',

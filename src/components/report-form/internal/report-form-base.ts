@@ -2,7 +2,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
+  DEATH_CATEGORIES,
   DIAGNOSTIC_METHODS,
+  ONSET_CATEGORIES,
+  fieldRequirement,
   PREFECTURES,
   SPECIMENS,
   TEST_RESULTS,
@@ -31,7 +34,12 @@ import type {
   FacilitySearch,
 } from '../../stores/types.js';
 import { LocalDoctorStore } from '../../stores/local-doctor-store.js';
-import { defaultPostalLookup, postalDigits, type PostalHit, type PostalLookup } from '../../postal/postal-lookup.js';
+import {
+  defaultPostalLookup,
+  postalDigits,
+  type PostalHit,
+  type PostalLookup,
+} from '../../postal/postal-lookup.js';
 import { controlId, getAt, isBlank, setAt } from './paths.js';
 
 /** The two layouts of the form: the HER-SYS ver.2 screen, or the paper form 別記様式6-1. */
@@ -145,7 +153,6 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   private _byPath = new Map<string, Issue[]>();
   private _controlPaths: string[] = [];
   private _renderPaths: string[] = [];
-  private _required = new Set<string>();
   private _doctorStore?: DoctorStore;
   private _saveTimer?: ReturnType<typeof setTimeout>;
   private _searchTimer?: ReturnType<typeof setTimeout>;
@@ -167,7 +174,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
    * in the object is empty.
    */
   get value(): OccurrenceReport {
-    return structuredClone(this._report);
+    return this._applicable(this._report);
   }
   set value(report: OccurrenceReport | null | undefined) {
     this._report = structuredClone(report ?? emptyReport());
@@ -343,7 +350,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     const m = /^diagnosis\.methods\.(\d+)\.method$/.exec(path);
     if (m) {
       const row = r.diagnosis?.methods?.[Number(m[1])];
-      const allowed: readonly string[] = DIAGNOSTIC_METHODS.find((d) => d.code === row?.method)?.specimens ?? [];
+      const allowed: readonly string[] =
+        DIAGNOSTIC_METHODS.find((d) => d.code === row?.method)?.specimens ?? [];
       if (row?.specimen && !allowed.includes(row.specimen)) {
         r = setAt(r, `diagnosis.methods.${m[1]}.specimen`, undefined);
       }
@@ -364,12 +372,13 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
 
   protected _validate(): void {
-    const result = validateReport(this._report, { today: this.today ?? localToday() });
+    const result = validateReport(this._applicable(this._report), { today: this.today ?? localToday() });
     const issues: Issue[] = [...result.issues];
     this._checkPhones();
     const schemaPaths = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.path));
     for (const issue of this._local.values()) {
-      if (issue.severity === 'error' && schemaPaths.has(issue.path) && issue.code !== 'form.dateUnparseable') continue;
+      if (issue.severity === 'error' && schemaPaths.has(issue.path) && issue.code !== 'form.dateUnparseable')
+        continue;
       issues.push(issue);
     }
     this._issues = issues;
@@ -378,19 +387,9 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       const list = byPath.get(issue.path) ?? [];
       list.push(issue);
       byPath.set(issue.path, list);
-      if (issue.code === 'required') this._required.add(issue.path);
     }
     this._byPath = byPath;
-    if (this._required.size === 0 || !this._requiredSeeded) this._seedRequired();
     this.syncFormState();
-  }
-
-  private _requiredSeeded = false;
-  /** Paths required on an empty report: marked 必須 for good, even once filled. */
-  private _seedRequired(): void {
-    this._requiredSeeded = true;
-    const empty = validateReport(emptyReport(), { today: this.today ?? localToday() });
-    for (const issue of empty.issues) if (issue.code === 'required') this._required.add(issue.path);
   }
 
   /** The mobile confirmation (typed twice) and phone syntax, checked by the form itself. */
@@ -484,7 +483,9 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   protected _isRegisteredDoctor(): boolean {
     const r = this._report.reporter;
-    return this._doctors.some((d) => d.familyName === r?.doctorFamilyName && d.givenName === (r?.doctorGivenName ?? ''));
+    return this._doctors.some(
+      (d) => d.familyName === r?.doctorFamilyName && d.givenName === (r?.doctorGivenName ?? ''),
+    );
   }
 
   protected async _toggleDoctorRegistration(on: boolean): Promise<void> {
@@ -507,7 +508,9 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     const t = this.l10n.t;
     const own = t(`form.label.${path}`, { defaultValue: '' });
     const shared = t(`fields:${path}`, { defaultValue: '' });
-    return (typeof shared === 'string' && shared && !shared.includes('.') ? shared : own) || path;
+    // The screen's own wording (the manual's labels, 姓/名 under a group heading) first; the shared
+    // `fields` labels for anything the form does not word itself.
+    return own || (typeof shared === 'string' && shared) || path;
   }
 
   protected _message(issue: Issue): string {
@@ -556,7 +559,23 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
 
   protected _isRequired(path: string): boolean {
-    return this._required.has(path);
+    return fieldRequirement(path, this._report) === 'required';
+  }
+
+  /**
+   * The report without answers that do not apply any more (a guardian once the patient is an adult, an
+   * onset date once the category is not 患者（確定例）…). The form keeps them while editing, so changing
+   * an answer back restores them; `value`, validation, drafts and submit use this.
+   */
+  protected _applicable(report: OccurrenceReport): OccurrenceReport {
+    let r = structuredClone(report);
+    const cat = r.patient?.category;
+    if (r.diagnosis?.onsetDate && !(cat && ONSET_CATEGORIES.includes(cat)))
+      r = setAt(r, 'diagnosis.onsetDate', undefined);
+    if (r.diagnosis?.deathDate && !(cat && DEATH_CATEGORIES.includes(cat)))
+      r = setAt(r, 'diagnosis.deathDate', undefined);
+    if (r.patient?.guardian && !this._isMinorIn(r)) r = setAt(r, 'patient.guardian', undefined);
+    return r;
   }
 
   protected _controlFor(path: string): HTMLElement | undefined {
@@ -570,14 +589,18 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     if (!el) return undefined;
     if (el.matches('fieldset, [role="radiogroup"], [role="group"]')) {
       return (
-        el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input, select, button') ?? el
+        el.querySelector<HTMLElement>('input:checked') ??
+        el.querySelector<HTMLElement>('input, select, button') ??
+        el
       );
     }
     return el;
   }
 
   private _firstInvalidControl(): HTMLElement | undefined {
-    const errorPaths = new Set(this._issues.filter((i) => i.severity === 'error').map((i) => this._anchorFor(i.path)));
+    const errorPaths = new Set(
+      this._issues.filter((i) => i.severity === 'error').map((i) => this._anchorFor(i.path)),
+    );
     for (const path of this._controlPaths) {
       if (errorPaths.has(path)) {
         const el = this._controlFor(path);
@@ -612,7 +635,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
 
   /** The message area of a control: errors/warnings, linked with aria-describedby and announced. */
-  protected _msgs(path: string, id: string, extra?: TemplateResult | string | typeof nothing): TemplateResult {
+  protected _msgs(
+    path: string,
+    id: string,
+    extra?: TemplateResult | string | typeof nothing,
+  ): TemplateResult {
     const issues = this._visibleIssues(path);
     return html`<div class="msgs" id="${id}-msg" aria-live="polite">
       ${issues.map(
@@ -732,7 +759,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         @input=${(e: InputEvent) => {
           const input = e.target as HTMLInputElement;
           if (e.isComposing) return;
-          if (e.inputType === 'insertFromPaste' || e.inputType === 'insertReplacementText') normalizeInto(input, false);
+          if (e.inputType === 'insertFromPaste' || e.inputType === 'insertReplacementText')
+            normalizeInto(input, false);
           else this._set(path, input.value, false);
         }}
         @compositionend=${(e: CompositionEvent) => normalizeInto(e.target as HTMLInputElement, false)}
@@ -825,13 +853,15 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return html`<fieldset
       class="${this._fieldClass(path, opts)} choices"
       part="field"
+      role="radiogroup"
+      aria-labelledby="${id}-label"
       id=${id}
       data-path=${path}
       aria-required=${this._isRequired(path) ? 'true' : 'false'}
       aria-invalid=${this._isInvalid(path) ? 'true' : 'false'}
       aria-describedby=${this._describedBy(id, opts.hint)}
     >
-      <legend class=${opts.hideLabel ? 'sr-only' : 'label'} part="label">
+      <legend id="${id}-label" class=${opts.hideLabel ? 'sr-only' : 'label'} part="label">
         ${opts.label ?? this._label(path)}${this._req(path)}
       </legend>
       <div class="options">
@@ -877,7 +907,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       data-path=${path}
       aria-describedby=${this._describedBy(id, opts.hint)}
     >
-      <legend class=${opts.hideLabel ? 'sr-only' : 'label'} part="label">
+      <legend id="${id}-label" class=${opts.hideLabel ? 'sr-only' : 'label'} part="label">
         ${opts.label ?? this._label(path)}${this._req(path)}
       </legend>
       <div class="options">
@@ -909,7 +939,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
 
   /** One checkbox bound to a boolean. */
-  protected _bool(path: string, opts: ControlOptions & { onToggle?: (on: boolean) => void } = {}): TemplateResult {
+  protected _bool(
+    path: string,
+    opts: ControlOptions & { onToggle?: (on: boolean) => void } = {},
+  ): TemplateResult {
     const id = this._reg(path);
     const value = getAt(this._report, path) === true;
     return html`<div class="field check ${opts.cls ?? ''}" part="field">
@@ -954,19 +987,19 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         this._set(path, parsed.date);
       } else {
         this._raw.set(path, input.value);
-        this._local.set(path, { path, code: 'form.dateUnparseable', severity: 'error', params: { reason: parsed.code } });
+        this._local.set(path, {
+          path,
+          code: 'form.dateUnparseable',
+          severity: 'error',
+          params: { reason: parsed.code },
+        });
         this._set(path, undefined);
       }
     };
     let shown: string | typeof nothing = nothing;
     if (iso && !this._local.has(path)) {
-      let wareki = '';
-      try {
-        wareki = formatWareki(iso);
-      } catch {
-        wareki = '';
-      }
-      shown = wareki ? t('form.dateShown', { wareki, iso }) : iso;
+      const wareki = formatWareki(iso);
+      shown = wareki && wareki !== iso ? t('form.dateShown', { wareki, iso }) : iso;
     }
     return html`<div class=${this._fieldClass(path, opts)} part="field date-field">
       ${this._labelEl(path, id, opts)}
@@ -1046,7 +1079,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     const value = (getAt(this._report, path) as string | undefined) ?? '';
     let extra: TemplateResult | typeof nothing = nothing;
     const parsed = value ? parsePhoneJP(value) : undefined;
-    if (opts.mobileHint && parsed?.ok && !parsed.smsCapable) {
+    const schemaWarns = this._visibleIssues(path).some((i) => i.code === 'phone.notMobile');
+    if (opts.mobileHint && parsed?.ok && !parsed.smsCapable && !schemaWarns) {
       extra = html`<p class="msg warning" part="warning">${t('form.phoneNotMobile')}</p>`;
     }
     return html`<div class=${this._fieldClass(path, opts)} part="field">
@@ -1110,7 +1144,9 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     try {
       const age = ageAtDiagnosis(dob, at);
       if (!age || age.years < 0) return t('form.ageUnknown');
-      return age.years === 0 ? t('form.ageMonths', { years: 0, months: age.months }) : t('form.age', { years: age.years });
+      return age.years === 0
+        ? t('form.ageMonths', { years: 0, months: age.months })
+        : t('form.age', { years: age.years });
     } catch {
       return t('form.ageUnknown');
     }
@@ -1118,9 +1154,13 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   /** Whether the patient is a minor at diagnosis (18 from 2022-04-01, 20 before): guardian fields apply. */
   protected _isMinor(): boolean {
-    const dob = this._report.patient?.dateOfBirth;
+    return this._isMinorIn(this._report);
+  }
+
+  private _isMinorIn(r: OccurrenceReport): boolean {
+    const dob = r.patient?.dateOfBirth;
     if (!dob) return false;
-    const at = this._report.diagnosis?.diagnosisDate ?? this._report.reportDate ?? this.today ?? localToday();
+    const at = r.diagnosis?.diagnosisDate ?? r.reportDate ?? this.today ?? localToday();
     return isMinor(dob, at) === true;
   }
 
@@ -1161,7 +1201,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           autocomplete="off"
           .value=${live(this._raw.get(pcPath) ?? formatted)}
           aria-describedby="${id}-msg ${id}-status"
-          aria-controls="${id}-list"
+          aria-controls=${postal?.status === 'choose' ? `${id}-list` : nothing}
           @input=${(e: Event) => {
             const text = (e.target as HTMLInputElement).value;
             const digits = postalDigits(text);
@@ -1183,32 +1223,34 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
         />
         <p class="hint" id="${id}-status" role="status">${postal?.message ?? ''}</p>
-        ${postal?.status === 'choose'
-          ? html`<ul
-              class="listbox"
-              role="listbox"
-              id="${id}-list"
-              tabindex="0"
-              part="listbox"
-              aria-label=${t('form.postalChoose', { count: postal.hits.length })}
-              aria-activedescendant="${id}-opt-${postal.active}"
-              @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
-            >
-              ${postal.hits.map(
-                (h, i) =>
-                  html`<li
-                    role="option"
-                    id="${id}-opt-${i}"
-                    class=${i === postal.active ? 'active' : ''}
-                    aria-selected=${i === postal.active ? 'true' : 'false'}
-                    @mousedown=${(e: Event) => e.preventDefault()}
-                    @click=${() => this._pickPostal(base, h)}
-                  >
-                    ${this._prefName(h.prefectureCode)} ${h.city} ${h.town}
-                  </li>`,
-              )}
-            </ul>`
-          : nothing}
+        ${
+          postal?.status === 'choose'
+            ? html`<ul
+                class="listbox"
+                role="listbox"
+                id="${id}-list"
+                tabindex="0"
+                part="listbox"
+                aria-label=${t('form.postalChoose', { count: postal.hits.length })}
+                aria-activedescendant="${id}-opt-${postal.active}"
+                @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
+              >
+                ${postal.hits.map(
+                  (h, i) =>
+                    html`<li
+                      role="option"
+                      id="${id}-opt-${i}"
+                      class=${i === postal.active ? 'active' : ''}
+                      aria-selected=${i === postal.active ? 'true' : 'false'}
+                      @mousedown=${(e: Event) => e.preventDefault()}
+                      @click=${() => this._pickPostal(base, h)}
+                    >
+                      ${this._prefName(h.prefectureCode)} ${h.city} ${h.town}
+                    </li>`,
+                )}
+              </ul>`
+            : nothing
+        }
         ${this._msgs(pcPath, id)}
       </div>
       ${this._select(`${base}.prefectureCode`, this._labels(PREFECTURES), {
@@ -1259,7 +1301,13 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     if (hit.town && !street.startsWith(hit.town)) r = setAt(r, `${base}.street`, hit.town + street);
     this._report = r;
     const address = `${this._prefName(hit.prefectureCode)}${hit.city}${hit.town}`;
-    this._postal = { base, status: 'filled', hits: [], active: 0, message: this.l10n.t('form.postalFilled', { address }) };
+    this._postal = {
+      base,
+      status: 'filled',
+      hits: [],
+      active: 0,
+      message: this.l10n.t('form.postalFilled', { address }),
+    };
     this._validate();
     this._scheduleSave();
     this._emitChange();
@@ -1327,7 +1375,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           if (opts.search) this._runSearch(path, text, opts.search);
         }}
         @focus=${(e: Event) => {
-          if (opts.search && !this._combo) this._runSearch(path, (e.target as HTMLInputElement).value, opts.search, 0);
+          if (opts.search && !this._combo)
+            this._runSearch(path, (e.target as HTMLInputElement).value, opts.search, 0);
         }}
         @change=${(e: Event) => {
           this._touch(path);
@@ -1338,11 +1387,19 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         }}
         @keydown=${(e: KeyboardEvent) => this._comboKey(e, path, opts.search)}
       />
-      <ul class="listbox ${open ? 'open' : ''}" role="listbox" id=${listId} part="listbox" aria-label=${this._label(path)}>
+      <ul
+        class="listbox ${open ? 'open' : ''}"
+        role="listbox"
+        id=${listId}
+        part="listbox"
+        aria-label=${this._label(path)}
+      >
         ${combo?.loading ? html`<li class="status" role="presentation">${t('form.searching')}</li>` : nothing}
-        ${combo && !combo.loading && combo.options.length === 0 && combo.query
-          ? html`<li class="status" role="presentation">${t('form.noMatch')}</li>`
-          : nothing}
+        ${
+          combo && !combo.loading && combo.options.length === 0 && combo.query
+            ? html`<li class="status" role="presentation">${t('form.noMatch')}</li>`
+            : nothing
+        }
         ${(combo?.options ?? []).map(
           (o, i) =>
             html`<li
@@ -1356,9 +1413,9 @@ export abstract class ReportFormBase extends FormAssociatedElement {
                 this._combo = undefined;
               }}
             >
-              <span class="opt-label">${o.label}</span>${o.detail
-                ? html`<span class="opt-detail">${o.detail}</span>`
-                : nothing}
+              <span class="opt-label">${o.label}</span>${
+                o.detail ? html`<span class="opt-detail">${o.detail}</span>` : nothing
+              }
             </li>`,
         )}
       </ul>
@@ -1366,10 +1423,21 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     </div>`;
   }
 
-  private _runSearch(path: string, query: string, search: (q: string) => Promise<ComboOption[]>, delay = 180): void {
+  private _runSearch(
+    path: string,
+    query: string,
+    search: (q: string) => Promise<ComboOption[]>,
+    delay = 180,
+  ): void {
     if (this._searchTimer) clearTimeout(this._searchTimer);
     const seq = ++this._searchSeq;
-    this._combo = { path, options: this._combo?.path === path ? this._combo.options : [], active: 0, loading: true, query };
+    this._combo = {
+      path,
+      options: this._combo?.path === path ? this._combo.options : [],
+      active: 0,
+      loading: true,
+      query,
+    };
     this._searchTimer = setTimeout(async () => {
       let options: ComboOption[] = [];
       try {
@@ -1419,7 +1487,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
 
   /** 届出先保健所 / 担当保健所: a picker over the host's search; without one, free text. */
-  protected _healthCenter(path: 'healthCenters.notified' | 'healthCenters.responsible', opts: ControlOptions = {}) {
+  protected _healthCenter(
+    path: 'healthCenters.notified' | 'healthCenters.responsible',
+    opts: ControlOptions = {},
+  ) {
     const ref = getAt(this._report, path) as { code: string; name: string } | undefined;
     const search = this.searchHealthCenters;
     return this._combobox(path, {
@@ -1435,7 +1506,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       onType: (text, commit) => {
         if (!search) {
           // No directory from the host: the typed name is the reference.
-          this._set(path, text.trim() ? { code: text.trim().slice(0, 32), name: text.trim() } : undefined, commit);
+          this._set(
+            path,
+            text.trim() ? { code: text.trim().slice(0, 32), name: text.trim() } : undefined,
+            commit,
+          );
           return;
         }
         if (ref && text === ref.name) return;
@@ -1471,6 +1546,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         this._emitChange();
       }),
       onType: (text, commit) => {
+        if (text === this._report.reporter?.institutionName) {
+          if (commit) this._emitChange();
+          return;
+        }
         let r = setAt(this._report, path, text);
         if (r.reporter?.institutionCode) r = setAt(r, 'reporter.institutionCode', undefined);
         this._report = r;
@@ -1534,9 +1613,15 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     const rows = this._report.diagnosis?.methods ?? [];
     const lng = this._locale;
     this._reg('diagnosis.methods');
-    return html`<div class="methods" id=${controlId('diagnosis.methods')} data-path="diagnosis.methods" part="methods">
+    return html`<div
+      class="methods"
+      id=${controlId('diagnosis.methods')}
+      data-path="diagnosis.methods"
+      part="methods"
+    >
       ${rows.map((row, i) => {
         const base = `diagnosis.methods.${i}`;
+        const rowLabel = `${controlId(base)}-legend`;
         const method = DIAGNOSTIC_METHODS.find((m) => m.code === row.method);
         const specimens = this._labels(
           (method?.specimens ?? []).map((code) => {
@@ -1545,17 +1630,22 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           }),
         );
         return html`<fieldset class="method-row" part="method-row">
-          <legend class="label">${t('form.methodN', { n: i + 1 })}</legend>
+          <legend class="label" id="${controlId(base)}-legend">${t('form.methodN', { n: i + 1 })}</legend>
           ${this._select(
             `${base}.method`,
             DIAGNOSTIC_METHODS.map((m) => ({ code: m.code, label: m[lng] })),
-            { label: t('form.label.method'), cls: 'method' },
+            { label: t('form.label.method'), cls: 'method', labelledBy: rowLabel },
           )}
-          ${this._select(`${base}.specimen`, specimens, { label: t('form.label.specimen') })}
-          ${row.specimen === 'other'
-            ? this._text(`${base}.specimenOther`, { label: t('form.label.specimenOther') })
-            : nothing}
-          ${this._date(`${base}.collectionDate`, { label: t('form.label.collectionDate') })}
+          ${this._select(`${base}.specimen`, specimens, { label: t('form.label.specimen'), labelledBy: rowLabel })}
+          ${
+            row.specimen === 'other'
+              ? this._text(`${base}.specimenOther`, {
+                  label: t('form.label.specimenOther'),
+                  labelledBy: rowLabel,
+                })
+              : nothing
+          }
+          ${this._date(`${base}.collectionDate`, { label: t('form.label.collectionDate'), labelledBy: rowLabel })}
           ${this._radios(`${base}.result`, this._labels(TEST_RESULT_LIST), { label: t('form.label.result') })}
           <button
             type="button"
@@ -1563,8 +1653,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
             part="remove-button"
             @click=${() => {
               const next = rows.filter((_, j) => j !== i);
-              for (const key of [...this._raw.keys()]) if (key.startsWith('diagnosis.methods.')) this._raw.delete(key);
-              for (const key of [...this._local.keys()]) if (key.startsWith('diagnosis.methods.')) this._local.delete(key);
+              for (const key of [...this._raw.keys()])
+                if (key.startsWith('diagnosis.methods.')) this._raw.delete(key);
+              for (const key of [...this._local.keys()])
+                if (key.startsWith('diagnosis.methods.')) this._local.delete(key);
               this._set('diagnosis.methods', next);
               void this.updateComplete.then(() =>
                 (this.renderRoot as ShadowRoot).querySelector<HTMLElement>('.add-method')?.focus(),
@@ -1580,9 +1672,14 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         class="secondary add-method"
         part="add-button"
         @click=${() => {
-          const next = [...rows, { method: (opts.compact ? 'nucleicAcid' : 'antigenQualitative') as 'antigenQualitative' }];
+          const next = [
+            ...rows,
+            { method: (opts.compact ? 'nucleicAcid' : 'antigenQualitative') as 'antigenQualitative' },
+          ];
           this._set('diagnosis.methods', next);
-          void this.updateComplete.then(() => this._controlFor(`diagnosis.methods.${next.length - 1}.method`)?.focus());
+          void this.updateComplete.then(() =>
+            this._controlFor(`diagnosis.methods.${next.length - 1}.method`)?.focus(),
+          );
         }}
       >
         ＋ ${t('form.addMethod')}
@@ -1627,10 +1724,19 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     } catch {
       // keep the ISO text
     }
-    return html`<div class="banner" role="region" aria-label=${t('form.draftBanner', { savedAt })} part="draft-banner">
+    return html`<div
+      class="banner"
+      role="region"
+      aria-label=${t('form.draftBanner', { savedAt })}
+      part="draft-banner"
+    >
       <p>${t('form.draftBanner', { savedAt })}</p>
-      <button type="button" class="primary" @click=${() => this._restoreDraft()}>${t('form.draftRestore')}</button>
-      <button type="button" class="secondary" @click=${() => void this._discardDraft()}>${t('form.draftDiscard')}</button>
+      <button type="button" class="primary" @click=${() => this._restoreDraft()}>
+        ${t('form.draftRestore')}
+      </button>
+      <button type="button" class="secondary" @click=${() => void this._discardDraft()}>
+        ${t('form.draftDiscard')}
+      </button>
     </div>`;
   }
 
