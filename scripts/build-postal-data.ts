@@ -44,10 +44,15 @@ function split(pref: string, full: string): [string, string] {
   return [city, town];
 }
 
-const shards = new Map<string, { c: string[]; ci: Map<string, number>; e: Record<string, string[]> }>();
+interface Shard {
+  c: string[];
+  ci: Map<string, number>;
+  e: Record<string, string[]>;
+}
+const shards = new Map<string, Shard>();
 for (const [code, byPref] of Object.entries(postal)) {
   const key = code.slice(0, 2);
-  const shard = shards.get(key) ?? { c: [], ci: new Map(), e: {} };
+  const shard: Shard = shards.get(key) ?? { c: [], ci: new Map(), e: {} };
   shards.set(key, shard);
   for (const [pref, names] of Object.entries(byPref)) {
     const pc = prefCode.get(pref);
