@@ -69,7 +69,9 @@ export interface AuthApp extends Hono {
   /** 401 `reauth_required` unless the user proved password + second factor within `recentAuthSeconds`. */
   requireRecentAuth(): MiddlewareHandler;
   /** Issues an account without an acting user (seeding, CLI). Returns the initial password. */
-  issueAccount(input: IssueInput & { issuedBy?: string | null }): Promise<{ loginId: string; initialPassword: string }>;
+  issueAccount(
+    input: IssueInput & { issuedBy?: string | null },
+  ): Promise<{ loginId: string; initialPassword: string }>;
   readonly cookieNames: { session: string; csrf: string };
 }
 
@@ -98,7 +100,9 @@ export function maskPhone(e164: string): string {
   const parsed = parsePhoneJP(domestic);
   const parts = (parsed.ok ? parsed.formatted : domestic).split('-');
   if (parts.length < 2) return `+81 ****${domestic.slice(-4)}`;
-  const masked = parts.map((p, i) => (i === 0 ? p.replace(/^0/, '') : i === parts.length - 1 ? p : '*'.repeat(p.length)));
+  const masked = parts.map((p, i) =>
+    i === 0 ? p.replace(/^0/, '') : i === parts.length - 1 ? p : '*'.repeat(p.length),
+  );
   return `+81 ${masked.join('-')}`;
 }
 
@@ -129,7 +133,9 @@ function resolveConfig(config: AuthConfig): ResolvedConfig {
     password: {
       preset: config.password?.preset ?? 'nist',
       scrypt: config.password?.scrypt ?? DEFAULT_SCRYPT,
-      extraBlocklist: new Set([...(config.password?.extraBlocklist ?? [])].map((p) => p.normalize('NFKC').toLowerCase())),
+      extraBlocklist: new Set(
+        [...(config.password?.extraBlocklist ?? [])].map((p) => p.normalize('NFKC').toLowerCase()),
+      ),
     },
     throttle: { ...DEFAULT_THROTTLE, ...config.throttle },
   };
@@ -183,7 +189,8 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
     throw new AuthError(400, 'validation_failed', 'The request has errors.', {
       issues: r.error.issues.map((i) => ({
         path: i.path.map(String).join('.'),
-        code: i.code === 'unrecognized_keys' ? 'unknownField' : i.code === 'invalid_type' ? 'type' : 'invalid',
+        code:
+          i.code === 'unrecognized_keys' ? 'unknownField' : i.code === 'invalid_type' ? 'type' : 'invalid',
         severity: 'error',
       })),
     });
@@ -192,7 +199,12 @@ async function body<S extends z.ZodType>(c: Context, schema: S): Promise<z.outpu
 }
 
 const passwordIssues = (issues: PasswordIssue[], path: string) =>
-  issues.map((i) => ({ path, code: i.code, severity: 'error' as const, ...(i.params ? { params: i.params } : {}) }));
+  issues.map((i) => ({
+    path,
+    code: i.code,
+    severity: 'error' as const,
+    ...(i.params ? { params: i.params } : {}),
+  }));
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -211,14 +223,30 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
 
   const app = new Hono() as AuthApp;
 
-  app.onError((err, c) => {
+  function respond(c: Context, err: unknown): Response {
     if (err instanceof AuthError) {
       for (const [k, v] of Object.entries(err.headers)) c.header(k, v);
       return c.json({ error: { code: err.code, message: err.message }, ...err.extra }, err.status);
     }
     console.error('[auth] unexpected error:', err);
     return c.json({ error: { code: 'internal_error', message: 'An internal error occurred.' } }, 500);
-  });
+  }
+  app.onError((err, c) => respond(c, err));
+
+  /**
+   * The exported middleware answer refusals themselves (they do not throw), so they work in front of the
+   * host's routes whatever its error handler does.
+   */
+  const guard =
+    (check: (c: Context) => Promise<void>): MiddlewareHandler =>
+    async (c, next) => {
+      try {
+        await check(c);
+      } catch (err) {
+        return respond(c, err);
+      }
+      await next();
+    };
 
   const nowIso = () => clock.now().toISOString();
   const plus = (seconds: number) => new Date(clock.now().getTime() + seconds * 1000).toISOString();
@@ -226,7 +254,10 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   function ipOf(c: Context): string {
     if (cfg.clientIp) return cfg.clientIp(c) || 'unknown';
     if (cfg.trustProxy) {
-      const hops = (c.req.header('x-forwarded-for') ?? '').split(',').map((h) => h.trim()).filter(Boolean);
+      const hops = (c.req.header('x-forwarded-for') ?? '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean);
       if (hops.length) return hops[hops.length - 1]!;
     }
     const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
@@ -247,8 +278,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   // CSRF: double-submit token (cookie + X-CSRF-Token header) AND Origin / Sec-Fetch-Site, on every state change.
 
   function csrfProtection(): MiddlewareHandler {
-    return async (c, next) => {
-      if (SAFE_METHODS.has(c.req.method)) return next();
+    return guard(async (c) => {
+      if (SAFE_METHODS.has(c.req.method)) return;
       const site = c.req.header('sec-fetch-site');
       if (site && site !== 'same-origin' && site !== 'none') {
         throw new AuthError(403, 'csrf_failed', 'Cross-site requests are refused.');
@@ -260,10 +291,13 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       const cookie = getCookie(c, cookieNames.csrf);
       const header = c.req.header('x-csrf-token');
       if (!cookie || !header || !safeEqual(cookie, header)) {
-        throw new AuthError(403, 'csrf_failed', 'The CSRF token is missing or wrong. Reload the page and try again.');
+        throw new AuthError(
+          403,
+          'csrf_failed',
+          'The CSRF token is missing or wrong. Reload the page and try again.',
+        );
       }
-      return next();
-    };
+    });
   }
 
   function issueCsrf(c: Context): string {
@@ -290,13 +324,30 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     if (!session || session.ended_at) return undefined;
     const now = clock.now();
     const idleLimit = new Date(session.last_seen_at).getTime() + cfg.sessionIdleSeconds * 1000;
-    const account = await db.selectFrom('auth_accounts').selectAll().where('id', '=', session.account_id).executeTakeFirst();
-    if (!account || account.disabled_at || now.toISOString() >= session.expires_at || now.getTime() >= idleLimit) {
-      await db.updateTable('auth_sessions').set({ ended_at: now.toISOString() }).where('id', '=', session.id).execute();
+    const account = await db
+      .selectFrom('auth_accounts')
+      .selectAll()
+      .where('id', '=', session.account_id)
+      .executeTakeFirst();
+    if (
+      !account ||
+      account.disabled_at ||
+      now.toISOString() >= session.expires_at ||
+      now.getTime() >= idleLimit
+    ) {
+      await db
+        .updateTable('auth_sessions')
+        .set({ ended_at: now.toISOString() })
+        .where('id', '=', session.id)
+        .execute();
       return undefined;
     }
     if (now.getTime() - new Date(session.last_seen_at).getTime() > 15_000) {
-      await db.updateTable('auth_sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', session.id).execute();
+      await db
+        .updateTable('auth_sessions')
+        .set({ last_seen_at: now.toISOString() })
+        .where('id', '=', session.id)
+        .execute();
     }
     return { session, account };
   }
@@ -312,7 +363,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   });
 
   function requireSession(): MiddlewareHandler {
-    return async (c, next) => {
+    return guard(async (c) => {
       const found = await loadSession(c);
       if (!found) {
         if (getCookie(c, cookieNames.session)) deleteCookie(c, cookieNames.session, cookieBase);
@@ -320,20 +371,22 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       }
       c.set(cfg.contextKey as never, userOf(found.account, found.session.id) as never);
       c.set('authSession' as never, found as never);
-      return next();
-    };
+    });
   }
 
   function requireRecentAuth(): MiddlewareHandler {
-    return async (c, next) => {
+    return guard(async (c) => {
       const found = (c.get('authSession' as never) as SessionRow | undefined) ?? (await loadSession(c));
       if (!found) throw new AuthError(401, 'unauthenticated', 'Sign in to continue.');
       const age = clock.now().getTime() - new Date(found.session.reauth_at).getTime();
       if (age > cfg.recentAuthSeconds * 1000) {
-        throw new AuthError(401, 'reauth_required', 'Confirm it is you: sign in again with your password and second factor.');
+        throw new AuthError(
+          401,
+          'reauth_required',
+          'Confirm it is you: sign in again with your password and second factor.',
+        );
       }
-      return next();
-    };
+    });
   }
 
   const sessionOf = (c: Context) => c.get('authSession' as never) as SessionRow;
@@ -359,13 +412,27 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .execute();
     // A new id after sign-in (the old cookie, if any, is ended and replaced).
     const old = getCookie(c, cookieNames.session);
-    if (old) await db.updateTable('auth_sessions').set({ ended_at: t }).where('token_hash', '=', sha256(old)).where('ended_at', 'is', null).execute();
-    setCookie(c, cookieNames.session, token, { ...cookieBase, httpOnly: true, maxAge: cfg.sessionAbsoluteSeconds });
+    if (old)
+      await db
+        .updateTable('auth_sessions')
+        .set({ ended_at: t })
+        .where('token_hash', '=', sha256(old))
+        .where('ended_at', 'is', null)
+        .execute();
+    setCookie(c, cookieNames.session, token, {
+      ...cookieBase,
+      httpOnly: true,
+      maxAge: cfg.sessionAbsoluteSeconds,
+    });
     return id;
   }
 
   async function endSessions(accountId: string, exceptId?: string): Promise<void> {
-    let q = db.updateTable('auth_sessions').set({ ended_at: nowIso() }).where('account_id', '=', accountId).where('ended_at', 'is', null);
+    let q = db
+      .updateTable('auth_sessions')
+      .set({ ended_at: nowIso() })
+      .where('account_id', '=', accountId)
+      .where('ended_at', 'is', null);
     if (exceptId) q = q.where('id', '!=', exceptId);
     await q.execute();
   }
@@ -374,24 +441,49 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   // Attempts
 
   async function loadAttempt(attemptToken: string, states: readonly AuthAttemptTable['state'][]) {
-    const attempt = await db.selectFrom('auth_attempts').selectAll().where('token_hash', '=', sha256(attemptToken)).executeTakeFirst();
-    if (!attempt || attempt.expires_at <= nowIso() || attempt.state === 'failed' || attempt.state === 'done') {
-      throw new AuthError(401, 'attempt_expired', 'This sign-in has expired. Start again with your login ID.');
+    const attempt = await db
+      .selectFrom('auth_attempts')
+      .selectAll()
+      .where('token_hash', '=', sha256(attemptToken))
+      .executeTakeFirst();
+    if (
+      !attempt ||
+      attempt.expires_at <= nowIso() ||
+      attempt.state === 'failed' ||
+      attempt.state === 'done'
+    ) {
+      throw new AuthError(
+        401,
+        'attempt_expired',
+        'This sign-in has expired. Start again with your login ID.',
+      );
     }
     if (!states.includes(attempt.state)) {
       throw new AuthError(409, 'wrong_step', 'This step is not available now.', { next: attempt.state });
     }
     const account = attempt.account_id
-      ? await db.selectFrom('auth_accounts').selectAll().where('id', '=', attempt.account_id).executeTakeFirst()
+      ? await db
+          .selectFrom('auth_accounts')
+          .selectAll()
+          .where('id', '=', attempt.account_id)
+          .executeTakeFirst()
       : undefined;
     // The account may have been disabled since the password step.
     if (attempt.state !== 'password' && (!account || account.disabled_at)) {
-      throw new AuthError(401, 'attempt_expired', 'This sign-in has expired. Start again with your login ID.');
+      throw new AuthError(
+        401,
+        'attempt_expired',
+        'This sign-in has expired. Start again with your login ID.',
+      );
     }
     return { attempt, account };
   }
 
-  async function setState(attemptId: string, state: AuthAttemptTable['state'], factor?: string): Promise<void> {
+  async function setState(
+    attemptId: string,
+    state: AuthAttemptTable['state'],
+    factor?: string,
+  ): Promise<void> {
     await db
       .updateTable('auth_attempts')
       .set({ state, ...(factor ? { factor } : {}) })
@@ -429,15 +521,25 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const f = await factorsOf(account);
     if (attempt.purpose === 'signIn' && f.methods.length === 0) {
       await setState(attempt.id, 'enrollPhone');
-      return { next: 'enrollPhone' as const, smsEnabled: !!account.sms_enabled, voiceEnabled: !!account.voice_enabled };
+      return {
+        next: 'enrollPhone' as const,
+        smsEnabled: !!account.sms_enabled,
+        voiceEnabled: !!account.voice_enabled,
+      };
     }
-    if (f.methods.length === 0) throw new AuthError(409, 'no_second_factor', 'No second factor is registered.');
+    if (f.methods.length === 0)
+      throw new AuthError(409, 'no_second_factor', 'No second factor is registered.');
     await setState(attempt.id, 'secondFactor');
     return { next: 'secondFactor' as const, methods: f.methods, phoneHint: f.phoneHint };
   }
 
   /** The second factor was right: change the initial password, or finish. */
-  async function afterSecondFactor(c: Context, attempt: AuthAttemptTable, account: AuthAccountTable, factor: string) {
+  async function afterSecondFactor(
+    c: Context,
+    attempt: AuthAttemptTable,
+    account: AuthAccountTable,
+    factor: string,
+  ) {
     if (attempt.purpose === 'signIn' && account.must_change_password) {
       await setState(attempt.id, 'changePassword', factor);
       return c.json({ next: 'changePassword' });
@@ -448,14 +550,34 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   async function finish(c: Context, attempt: AuthAttemptTable, account: AuthAccountTable, factor: string) {
     await setState(attempt.id, 'done', factor);
     if (attempt.purpose === 'reauth' && attempt.session_id) {
-      await db.updateTable('auth_sessions').set({ reauth_at: nowIso() }).where('id', '=', attempt.session_id).execute();
-      await audit(c, { action: 'reauth.completed', outcome: 'success', loginId: account.login_id, accountId: account.id, detail: { factor } });
+      await db
+        .updateTable('auth_sessions')
+        .set({ reauth_at: nowIso() })
+        .where('id', '=', attempt.session_id)
+        .execute();
+      await audit(c, {
+        action: 'reauth.completed',
+        outcome: 'success',
+        loginId: account.login_id,
+        accountId: account.id,
+        detail: { factor },
+      });
       return c.json({ next: 'done', reauthenticated: true });
     }
     const sessionId = await createSession(c, account);
     const f = await factorsOf(account);
-    await audit(c, { action: 'signIn.completed', outcome: 'success', loginId: account.login_id, accountId: account.id, detail: { factor, sessionId } });
-    return c.json({ next: 'done', user: userOf(account, sessionId), offerSecurityKey: f.webauthnCount === 0 });
+    await audit(c, {
+      action: 'signIn.completed',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+      detail: { factor, sessionId },
+    });
+    return c.json({
+      next: 'done',
+      user: userOf(account, sessionId),
+      offerSecurityKey: f.webauthnCount === 0,
+    });
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -477,11 +599,23 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .where('created_at', '>', hourAgo)
       .executeTakeFirst();
     if (Number(recent?.n ?? 0) >= cfg.codesPerHour) {
-      throw new AuthError(429, 'too_many_codes', 'Too many codes were sent. Wait an hour, or ask your health center.', { retryAfterSeconds: 3600 }, { 'Retry-After': '3600' });
+      throw new AuthError(
+        429,
+        'too_many_codes',
+        'Too many codes were sent. Wait an hour, or ask your health center.',
+        { retryAfterSeconds: 3600 },
+        { 'Retry-After': '3600' },
+      );
     }
     // Only the newest code of an attempt counts.
-    let stale = db.updateTable('auth_challenges').set({ used_at: nowIso() }).where('used_at', 'is', null).where('method', 'in', ['sms', 'voice']);
-    stale = target.attemptId ? stale.where('attempt_id', '=', target.attemptId) : stale.where('session_id', '=', target.sessionId!);
+    let stale = db
+      .updateTable('auth_challenges')
+      .set({ used_at: nowIso() })
+      .where('used_at', 'is', null)
+      .where('method', 'in', ['sms', 'voice']);
+    stale = target.attemptId
+      ? stale.where('attempt_id', '=', target.attemptId)
+      : stale.where('session_id', '=', target.sessionId!);
     await stale.execute();
     const id = newId();
     const code = newCode();
@@ -506,15 +640,25 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const minutes = Math.round(cfg.codeSeconds / 60);
     try {
       if (method === 'sms') {
-        await options.sms.sendSms(phoneE164, `HER-SYS 確認コード: ${code}（${minutes}分間有効）。このコードを他人に教えないでください。`);
+        await options.sms.sendSms(
+          phoneE164,
+          `HER-SYS 確認コード: ${code}（${minutes}分間有効）。このコードを他人に教えないでください。`,
+        );
       } else {
         const spoken = code.split('').join('、');
-        await options.voice.call(phoneE164, `HER-SYS の確認コードをお知らせします。${spoken}。繰り返します。${spoken}。`);
+        await options.voice.call(
+          phoneE164,
+          `HER-SYS の確認コードをお知らせします。${spoken}。繰り返します。${spoken}。`,
+        );
       }
     } catch (err) {
       console.error('[auth] code delivery failed:', err);
       await db.updateTable('auth_challenges').set({ used_at: nowIso() }).where('id', '=', id).execute();
-      throw new AuthError(422, 'delivery_failed', 'The code could not be sent. Check the number or choose the other method.');
+      throw new AuthError(
+        422,
+        'delivery_failed',
+        'The code could not be sent. Check the number or choose the other method.',
+      );
     }
     return { next: 'verifyCode' as const, method, sentTo: maskPhone(phoneE164), expiresAt, codeLength: 6 };
   }
@@ -527,22 +671,50 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     code: string,
     loginId: string,
   ) {
-    let q = db.selectFrom('auth_challenges').selectAll().where('step', 'in', steps).where('method', 'in', ['sms', 'voice']);
-    q = where.attemptId ? q.where('attempt_id', '=', where.attemptId) : q.where('session_id', '=', where.sessionId!);
+    let q = db
+      .selectFrom('auth_challenges')
+      .selectAll()
+      .where('step', 'in', steps)
+      .where('method', 'in', ['sms', 'voice']);
+    q = where.attemptId
+      ? q.where('attempt_id', '=', where.attemptId)
+      : q.where('session_id', '=', where.sessionId!);
     const ch = await q.orderBy('created_at', 'desc').limit(1).executeTakeFirst();
     if (!ch) throw new AuthError(409, 'no_code', 'Request a code first.');
-    if (ch.used_at) throw new AuthError(410, 'code_used', 'This code has already been used or replaced. Request a new code.');
-    if (ch.expires_at <= nowIso()) throw new AuthError(410, 'code_expired', 'The code has expired. Request a new code.');
-    if (ch.tries >= 5) throw new AuthError(410, 'code_exhausted', 'Too many wrong codes. Request a new code.');
+    if (ch.used_at)
+      throw new AuthError(
+        410,
+        'code_used',
+        'This code has already been used or replaced. Request a new code.',
+      );
+    if (ch.expires_at <= nowIso())
+      throw new AuthError(410, 'code_expired', 'The code has expired. Request a new code.');
+    if (ch.tries >= 5)
+      throw new AuthError(410, 'code_exhausted', 'Too many wrong codes. Request a new code.');
     const verdict = await throttle.admit(loginId, ipOf(c), clock.now());
     if (!verdict.ok) throw throttled(verdict.retryAfterSeconds, verdict.reason);
     const digits = code.normalize('NFKC').replace(/\s/g, '');
     if (!/^\d{6}$/.test(digits) || !safeEqual(keys.hashCode(ch.id, digits), ch.code_hash)) {
-      await db.updateTable('auth_challenges').set((eb) => ({ tries: eb('tries', '+', 1) })).where('id', '=', ch.id).execute();
+      await db
+        .updateTable('auth_challenges')
+        .set((eb) => ({ tries: eb('tries', '+', 1) }))
+        .where('id', '=', ch.id)
+        .execute();
       await throttle.fail(loginId, ipOf(c), clock.now());
       const triesLeft = Math.max(0, 5 - ch.tries - 1);
-      await audit(c, { action: 'signIn.code.failed', outcome: 'failure', loginId, accountId: ch.account_id, detail: { triesLeft } });
-      throw new AuthError(401, 'invalid_code', triesLeft > 0 ? 'The code is not correct.' : 'The code is not correct. Request a new code.', { triesLeft });
+      await audit(c, {
+        action: 'signIn.code.failed',
+        outcome: 'failure',
+        loginId,
+        accountId: ch.account_id,
+        detail: { triesLeft },
+      });
+      throw new AuthError(
+        401,
+        'invalid_code',
+        triesLeft > 0 ? 'The code is not correct.' : 'The code is not correct. Request a new code.',
+        { triesLeft },
+      );
     }
     const used = await db
       .updateTable('auth_challenges')
@@ -551,7 +723,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .where('used_at', 'is', null)
       .where('tries', '<', 5)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1) throw new AuthError(410, 'code_used', 'This code has already been used. Request a new code.');
+    if (Number(used.numUpdatedRows) !== 1)
+      throw new AuthError(410, 'code_used', 'This code has already been used. Request a new code.');
     await throttle.succeed(loginId);
     return ch;
   }
@@ -574,7 +747,9 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const domestic = trimmed.startsWith('+') || trimmed.startsWith('0') ? trimmed : '0' + trimmed;
     const p = parsePhoneJP(domestic);
     const issue = (code: string) =>
-      new AuthError(400, 'validation_failed', 'The phone number cannot be used.', { issues: [{ path: 'phone', code, severity: 'error' }] });
+      new AuthError(400, 'validation_failed', 'The phone number cannot be used.', {
+        issues: [{ path: 'phone', code, severity: 'error' }],
+      });
     if (!p.ok || p.kind === 'international') throw issue('phone.invalid');
     if (!['mobile', 'landline', 'ip'].includes(p.kind)) throw issue('phone.notReachable');
     if (method === 'sms' && !p.smsCapable) throw issue('phone.smsNeedsMobile');
@@ -583,7 +758,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
 
   function methodAllowed(account: AuthAccountTable, method: 'sms' | 'voice') {
     if ((method === 'sms' && !account.sms_enabled) || (method === 'voice' && !account.voice_enabled)) {
-      throw new AuthError(403, 'method_disabled', 'Your facility has switched this method off. Use another one.');
+      throw new AuthError(
+        403,
+        'method_disabled',
+        'Your facility has switched this method off. Use another one.',
+      );
     }
   }
 
@@ -598,9 +777,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
 
   app.get('/api/auth/csrf', (c) => c.json({ token: issueCsrf(c), header: 'X-CSRF-Token' }));
 
-  app.get('/api/auth/help', (c) =>
-    c.json({ cannotAccessAccount: cfg.support, forgotPassword: cfg.support }),
-  );
+  app.get('/api/auth/help', (c) => c.json({ cannotAccessAccount: cfg.support, forgotPassword: cfg.support }));
 
   app.post('/api/auth/login-id', async (c) => {
     const { loginId: typed } = await body(c, Bodies.loginId);
@@ -635,7 +812,13 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const { attempt, account } = await loadAttempt(input.attemptId, ['password']);
     const verdict = await throttle.admit(attempt.login_id, ipOf(c), clock.now());
     if (!verdict.ok) {
-      await audit(c, { action: 'signIn.throttled', outcome: 'failure', loginId: attempt.login_id, accountId: attempt.account_id, detail: { reason: verdict.reason } });
+      await audit(c, {
+        action: 'signIn.throttled',
+        outcome: 'failure',
+        loginId: attempt.login_id,
+        accountId: attempt.account_id,
+        detail: { reason: verdict.reason },
+      });
       throw throttled(verdict.retryAfterSeconds, verdict.reason);
     }
     dummyHash ??= hashPassword('not-a-real-password-' + newToken(), cfg.password.scrypt);
@@ -654,7 +837,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     }
     await throttle.succeed(attempt.login_id);
     if (needsRehash) {
-      await db.updateTable('auth_accounts').set({ password_hash: await hashPassword(input.password, cfg.password.scrypt) }).where('id', '=', account.id).execute();
+      await db
+        .updateTable('auth_accounts')
+        .set({ password_hash: await hashPassword(input.password, cfg.password.scrypt) })
+        .where('id', '=', account.id)
+        .execute();
     }
     return c.json(await afterPassword(attempt, account));
   });
@@ -665,7 +852,15 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const { attempt, account } = await loadAttempt(input.attemptId, ['enrollPhone']);
     methodAllowed(account!, input.method);
     const phone = parseJapanPhone(input.phone, input.method);
-    return c.json(await sendCode(c, { attemptId: attempt.id, accountId: account!.id }, 'enrollPhone', input.method, phone.e164));
+    return c.json(
+      await sendCode(
+        c,
+        { attemptId: attempt.id, accountId: account!.id },
+        'enrollPhone',
+        input.method,
+        phone.e164,
+      ),
+    );
   });
 
   // Later sign-ins: a code to the registered phone.
@@ -674,9 +869,21 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const { attempt, account } = await loadAttempt(input.attemptId, ['secondFactor']);
     const f = await factorsOf(account!);
     if (!f.methods.includes(input.method)) {
-      throw new AuthError(403, 'method_disabled', 'This method is not available for your account. Use another one.');
+      throw new AuthError(
+        403,
+        'method_disabled',
+        'This method is not available for your account. Use another one.',
+      );
     }
-    return c.json(await sendCode(c, { attemptId: attempt.id, accountId: account!.id }, 'signIn', input.method, account!.phone!));
+    return c.json(
+      await sendCode(
+        c,
+        { attemptId: attempt.id, accountId: account!.id },
+        'signIn',
+        input.method,
+        account!.phone!,
+      ),
+    );
   });
 
   app.post('/api/auth/verify', async (c) => {
@@ -684,7 +891,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const { attempt, account } = await loadAttempt(input.attemptId, ['enrollPhone', 'secondFactor']);
     const acct = account!;
     if (input.method === 'totp') {
-      if (attempt.state !== 'secondFactor') throw new AuthError(409, 'wrong_step', 'This step is not available now.', { next: attempt.state });
+      if (attempt.state !== 'secondFactor')
+        throw new AuthError(409, 'wrong_step', 'This step is not available now.', { next: attempt.state });
       await checkTotp(c, acct, input.code);
       return afterSecondFactor(c, attempt, acct, 'totp');
     }
@@ -694,10 +902,21 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       const p = parsePhoneJP('0' + ch.phone!.replace(/^\+81/, ''));
       await db
         .updateTable('auth_accounts')
-        .set({ phone: ch.phone, phone_verified_at: nowIso(), phone_sms_capable: p.smsCapable ? 1 : 0, updated_at: nowIso() })
+        .set({
+          phone: ch.phone,
+          phone_verified_at: nowIso(),
+          phone_sms_capable: p.smsCapable ? 1 : 0,
+          updated_at: nowIso(),
+        })
         .where('id', '=', acct.id)
         .execute();
-      await audit(c, { action: 'factor.phone.registered', outcome: 'success', loginId: acct.login_id, accountId: acct.id, detail: { method: ch.method } });
+      await audit(c, {
+        action: 'factor.phone.registered',
+        outcome: 'success',
+        loginId: acct.login_id,
+        accountId: acct.id,
+        detail: { method: ch.method },
+      });
       // ⑨ 完了: the client shows it, then the password change (⑩).
       const res = await afterSecondFactor(c, attempt, acct, ch.method);
       return res;
@@ -706,12 +925,19 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   });
 
   async function checkTotp(c: Context, account: AuthAccountTable, code: string): Promise<void> {
-    const row = await db.selectFrom('totp_secrets').selectAll().where('account_id', '=', account.id).executeTakeFirst();
-    if (!row?.confirmed_at) throw new AuthError(403, 'method_disabled', 'No authenticator app is registered.');
+    const row = await db
+      .selectFrom('totp_secrets')
+      .selectAll()
+      .where('account_id', '=', account.id)
+      .executeTakeFirst();
+    if (!row?.confirmed_at)
+      throw new AuthError(403, 'method_disabled', 'No authenticator app is registered.');
     const verdict = await throttle.admit(account.login_id, ipOf(c), clock.now());
     if (!verdict.ok) throw throttled(verdict.retryAfterSeconds, verdict.reason);
     const digits = code.normalize('NFKC').replace(/\s/g, '');
-    const step = /^\d{6}$/.test(digits) ? matchTotp(keys.decrypt(row.secret_enc), digits, clock.now()) : undefined;
+    const step = /^\d{6}$/.test(digits)
+      ? matchTotp(keys.decrypt(row.secret_enc), digits, clock.now())
+      : undefined;
     // A code is accepted once: a step at or before the last accepted one is a replay.
     const claimed =
       step === undefined
@@ -728,7 +954,12 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
           );
     if (claimed !== 1) {
       await throttle.fail(account.login_id, ipOf(c), clock.now());
-      await audit(c, { action: 'signIn.totp.failed', outcome: 'failure', loginId: account.login_id, accountId: account.id });
+      await audit(c, {
+        action: 'signIn.totp.failed',
+        outcome: 'failure',
+        loginId: account.login_id,
+        accountId: account.id,
+      });
       throw new AuthError(401, 'invalid_code', 'The code is not correct.');
     }
     await throttle.succeed(account.login_id);
@@ -751,19 +982,30 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     await throttle.succeed(attempt.login_id);
     await setNewPassword(acct, input.newPassword, input.currentPassword);
     await endSessions(acct.id);
-    const fresh = await db.selectFrom('auth_accounts').selectAll().where('id', '=', acct.id).executeTakeFirstOrThrow();
+    const fresh = await db
+      .selectFrom('auth_accounts')
+      .selectAll()
+      .where('id', '=', acct.id)
+      .executeTakeFirstOrThrow();
     return finish(c, attempt, fresh, attempt.factor ?? 'phone');
   });
 
   async function setNewPassword(account: AuthAccountTable, newPassword: string, currentPassword: string) {
     const issues = checkPassword(newPassword, {
       preset: cfg.password.preset,
-      contextWords: [account.login_id, account.facility_name, account.display_name, ...account.display_name.split(/\s+/u)],
+      contextWords: [
+        account.login_id,
+        account.facility_name,
+        account.display_name,
+        ...account.display_name.split(/\s+/u),
+      ],
       currentPassword,
       extraBlocklist: cfg.password.extraBlocklist,
     });
     if (issues.length) {
-      throw new AuthError(400, 'validation_failed', 'Choose another password.', { issues: passwordIssues(issues, 'newPassword') });
+      throw new AuthError(400, 'validation_failed', 'Choose another password.', {
+        issues: passwordIssues(issues, 'newPassword'),
+      });
     }
     await db
       .updateTable('auth_accounts')
@@ -781,14 +1023,24 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   app.post('/api/auth/webauthn/authenticate/options', async (c) => {
     const input = await body(c, AttemptBody);
     const { attempt, account } = await loadAttempt(input.attemptId, ['secondFactor']);
-    const creds = await db.selectFrom('webauthn_credentials').select(['id', 'transports']).where('account_id', '=', account!.id).execute();
+    const creds = await db
+      .selectFrom('webauthn_credentials')
+      .select(['id', 'transports'])
+      .where('account_id', '=', account!.id)
+      .execute();
     if (creds.length === 0) throw new AuthError(403, 'method_disabled', 'No security key is registered.');
     const opts = await generateAuthenticationOptions({
       rpID: cfg.rpId,
       allowCredentials: creds.map((k) => ({ id: k.id, transports: JSON.parse(k.transports) as string[] })),
       userVerification: 'preferred',
     });
-    await db.updateTable('auth_challenges').set({ used_at: nowIso() }).where('attempt_id', '=', attempt.id).where('method', '=', 'webauthn').where('used_at', 'is', null).execute();
+    await db
+      .updateTable('auth_challenges')
+      .set({ used_at: nowIso() })
+      .where('attempt_id', '=', attempt.id)
+      .where('method', '=', 'webauthn')
+      .where('used_at', 'is', null)
+      .execute();
     await db
       .insertInto('auth_challenges')
       .values({
@@ -821,11 +1073,18 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .where('used_at', 'is', null)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    if (!ch || ch.expires_at <= nowIso()) throw new AuthError(410, 'code_expired', 'The security-key request has expired. Try again.');
+    if (!ch || ch.expires_at <= nowIso())
+      throw new AuthError(410, 'code_expired', 'The security-key request has expired. Try again.');
     const response = input.response as unknown as AuthenticationResponseJSON;
-    const cred = typeof response.id === 'string'
-      ? await db.selectFrom('webauthn_credentials').selectAll().where('id', '=', response.id).where('account_id', '=', acct.id).executeTakeFirst()
-      : undefined;
+    const cred =
+      typeof response.id === 'string'
+        ? await db
+            .selectFrom('webauthn_credentials')
+            .selectAll()
+            .where('id', '=', response.id)
+            .where('account_id', '=', acct.id)
+            .executeTakeFirst()
+        : undefined;
     const verdict = await throttle.admit(attempt.login_id, ipOf(c), clock.now());
     if (!verdict.ok) throw throttled(verdict.retryAfterSeconds, verdict.reason);
     let verified = false;
@@ -851,14 +1110,28 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
         verified = false;
       }
     }
-    const used = await db.updateTable('auth_challenges').set({ used_at: nowIso() }).where('id', '=', ch.id).where('used_at', 'is', null).executeTakeFirst();
+    const used = await db
+      .updateTable('auth_challenges')
+      .set({ used_at: nowIso() })
+      .where('id', '=', ch.id)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (!verified || Number(used.numUpdatedRows) !== 1) {
       await throttle.fail(attempt.login_id, ipOf(c), clock.now());
-      await audit(c, { action: 'signIn.webauthn.failed', outcome: 'failure', loginId: acct.login_id, accountId: acct.id });
+      await audit(c, {
+        action: 'signIn.webauthn.failed',
+        outcome: 'failure',
+        loginId: acct.login_id,
+        accountId: acct.id,
+      });
       throw new AuthError(401, 'invalid_credential', 'The security key was not accepted.');
     }
     await throttle.succeed(attempt.login_id);
-    await db.updateTable('webauthn_credentials').set({ counter: newCounter, last_used_at: nowIso() }).where('id', '=', cred!.id).execute();
+    await db
+      .updateTable('webauthn_credentials')
+      .set({ counter: newCounter, last_used_at: nowIso() })
+      .where('id', '=', cred!.id)
+      .execute();
     return afterSecondFactor(c, attempt, acct, 'webauthn');
   });
 
@@ -868,7 +1141,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   app.get('/api/auth/me', requireSession(), async (c) => {
     const { account, session } = sessionOf(c);
     const f = await factorsOf(account);
-    const creds = await db.selectFrom('webauthn_credentials').select(['id', 'name', 'created_at', 'last_used_at']).where('account_id', '=', account.id).execute();
+    const creds = await db
+      .selectFrom('webauthn_credentials')
+      .select(['id', 'name', 'created_at', 'last_used_at'])
+      .where('account_id', '=', account.id)
+      .execute();
     return c.json({
       user: userOf(account, session.id),
       factors: {
@@ -876,7 +1153,12 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
         methods: f.methods,
         smsEnabled: !!account.sms_enabled,
         voiceEnabled: !!account.voice_enabled,
-        securityKeys: creds.map((k) => ({ id: k.id, name: k.name, createdAt: k.created_at, lastUsedAt: k.last_used_at })),
+        securityKeys: creds.map((k) => ({
+          id: k.id,
+          name: k.name,
+          createdAt: k.created_at,
+          lastUsedAt: k.last_used_at,
+        })),
       },
       session: { id: session.id, expiresAt: session.expires_at, reauthAt: session.reauth_at },
     });
@@ -885,8 +1167,18 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   app.post('/api/auth/logout', async (c) => {
     const found = await loadSession(c);
     if (found) {
-      await db.updateTable('auth_sessions').set({ ended_at: nowIso() }).where('id', '=', found.session.id).execute();
-      await audit(c, { action: 'session.ended', outcome: 'success', loginId: found.account.login_id, accountId: found.account.id, detail: { by: 'signOut' } });
+      await db
+        .updateTable('auth_sessions')
+        .set({ ended_at: nowIso() })
+        .where('id', '=', found.session.id)
+        .execute();
+      await audit(c, {
+        action: 'session.ended',
+        outcome: 'success',
+        loginId: found.account.login_id,
+        accountId: found.account.id,
+        detail: { by: 'signOut' },
+      });
     }
     deleteCookie(c, cookieNames.session, cookieBase);
     return c.json({ signedOut: true });
@@ -930,7 +1222,13 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw new AuthError(404, 'not_found', 'The session was not found.');
     if (id === session.id) deleteCookie(c, cookieNames.session, cookieBase);
-    await audit(c, { action: 'session.ended', outcome: 'success', loginId: account.login_id, accountId: account.id, detail: { sessionId: id } });
+    await audit(c, {
+      action: 'session.ended',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+      detail: { sessionId: id },
+    });
     return c.json({ ended: true });
   });
 
@@ -973,14 +1271,23 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     await throttle.succeed(account.login_id);
     await setNewPassword(account, input.newPassword, input.currentPassword);
     await endSessions(account.id, session.id);
-    await audit(c, { action: 'password.changed', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    await audit(c, {
+      action: 'password.changed',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ changed: true });
   });
 
   // Second factors (re-authentication required).
   app.post('/api/auth/webauthn/register/options', requireSession(), requireRecentAuth(), async (c) => {
     const { account, session } = sessionOf(c);
-    const existing = await db.selectFrom('webauthn_credentials').select(['id', 'transports']).where('account_id', '=', account.id).execute();
+    const existing = await db
+      .selectFrom('webauthn_credentials')
+      .select(['id', 'transports'])
+      .where('account_id', '=', account.id)
+      .execute();
     const opts = await generateRegistrationOptions({
       rpName: cfg.rpName,
       rpID: cfg.rpId,
@@ -988,7 +1295,10 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       userDisplayName: account.display_name,
       userID: new TextEncoder().encode(account.id),
       attestationType: 'none',
-      excludeCredentials: existing.map((k) => ({ id: k.id, transports: JSON.parse(k.transports) as string[] })),
+      excludeCredentials: existing.map((k) => ({
+        id: k.id,
+        transports: JSON.parse(k.transports) as string[],
+      })),
       authenticatorSelection: { residentKey: 'preferred', userVerification: 'preferred' },
     });
     await db
@@ -1022,7 +1332,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .where('used_at', 'is', null)
       .orderBy('created_at', 'desc')
       .executeTakeFirst();
-    if (!ch || ch.expires_at <= nowIso()) throw new AuthError(410, 'code_expired', 'The registration request has expired. Try again.');
+    if (!ch || ch.expires_at <= nowIso())
+      throw new AuthError(410, 'code_expired', 'The registration request has expired. Try again.');
     await db.updateTable('auth_challenges').set({ used_at: nowIso() }).where('id', '=', ch.id).execute();
     let info;
     try {
@@ -1053,7 +1364,12 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       })
       .onConflict((oc) => oc.column('id').doNothing())
       .execute();
-    await audit(c, { action: 'factor.webauthn.registered', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    await audit(c, {
+      action: 'factor.webauthn.registered',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ registered: true, id: cred.id }, 201);
   });
 
@@ -1063,32 +1379,82 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     if (f.methods.length <= 1 && f.methods[0] === 'webauthn' && f.webauthnCount <= 1) {
       throw new AuthError(409, 'last_factor', 'This is your only second factor. Register another one first.');
     }
-    const r = await db.deleteFrom('webauthn_credentials').where('id', '=', c.req.param('id')).where('account_id', '=', account.id).executeTakeFirst();
-    if (Number(r.numDeletedRows) !== 1) throw new AuthError(404, 'not_found', 'The security key was not found.');
-    await audit(c, { action: 'factor.webauthn.removed', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    const r = await db
+      .deleteFrom('webauthn_credentials')
+      .where('id', '=', c.req.param('id'))
+      .where('account_id', '=', account.id)
+      .executeTakeFirst();
+    if (Number(r.numDeletedRows) !== 1)
+      throw new AuthError(404, 'not_found', 'The security key was not found.');
+    await audit(c, {
+      action: 'factor.webauthn.removed',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ removed: true });
   });
 
   app.post('/api/auth/totp/setup', requireSession(), requireRecentAuth(), async (c) => {
     const { account } = sessionOf(c);
     const secret = newTotpSecret();
-    await db.deleteFrom('totp_secrets').where('account_id', '=', account.id).where('confirmed_at', 'is', null).execute();
-    const existing = await db.selectFrom('totp_secrets').select('account_id').where('account_id', '=', account.id).executeTakeFirst();
-    if (existing) throw new AuthError(409, 'already_registered', 'An authenticator app is already registered. Remove it first.');
-    await db.insertInto('totp_secrets').values({ account_id: account.id, secret_enc: keys.encrypt(secret), confirmed_at: null, last_step: 0, created_at: nowIso() }).execute();
+    await db
+      .deleteFrom('totp_secrets')
+      .where('account_id', '=', account.id)
+      .where('confirmed_at', 'is', null)
+      .execute();
+    const existing = await db
+      .selectFrom('totp_secrets')
+      .select('account_id')
+      .where('account_id', '=', account.id)
+      .executeTakeFirst();
+    if (existing)
+      throw new AuthError(
+        409,
+        'already_registered',
+        'An authenticator app is already registered. Remove it first.',
+      );
+    await db
+      .insertInto('totp_secrets')
+      .values({
+        account_id: account.id,
+        secret_enc: keys.encrypt(secret),
+        confirmed_at: null,
+        last_step: 0,
+        created_at: nowIso(),
+      })
+      .execute();
     const label = encodeURIComponent(`${cfg.rpName}:${account.login_id}`);
-    return c.json({ secret, otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(cfg.rpName)}&algorithm=SHA1&digits=6&period=30` });
+    return c.json({
+      secret,
+      otpauthUri: `otpauth://totp/${label}?secret=${secret}&issuer=${encodeURIComponent(cfg.rpName)}&algorithm=SHA1&digits=6&period=30`,
+    });
   });
 
   app.post('/api/auth/totp/confirm', requireSession(), requireRecentAuth(), async (c) => {
     const input = await body(c, Bodies.totpConfirm);
     const { account } = sessionOf(c);
-    const row = await db.selectFrom('totp_secrets').selectAll().where('account_id', '=', account.id).executeTakeFirst();
-    if (!row || row.confirmed_at) throw new AuthError(409, 'wrong_step', 'Start the authenticator setup first.');
+    const row = await db
+      .selectFrom('totp_secrets')
+      .selectAll()
+      .where('account_id', '=', account.id)
+      .executeTakeFirst();
+    if (!row || row.confirmed_at)
+      throw new AuthError(409, 'wrong_step', 'Start the authenticator setup first.');
     const step = matchTotp(keys.decrypt(row.secret_enc), input.code.normalize('NFKC').trim(), clock.now());
-    if (step === undefined) throw new AuthError(401, 'invalid_code', 'The code is not correct. Check the time on your device.');
-    await db.updateTable('totp_secrets').set({ confirmed_at: nowIso(), last_step: step }).where('account_id', '=', account.id).execute();
-    await audit(c, { action: 'factor.totp.registered', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    if (step === undefined)
+      throw new AuthError(401, 'invalid_code', 'The code is not correct. Check the time on your device.');
+    await db
+      .updateTable('totp_secrets')
+      .set({ confirmed_at: nowIso(), last_step: step })
+      .where('account_id', '=', account.id)
+      .execute();
+    await audit(c, {
+      action: 'factor.totp.registered',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ registered: true });
   });
 
@@ -1099,7 +1465,12 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       throw new AuthError(409, 'last_factor', 'This is your only second factor. Register another one first.');
     }
     await db.deleteFrom('totp_secrets').where('account_id', '=', account.id).execute();
-    await audit(c, { action: 'factor.totp.removed', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    await audit(c, {
+      action: 'factor.totp.removed',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ removed: true });
   });
 
@@ -1108,7 +1479,15 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const { account, session } = sessionOf(c);
     methodAllowed(account, input.method);
     const phone = parseJapanPhone(input.phone, input.method);
-    return c.json(await sendCode(c, { sessionId: session.id, accountId: account.id }, 'changePhone', input.method, phone.e164));
+    return c.json(
+      await sendCode(
+        c,
+        { sessionId: session.id, accountId: account.id },
+        'changePhone',
+        input.method,
+        phone.e164,
+      ),
+    );
   });
 
   app.post('/api/auth/factors/phone/verify', requireSession(), requireRecentAuth(), async (c) => {
@@ -1118,10 +1497,20 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const p = parsePhoneJP('0' + ch.phone!.replace(/^\+81/, ''));
     await db
       .updateTable('auth_accounts')
-      .set({ phone: ch.phone, phone_verified_at: nowIso(), phone_sms_capable: p.smsCapable ? 1 : 0, updated_at: nowIso() })
+      .set({
+        phone: ch.phone,
+        phone_verified_at: nowIso(),
+        phone_sms_capable: p.smsCapable ? 1 : 0,
+        updated_at: nowIso(),
+      })
       .where('id', '=', account.id)
       .execute();
-    await audit(c, { action: 'factor.phone.changed', outcome: 'success', loginId: account.login_id, accountId: account.id });
+    await audit(c, {
+      action: 'factor.phone.changed',
+      outcome: 'success',
+      loginId: account.login_id,
+      accountId: account.id,
+    });
     return c.json({ phone: maskPhone(ch.phone!) });
   });
 
@@ -1133,7 +1522,9 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const target = await facilities.find(kind, code);
     if (!target) return false;
     if (actor.facility_kind === 'healthCenter') {
-      return (kind === 'outpatient' || kind === 'inpatient') && target.healthCenterCode === actor.facility_code;
+      return (
+        (kind === 'outpatient' || kind === 'inpatient') && target.healthCenterCode === actor.facility_code
+      );
     }
     if (actor.facility_kind === 'prefecture') {
       return kind === 'healthCenter' && target.prefectureCode === actor.facility_code;
@@ -1143,7 +1534,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
 
   async function manageable(c: Context, loginIdParam: string) {
     const { account: actor } = sessionOf(c);
-    const target = await db.selectFrom('auth_accounts').selectAll().where('login_id', '=', normalizeLoginId(loginIdParam)).executeTakeFirst();
+    const target = await db
+      .selectFrom('auth_accounts')
+      .selectAll()
+      .where('login_id', '=', normalizeLoginId(loginIdParam))
+      .executeTakeFirst();
     // Accounts the actor may not manage are "not found" (no enumeration of other areas' IDs).
     if (!target || !(await mayManage(actor, target.facility_kind, target.facility_code))) {
       throw new AuthError(404, 'not_found', 'No account with this login ID in your area.');
@@ -1154,7 +1549,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   async function issue(input: IssueInput & { issuedBy?: string | null }, facilityName: string) {
     const loginId = normalizeLoginId(input.loginId);
     const problems: { path: string; code: string; severity: 'error' }[] = [];
-    if (!LOGIN_ID.test(loginId)) problems.push({ path: 'loginId', code: 'loginId.invalid', severity: 'error' });
+    if (!LOGIN_ID.test(loginId))
+      problems.push({ path: 'loginId', code: 'loginId.invalid', severity: 'error' });
     const initialPassword = input.initialPassword ?? generateInitialPassword();
     const pwIssues = checkPassword(initialPassword, {
       preset: cfg.password.preset,
@@ -1162,7 +1558,8 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       extraBlocklist: cfg.password.extraBlocklist,
     });
     problems.push(...passwordIssues(pwIssues, 'initialPassword'));
-    if (problems.length) throw new AuthError(400, 'validation_failed', 'The account has errors.', { issues: problems });
+    if (problems.length)
+      throw new AuthError(400, 'validation_failed', 'The account has errors.', { issues: problems });
     const t = nowIso();
     const id = newId();
     const row: AuthAccountTable = {
@@ -1173,7 +1570,9 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       facility_kind: input.facilityKind,
       facility_code: input.facilityCode,
       facility_name: facilityName,
-      role: input.role ?? (input.facilityKind === 'outpatient' || input.facilityKind === 'inpatient' ? 'doctor' : 'staff'),
+      role:
+        input.role ??
+        (input.facilityKind === 'outpatient' || input.facilityKind === 'inpatient' ? 'doctor' : 'staff'),
       password_hash: await hashPassword(initialPassword, cfg.password.scrypt),
       must_change_password: 1,
       password_changed_at: t,
@@ -1187,8 +1586,12 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       created_at: t,
       updated_at: t,
     };
-    const inserted = await db.insertInto('auth_accounts').values(row).onConflict((oc) => oc.column('login_id').doNothing()).executeTakeFirst();
-    if (Number(inserted.numInsertedRows ?? 0) !== 1) {
+    const inserted = await db
+      .insertInto('auth_accounts')
+      .values(row)
+      .onConflict((oc) => oc.column('login_id').doNothing())
+      .executeTakeFirst();
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) !== 1) {
       throw new AuthError(409, 'login_id_taken', 'This login ID is already in use. Choose another one.', {
         issues: [{ path: 'loginId', code: 'loginId.taken', severity: 'error' }],
       });
@@ -1233,13 +1636,24 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       throw new AuthError(403, 'forbidden', 'Only health centers and prefectures issue accounts.');
     }
     if (!(await mayManage(actor, input.facilityKind, input.facilityCode))) {
-      throw new AuthError(403, 'forbidden', 'You may not issue accounts for this facility (outside your area, or an unknown facility).', {
-        issues: [{ path: 'facilityCode', code: 'facility.notInArea', severity: 'error' }],
-      });
+      throw new AuthError(
+        403,
+        'forbidden',
+        'You may not issue accounts for this facility (outside your area, or an unknown facility).',
+        {
+          issues: [{ path: 'facilityCode', code: 'facility.notInArea', severity: 'error' }],
+        },
+      );
     }
     const facility = (await facilities!.find(input.facilityKind, input.facilityCode))!;
     const { row, initialPassword } = await issue({ ...input, issuedBy: actor.user_id }, facility.name);
-    await audit(c, { action: 'account.issued', outcome: 'success', loginId: row.login_id, accountId: row.id, actorUserId: actor.user_id });
+    await audit(c, {
+      action: 'account.issued',
+      outcome: 'success',
+      loginId: row.login_id,
+      accountId: row.id,
+      actorUserId: actor.user_id,
+    });
     return c.json({ account: accountJson(row), initialPassword }, 201);
   });
 
@@ -1248,10 +1662,18 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     if (actor.facility_kind !== 'healthCenter' && actor.facility_kind !== 'prefecture') {
       throw new AuthError(403, 'forbidden', 'Only health centers and prefectures manage accounts.');
     }
-    const kinds: FacilityKind[] = actor.facility_kind === 'healthCenter' ? ['outpatient', 'inpatient'] : ['healthCenter'];
-    const rows = await db.selectFrom('auth_accounts').selectAll().where('facility_kind', 'in', kinds).orderBy('login_id').limit(1000).execute();
+    const kinds: FacilityKind[] =
+      actor.facility_kind === 'healthCenter' ? ['outpatient', 'inpatient'] : ['healthCenter'];
+    const rows = await db
+      .selectFrom('auth_accounts')
+      .selectAll()
+      .where('facility_kind', 'in', kinds)
+      .orderBy('login_id')
+      .limit(1000)
+      .execute();
     const visible = [];
-    for (const r of rows) if (await mayManage(actor, r.facility_kind, r.facility_code)) visible.push(accountJson(r));
+    for (const r of rows)
+      if (await mayManage(actor, r.facility_kind, r.facility_code)) visible.push(accountJson(r));
     return c.json({ items: visible });
   });
 
@@ -1276,8 +1698,19 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     }
     await endSessions(target.id);
     await throttle.succeed(target.login_id);
-    await audit(c, { action: 'account.reset', outcome: 'success', loginId: target.login_id, accountId: target.id, actorUserId: actor.user_id, detail: { resetSecondFactors: !!input.resetSecondFactors } });
-    return c.json({ loginId: target.login_id, initialPassword, secondFactorsReset: !!input.resetSecondFactors });
+    await audit(c, {
+      action: 'account.reset',
+      outcome: 'success',
+      loginId: target.login_id,
+      accountId: target.id,
+      actorUserId: actor.user_id,
+      detail: { resetSecondFactors: !!input.resetSecondFactors },
+    });
+    return c.json({
+      loginId: target.login_id,
+      initialPassword,
+      secondFactorsReset: !!input.resetSecondFactors,
+    });
   });
 
   for (const action of ['disable', 'enable'] as const) {
@@ -1289,8 +1722,18 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
         .where('id', '=', target.id)
         .execute();
       if (action === 'disable') await endSessions(target.id);
-      await audit(c, { action: `account.${action}d`, outcome: 'success', loginId: target.login_id, accountId: target.id, actorUserId: actor.user_id });
-      const fresh = await db.selectFrom('auth_accounts').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow();
+      await audit(c, {
+        action: `account.${action}d`,
+        outcome: 'success',
+        loginId: target.login_id,
+        accountId: target.id,
+        actorUserId: actor.user_id,
+      });
+      const fresh = await db
+        .selectFrom('auth_accounts')
+        .selectAll()
+        .where('id', '=', target.id)
+        .executeTakeFirstOrThrow();
       return c.json({ account: accountJson(fresh) });
     });
   }
@@ -1300,17 +1743,34 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const input = await body(c, Bodies.policy);
     const { account: self } = sessionOf(c);
     const target =
-      normalizeLoginId(c.req.param('loginId')) === self.login_id ? self : (await manageable(c, c.req.param('loginId'))).target;
+      normalizeLoginId(c.req.param('loginId')) === self.login_id
+        ? self
+        : (await manageable(c, c.req.param('loginId'))).target;
     const f = await factorsOf(target);
     if ((!input.smsEnabled || !input.voiceEnabled) && !f.hasStrongFactor) {
-      throw new AuthError(409, 'stronger_factor_required', 'Register a security key or an authenticator app before switching phone codes off.');
+      throw new AuthError(
+        409,
+        'stronger_factor_required',
+        'Register a security key or an authenticator app before switching phone codes off.',
+      );
     }
     await db
       .updateTable('auth_accounts')
-      .set({ sms_enabled: input.smsEnabled ? 1 : 0, voice_enabled: input.voiceEnabled ? 1 : 0, updated_at: nowIso() })
+      .set({
+        sms_enabled: input.smsEnabled ? 1 : 0,
+        voice_enabled: input.voiceEnabled ? 1 : 0,
+        updated_at: nowIso(),
+      })
       .where('id', '=', target.id)
       .execute();
-    await audit(c, { action: 'account.policy', outcome: 'success', loginId: target.login_id, accountId: target.id, actorUserId: self.user_id, detail: input });
+    await audit(c, {
+      action: 'account.policy',
+      outcome: 'success',
+      loginId: target.login_id,
+      accountId: target.id,
+      actorUserId: self.user_id,
+      detail: input,
+    });
     return c.json({ smsEnabled: input.smsEnabled, voiceEnabled: input.voiceEnabled });
   });
 
@@ -1325,7 +1785,10 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     cookieNames,
     async issueAccount(input: IssueInput & { issuedBy?: string | null }) {
       const facility = facilities ? await facilities.find(input.facilityKind, input.facilityCode) : undefined;
-      const { row, initialPassword } = await issue(input, input.facilityName ?? facility?.name ?? input.facilityCode);
+      const { row, initialPassword } = await issue(
+        input,
+        input.facilityName ?? facility?.name ?? input.facilityCode,
+      );
       return { loginId: row.login_id, initialPassword };
     },
   });

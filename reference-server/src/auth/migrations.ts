@@ -58,7 +58,11 @@ export function authMigrations(): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .addColumn('expires_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('auth_attempts_expires').on('auth_attempts').column('expires_at').execute();
+        await db.schema
+          .createIndex('auth_attempts_expires')
+          .on('auth_attempts')
+          .column('expires_at')
+          .execute();
 
         await db.schema
           .createTable('auth_throttle')
@@ -84,8 +88,16 @@ export function authMigrations(): Record<string, Migration> {
           .addColumn('used_at', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('auth_challenges_attempt').on('auth_challenges').column('attempt_id').execute();
-        await db.schema.createIndex('auth_challenges_session').on('auth_challenges').column('session_id').execute();
+        await db.schema
+          .createIndex('auth_challenges_attempt')
+          .on('auth_challenges')
+          .column('attempt_id')
+          .execute();
+        await db.schema
+          .createIndex('auth_challenges_session')
+          .on('auth_challenges')
+          .column('session_id')
+          .execute();
         await db.schema
           .createIndex('auth_challenges_account')
           .on('auth_challenges')
@@ -105,7 +117,11 @@ export function authMigrations(): Record<string, Migration> {
           .addColumn('user_agent', 'text', (c) => c.notNull())
           .addColumn('ended_at', 'text')
           .execute();
-        await db.schema.createIndex('auth_sessions_account').on('auth_sessions').column('account_id').execute();
+        await db.schema
+          .createIndex('auth_sessions_account')
+          .on('auth_sessions')
+          .column('account_id')
+          .execute();
 
         await db.schema
           .createTable('webauthn_credentials')

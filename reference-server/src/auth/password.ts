@@ -19,7 +19,12 @@ export interface ScryptParams {
 export const DEFAULT_SCRYPT: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 function scrypt(password: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) =>
     scryptCb(password, salt, 32, options, (err, key) => (err ? reject(err) : resolve(key))),
   );
@@ -34,7 +39,9 @@ export function normalizePassword(password: string): string {
 export async function hashPassword(password: string, params: ScryptParams = DEFAULT_SCRYPT): Promise<string> {
   const salt = randomBytes(16);
   const key = await scrypt(normalizePassword(password), salt, params);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
+    '$',
+  );
 }
 
 /**
@@ -49,7 +56,8 @@ export async function verifyPassword(
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return { ok: false, needsRehash: false };
   const [N, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 2 ** 20) return { ok: false, needsRehash: false };
+  if (![N, r, p].every((n) => Number.isInteger(n) && n > 0) || N > 2 ** 20)
+    return { ok: false, needsRehash: false };
   const expected = Buffer.from(parts[5]!, 'base64url');
   const key = await scrypt(normalizePassword(password), Buffer.from(parts[4]!, 'base64url'), { N, r, p });
   const ok = key.length === expected.length && timingSafeEqual(key, expected);
@@ -88,14 +96,29 @@ export const PASSWORD_LIMITS = {
 } as const;
 
 const LEET: Record<string, string> = {
-  '@': 'a', '4': 'a', '8': 'b', '(': 'c', '3': 'e', '6': 'g', '9': 'g', '1': 'i', '!': 'i', '|': 'l',
-  '0': 'o', '$': 's', '5': 's', '7': 't', '+': 't', '2': 'z', '%': 'x',
+  '@': 'a',
+  '4': 'a',
+  '8': 'b',
+  '(': 'c',
+  '3': 'e',
+  '6': 'g',
+  '9': 'g',
+  '1': 'i',
+  '!': 'i',
+  '|': 'l',
+  '0': 'o',
+  $: 's',
+  '5': 's',
+  '7': 't',
+  '+': 't',
+  '2': 'z',
+  '%': 'x',
 };
 
 const WALKS = [
   '1234567890-=',
   'qwertyuiop[]',
-  'asdfghjkl;\'',
+  "asdfghjkl;'",
   'zxcvbnm,./',
   'abcdefghijklmnopqrstuvwxyz',
   '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik,9ol.0p;/',
@@ -109,7 +132,9 @@ const WALKS = [
 
 let rootList: string[] | undefined;
 function roots(): string[] {
-  rootList ??= [...new Set([...COMMON_PASSWORD_ROOTS, ...CONTEXT_WORDS].map((w) => w.normalize('NFKC').toLowerCase()))]
+  rootList ??= [
+    ...new Set([...COMMON_PASSWORD_ROOTS, ...CONTEXT_WORDS].map((w) => w.normalize('NFKC').toLowerCase())),
+  ]
     .filter((w) => [...w].length >= 3)
     .sort((a, b) => b.length - a.length);
   return rootList;
@@ -144,7 +169,13 @@ function markWalks(chars: string[], covered: boolean[]): void {
       for (let i = 0; i < chars.length; i++) {
         let len = 0;
         let pos = line.indexOf(chars[i]!);
-        while (pos >= 0 && i + len < chars.length && line[pos + len] !== undefined && line[pos + len] === chars[i + len]) len++;
+        while (
+          pos >= 0 &&
+          i + len < chars.length &&
+          line[pos + len] !== undefined &&
+          line[pos + len] === chars[i + len]
+        )
+          len++;
         if (len >= 3) cover(covered, i, i + len);
       }
     }
@@ -153,7 +184,7 @@ function markWalks(chars: string[], covered: boolean[]): void {
 
 /** Repeated characters (aaa), digit sequences and repetitions, years, dates, short digit/symbol decorations. */
 function markPatterns(chars: string[], covered: boolean[]): void {
-  for (let i = 0; i < chars.length; ) {
+  for (let i = 0; i < chars.length;) {
     let j = i + 1;
     while (j < chars.length && chars[j] === chars[i]) j++;
     if (j - i >= 3) cover(covered, i, j);
@@ -227,8 +258,13 @@ export function checkPassword(password: unknown, options: PasswordCheckOptions =
     .filter((w) => [...w].length >= 3);
   const lower = pw.toLowerCase();
   const globalContext = CONTEXT_WORDS.map((w) => w.normalize('NFKC').toLowerCase());
-  const contextHit = [...context, ...globalContext].some((w) => lower.includes(w) || lower.replace(/[\s\-_.]/g, '').includes(w.replace(/[\s\-_.]/g, '')));
-  const unexplained = unpredictableLength(pw, [...context, ...roots()].sort((a, b) => b.length - a.length));
+  const contextHit = [...context, ...globalContext].some(
+    (w) => lower.includes(w) || lower.replace(/[\s\-_.]/g, '').includes(w.replace(/[\s\-_.]/g, '')),
+  );
+  const unexplained = unpredictableLength(
+    pw,
+    [...context, ...roots()].sort((a, b) => b.length - a.length),
+  );
   if (options.extraBlocklist?.has(lower) || unexplained < 4) {
     issues.push({ code: contextHit ? 'password.context' : 'password.common' });
   } else if (contextHit && unexplained < 8) {

@@ -23,13 +23,18 @@ export interface ThrottlePolicy {
   ipFailuresPerHour: number;
 }
 
-export const DEFAULT_THROTTLE: ThrottlePolicy = { freeFailures: 5, maxDelaySeconds: 45, ipFailuresPerHour: 100 };
+export const DEFAULT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  maxDelaySeconds: 45,
+  ipFailuresPerHour: 100,
+};
 
 const WINDOW_MS = 3600_000;
 /** How long a claimed try holds the account (covers the password hash time). */
 const HOLD_MS = 1000;
 
-export type ThrottleVerdict = { ok: true } | { ok: false; reason: 'account' | 'ip'; retryAfterSeconds: number };
+export type ThrottleVerdict =
+  { ok: true } | { ok: false; reason: 'account' | 'ip'; retryAfterSeconds: number };
 
 export const accountKey = (loginId: string): string => `acct:${loginId}`;
 export const ipKey = (ip: string): string => `ip:${ip}`;
@@ -65,7 +70,11 @@ export class Throttle {
       .executeTakeFirst();
     if (ipRow && ipRow.window_started_at > windowStart && ipRow.failures >= this.policy.ipFailuresPerHour) {
       const until = new Date(ipRow.window_started_at).getTime() + WINDOW_MS;
-      return { ok: false, reason: 'ip', retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
+      return {
+        ok: false,
+        reason: 'ip',
+        retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)),
+      };
     }
     const key = accountKey(loginId);
     await this.ensureRow(key, now);
@@ -104,7 +113,11 @@ export class Throttle {
         .executeTakeFirst();
       if (key.startsWith('acct:') && row) {
         const next = new Date(now.getTime() + delayMs(Number(row.failures), this.policy)).toISOString();
-        await this.db.updateTable('auth_throttle').set({ next_allowed_at: next }).where('key', '=', key).execute();
+        await this.db
+          .updateTable('auth_throttle')
+          .set({ next_allowed_at: next })
+          .where('key', '=', key)
+          .execute();
       }
     }
   }
