@@ -1,0 +1,146 @@
+/**
+ * The server as a process: a report acknowledged with 201 survives `kill -9` (SQLite with WAL +
+ * synchronous=FULL; PostgreSQL when TEST_DATABASE_URL is set), and production refuses the development user.
+ */
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, test } from 'node:test';
+import { tc1Report } from '../../tests/fixtures/reports.js';
+import { envConfigError } from '../src/main.js';
+import { PG_URL, freshPgDatabase } from './helpers.js';
+
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; ready: Promise<void>; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, NODE_ENV: 'development', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const onData = (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('reference server on')) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+  ready.catch(() => {});
+  return { child, ready, output: () => out, exited };
+}
+
+const backends: { name: string; env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> }[] = [
+  {
+    name: 'SQLite',
+    env: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'hersys-kill9-'));
+      return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+    },
+  },
+];
+if (PG_URL) {
+  backends.push({
+    name: 'PostgreSQL',
+    env: async () => {
+      const db = await freshPgDatabase();
+      return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
+    },
+  });
+}
+
+describe('server process', () => {
+  for (const b of backends) {
+    test(`a report acknowledged with 201 survives kill -9 (${b.name})`, { timeout: 90_000 }, async () => {
+      const { env, cleanup } = await b.env();
+      try {
+        const port = await freePort();
+        const base = `http://127.0.0.1:${port}`;
+        const first = start({ ...env, PORT: String(port), HERSYS_DEV_USER: '1' });
+        await first.ready;
+        const res = await fetch(`${base}/api/reports`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'idempotency-key': 'kill9-test-key' },
+          body: JSON.stringify({ report: tc1Report() }),
+        });
+        assert.equal(res.status, 201, await res.clone().text());
+        first.child.kill('SIGKILL'); // right after the 201: no graceful shutdown, no checkpoint
+        await first.exited;
+        const body = (await res.json()) as { report: { id: string } };
+
+        const second = start({ ...env, PORT: String(port), HERSYS_DEV_USER: '1' });
+        try {
+          await second.ready;
+          assert.doesNotMatch(second.output(), /First start/, 'the demo data is not seeded twice');
+          const got = await fetch(`${base}/api/reports/${body.report.id}`);
+          assert.equal(got.status, 200);
+          assert.deepEqual(((await got.json()) as { report: unknown }).report, tc1Report());
+          // The idempotency key survived too: a retry after the crash does not file a second report.
+          const retry = await fetch(`${base}/api/reports`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': 'kill9-test-key' },
+            body: JSON.stringify({ report: tc1Report() }),
+          });
+          assert.equal(retry.status, 201);
+          assert.equal(((await retry.json()) as { report: { id: string } }).report.id, body.report.id);
+        } finally {
+          second.child.kill('SIGTERM');
+          await second.exited;
+        }
+      } finally {
+        await cleanup();
+      }
+    });
+  }
+
+  test('production refuses the development user', { timeout: 60_000 }, async () => {
+    assert.match(envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: '1' }) ?? '', /cannot run in production/);
+    assert.match(envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: 'yes' }) ?? '', /cannot run in production/);
+    assert.equal(envConfigError({ NODE_ENV: 'development', HERSYS_DEV_USER: '1' }), undefined);
+    assert.equal(envConfigError({ NODE_ENV: 'production' }), undefined);
+    const dir = mkdtempSync(join(tmpdir(), 'hersys-prod-'));
+    try {
+      const p = start({ NODE_ENV: 'production', HERSYS_DEV_USER: '1', DATA_DIR: dir, PORT: String(await freePort()) });
+      assert.equal(await p.exited, 2);
+      assert.match(p.output(), /Refusing to start/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('graceful shutdown on SIGTERM', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hersys-term-'));
+    try {
+      const p = start({ DATA_DIR: dir, PORT: String(await freePort()), HERSYS_DEV_USER: '1' });
+      await p.ready;
+      p.child.kill('SIGTERM');
+      assert.equal(await p.exited, 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
