@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { commonjsPlugin } from './scripts/wtr-commonjs-plugin.mjs';
 
 const chromiumArgs = [
   '--no-sandbox',
@@ -30,6 +31,8 @@ export default {
     }),
   ],
   plugins: [
+    // CommonJS dependencies (pdf-lib's pako, fontkit's helpers) served as ES modules.
+    commonjsPlugin({ rootDir: fileURLToPath(new URL('.', import.meta.url)) }),
     esbuildPlugin({
       ts: true,
       json: true,
