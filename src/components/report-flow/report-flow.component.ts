@@ -463,7 +463,7 @@ export class HersysReportFlow extends LitElement {
               ? html`<ul>
                   ${e.issues.map(
                     (i) => html`<li data-path=${i.path}>
-                      <strong>${fieldLabel(i.path, lng)}</strong>: ${issueText(i, lng)}
+                      ${issueText(i, lng)}
                       ${i.path
                         ? html`<button type="button" @click=${() => this._goToField(i.path)}>${t('dialogs.fix')}</button>`
                         : nothing}
