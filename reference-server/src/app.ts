@@ -57,6 +57,15 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
   });
   app.use('/api/*', limit);
   app.use('/my/*', limit);
+  // NUL cannot be stored in a text column (PostgreSQL refuses it): refuse it in paths and queries up front.
+  app.use('*', async (c, next) => {
+    if (/%00|\u0000/i.test(c.req.url)) {
+      throw new ApiError(400, 'validation_failed', 'The URL must not contain NUL characters.', {
+        issues: [{ path: '', code: 'invalidCharacter', severity: 'error' }],
+      });
+    }
+    await next();
+  });
 
   // Who is calling. Issue 6 replaces this with the session middleware setting the same context.
   if (o.config.devUser) app.use('/api/*', devUserMiddleware(deps.db, o.config.devDefaultLogin));

@@ -70,11 +70,38 @@ export async function readJson(c: Context): Promise<unknown> {
   }
   const text = await c.req.text();
   if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.');
   }
+  const nul = findNul(value, '');
+  if (nul !== undefined) {
+    throw validationFailed([{ path: nul, code: 'invalidCharacter', severity: 'error' }], 'Text must not contain NUL characters.');
+  }
+  return value;
+}
+
+/** The path of the first string (or key) containing U+0000, which no database text column can store. */
+export function findNul(value: unknown, path: string): string | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const p = findNul(value[i], path ? `${path}.${i}` : String(i));
+      if (p !== undefined) return p;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = path ? `${path}.${k}` : k;
+      if (k.includes('\u0000')) return p;
+      const found = findNul(v, p);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
 }
 
 /** Reads and validates a JSON body. */
