@@ -59,6 +59,10 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuildAppR
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
     conditions: ['source'],
+    // The SDK's package.json lists only dist/define.js under `sideEffects`, so with the `source` condition
+    // esbuild would drop the components' own bare `import './x-dialog.js'` registrations. Honour every
+    // import as written instead.
+    ignoreAnnotations: true,
     minify: !options.dev,
     sourcemap: options.dev ? 'linked' : false,
     metafile: true,

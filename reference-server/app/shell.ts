@@ -162,7 +162,7 @@ export class ClinicApp extends LitElement {
         min-height: calc(100vh - 3.5rem);
         padding: 0.5rem 0 1rem;
         position: sticky;
-        top: 3.5rem;
+        top: 3.25rem;
       }
       nav[hidden] {
         display: none;

@@ -49,6 +49,8 @@ export const pageStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.35rem;
+    box-sizing: border-box;
+    line-height: 1.2;
   }
   button:hover,
   .button:hover {

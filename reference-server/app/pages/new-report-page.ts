@@ -58,8 +58,16 @@ export class ClinicNewReportPage extends LitElement {
   /** The Idempotency-Key of an attempt whose outcome is unknown, reused by the next attempt. */
   #pendingKey?: string;
 
-  override willUpdate(changed: Map<string, unknown>): void {
-    if (changed.has('copyFrom') || changed.has('herSysId')) void this.#prepare();
+  #preparedFor?: string;
+
+  override willUpdate(): void {
+    // A new report starts with the user's facility filled in, so wait for who the user is.
+    if (!this.me) return;
+    const source = `${this.copyFrom ?? ''}|${this.herSysId ?? ''}|${this.me.user.userId}`;
+    if (source !== this.#preparedFor) {
+      this.#preparedFor = source;
+      void this.#prepare();
+    }
   }
 
   async #prepare(): Promise<void> {
@@ -77,8 +85,10 @@ export class ClinicNewReportPage extends LitElement {
         const r = await api.newReportFor(this.herSysId);
         this.start = r.draft;
         this.targetHerSysId = r.herSysId;
+      } else {
+        this.start = await this.#blankReport();
       }
-      if (this.start?.patient) {
+      if (this.targetHerSysId && this.start?.patient) {
         this.targetName = [this.start.patient.familyName, this.start.patient.givenName]
           .filter(Boolean)
           .join(' ');
@@ -87,6 +97,26 @@ export class ClinicNewReportPage extends LitElement {
     } catch (error) {
       this.loadError = error;
     }
+  }
+
+  /**
+   * 新たに発生届を提出 starts with 報告年月日 = today and the signed-in facility as 従事する病院・診療所
+   * (name, address, phone from the facility register), as HER-SYS does for a medical-institution account.
+   */
+  async #blankReport(): Promise<OccurrenceReport> {
+    const report: OccurrenceReport = { schemaVersion: 2, reportDate: todayInTokyo() };
+    const user = this.me?.user;
+    if (user && (user.facilityKind === 'outpatient' || user.facilityKind === 'inpatient')) {
+      const hits = await api.searchInstitutions(user.facilityCode).catch(() => []);
+      const own = hits.find((h) => h.code === user.facilityCode);
+      report.reporter = {
+        institutionName: own?.name ?? user.facilityName,
+        institutionCode: user.facilityCode,
+        ...(own?.address ? { institutionAddress: own.address } : {}),
+        ...(own?.phone ? { institutionPhone: own.phone } : {}),
+      };
+    }
+    return report;
   }
 
   /** The flow's submit function (an arrow, so `this` is bound when the component calls it). */
@@ -146,7 +176,7 @@ export class ClinicNewReportPage extends LitElement {
         : 'report.newHeading';
     const user = this.me?.user;
     return html`
-      <h1>${t(l, heading)}</h1>
+      <h1 class=${heading === 'report.newHeading' ? 'visually-hidden' : ''}>${t(l, heading)}</h1>
       ${
         this.targetHerSysId
           ? html`<p class="target notice">

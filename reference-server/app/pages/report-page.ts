@@ -85,6 +85,14 @@ export class ClinicReportPage extends LitElement {
         height: 1.1rem;
         min-height: 0;
       }
+      /* The read-only view has nothing to confirm. */
+      hersys-report-form[disabled]::part(actions) {
+        display: none;
+      }
+      /* While editing, 保存 below is the one way to save (it runs the form's checks like 確認 does). */
+      hersys-report-form.editing::part(submit-button) {
+        display: none;
+      }
       .deleted {
         border: 1px solid var(--_danger);
         background: var(--_danger-bg);
@@ -275,12 +283,24 @@ export class ClinicReportPage extends LitElement {
           this.conflict = current;
           this.envelope = current;
         }
+        await this.#revealAlert('[data-testid="conflict"]');
       } else {
         this.actionError = error;
+        await this.#revealAlert('.alert');
       }
     } finally {
       this.saving = false;
     }
+  }
+
+  /** Brings a just-rendered alert into view and gives it focus, so the message is seen and read out. */
+  async #revealAlert(selector: string): Promise<void> {
+    await this.updateComplete;
+    const el = this.renderRoot.querySelector<HTMLElement>(selector);
+    if (!el) return;
+    el.tabIndex = -1;
+    el.scrollIntoView({ block: 'center' });
+    el.focus({ preventScroll: true });
   }
 
   #saveOverConflict = (): void => {
@@ -356,6 +376,7 @@ export class ClinicReportPage extends LitElement {
     return disabled
       ? html`<hersys-report-form .value=${value} .locale=${this.locale} disabled></hersys-report-form>`
       : html`<hersys-report-form
+          class="editing"
           .value=${value}
           .locale=${this.locale}
           .today=${todayInTokyo()}

@@ -1,0 +1,502 @@
+/**
+ * End-to-end: the clinic app in headless Chromium against the real server, started the way the README
+ * says (`npm start` = build the app, then the server in development mode with SQLite in a data folder),
+ * with mail going to a real SMTP server started here.
+ *
+ * A user files a report through the app (新たに発生届を提出 → 確認 → dialogs → 報告 → 完了 → 登録完了), finds it
+ * in 登録情報一覧, opens it, edits it (and meets someone else's concurrent edit), prints it with
+ * HER-SYS ID印字, deletes it with the report-date confirmation, and the notification mails arrive.
+ *
+ * Screenshots go to docs/images/app-*.png.
+ *
+ * Run: node --import tsx --conditions=source --test reference-server/tests/e2e-app.test.ts
+ * Needs /usr/bin/chromium and pdftotext (poppler-utils); skipped with a message when they are missing.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SMTPServer } from 'smtp-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp } from '../../scripts/build-app.js';
+import { tc1Report } from '../../tests/fixtures/reports.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+const imagesDir = path.join(repoRoot, 'docs/images');
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const missing = [CHROMIUM, '/usr/bin/pdftotext'].filter((f) => !existsSync(f));
+
+interface Mail {
+  from: string;
+  to: string[];
+  data: string;
+}
+
+const mails: Mail[] = [];
+let smtp: SMTPServer;
+let server: ChildProcess | undefined;
+let serverLog = '';
+let browser: Browser | undefined;
+let baseUrl = '';
+let dataDir = '';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`Timed out waiting for ${what}.\nServer log:\n${serverLog}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Today in Japan: the server's "today" for the report rules. */
+function todayInTokyo(): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
+}
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The readable text of a raw MIME message: base64 and quoted-printable parts decoded. */
+function mailText(raw: string): string {
+  const decoded: string[] = [raw];
+  for (const m of raw.matchAll(
+    /Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi,
+  )) {
+    decoded.push(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64').toString('utf8'));
+  }
+  const qp = raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (run) =>
+    Buffer.from(
+      run
+        .split('=')
+        .slice(1)
+        .map((h) => parseInt(h, 16)),
+    ).toString('utf8'),
+  );
+  decoded.push(qp);
+  return decoded.join('\n');
+}
+
+async function shot(page: Page, name: string, fullPage = false): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: path.join(imagesDir, `app-${name}.png`), fullPage });
+}
+
+before(async () => {
+  if (missing.length) return;
+  mkdirSync(imagesDir, { recursive: true });
+
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address),
+          data: Buffer.concat(chunks).toString('utf8'),
+        });
+        callback();
+      });
+    },
+  });
+  const smtpPort = await freePort();
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+
+  // `npm start` builds the app and starts the server; the test does the same two steps itself so it can
+  // pick a free port, a temporary DATA_DIR and the test SMTP server.
+  await buildApp({ log: false });
+  const port = await freePort();
+  baseUrl = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(path.join(tmpdir(), 'hersys-e2e-'));
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--conditions=source', 'reference-server/src/main.ts'],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        HERSYS_DEV_USER: '1',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        PUBLIC_URL: baseUrl,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  server.stdout!.on('data', (d: Buffer) => (serverLog += d.toString()));
+  server.stderr!.on('data', (d: Buffer) => (serverLog += d.toString()));
+  await waitFor('the server', async () => ((await fetch(`${baseUrl}/api/health`)).ok ? true : undefined));
+
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+after(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server!.once('exit', r));
+  }
+  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test(
+  'a clinic files, finds, edits, prints and deletes a report in the app',
+  { skip: missing.length ? `missing ${missing.join(', ')}` : false },
+  async () => {
+    const context = await browser!.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      // The dropped 報告 and the 409 are provoked on purpose; Chromium logs every failed request.
+      if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
+    });
+
+    // ---- home screen after sign-in (development mode) ----
+    await page.goto(`${baseUrl}/`);
+    await page.getByText('新たに発生届を提出', { exact: true }).waitFor();
+    await page.getByText('開発モード', { exact: true }).waitFor();
+    assert.equal(await page.getByTestId('facility').textContent(), '東京中央クリニック');
+    for (const text of [
+      '発生届の提出前に使用',
+      '閲覧・編集',
+      '感染者等の登録と一覧',
+      'PCR検査と発生届',
+      '健康観察と入院状況',
+      '登録情報一覧',
+    ]) {
+      assert.ok(await page.getByText(text, { exact: true }).first().isVisible(), `home shows ${text}`);
+    }
+    // An outpatient clinic has no 入院状況一覧 (manual p.12).
+    assert.equal(await page.getByText('入院状況一覧').count(), 0);
+    await shot(page, 'home');
+
+    // ---- 新たに発生届を提出 ----
+    await page.getByTestId('home-new').click();
+    await page.waitForURL(`${baseUrl}/reports/new`);
+    const form = page.locator('hersys-report-flow hersys-report-form');
+    await form.locator('input[data-path="patient.familyName"]').waitFor();
+    // The app starts the report with today's date and the clinic's own name, address and phone.
+    const today = todayInTokyo();
+    assert.equal(
+      await form.locator('input[data-path="reporter.institutionName"]').inputValue(),
+      '東京中央クリニック',
+    );
+
+    // Pre-fill the long tail from the TC-1 fixture (dates moved to today), then type the key fields.
+    const report = tc1Report();
+    report.reportDate = today;
+    report.diagnosis = {
+      ...report.diagnosis,
+      diagnosisDate: today,
+      specimenCollectionDate: today,
+      firstVisitDate: today,
+      onsetDate: shiftDays(today, -2),
+      estimatedInfectionDate: shiftDays(today, -5),
+      methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
+    };
+    report.vaccination = { doseCount: 'unknown' };
+    report.patient = { ...report.patient, familyName: '', givenName: '' };
+    await page.locator('hersys-report-flow').evaluate((el, value) => {
+      (el as HTMLElement & { value: unknown }).value = value;
+    }, report);
+    const familyName = '試験';
+    const givenName = `太郎${Date.now() % 10000}`;
+    await form.locator('input[data-path="patient.familyName"]').fill(familyName);
+    await form.locator('input[data-path="patient.familyName"]').press('Tab');
+    await form.locator('input[data-path="patient.givenName"]').fill(givenName);
+    await form.locator('input[data-path="patient.givenName"]').press('Tab');
+    await form.locator('input[data-path="patient.familyNameKana"]').fill('シケン');
+    await form.locator('input[data-path="patient.givenNameKana"]').fill('タロウ');
+    await form.locator('input[data-path="patient.givenNameKana"]').press('Tab');
+    await shot(page, 'new-report');
+
+    // 確認 → (任意入力の確認 / 日付の整合性確認 when they apply) → the confirmation screen → 報告.
+    await form.locator('[part~="submit-button"]').click();
+    const flow = page.locator('hersys-report-flow');
+    const reportButton = flow.locator('button[part~="report"]');
+    for (let i = 0; i < 5 && !(await reportButton.isVisible()); i++) {
+      const cont = page.getByRole('button', { name: '続ける' });
+      if (await cont.isVisible()) await cont.click();
+      await page.waitForTimeout(300);
+    }
+    await reportButton.waitFor({ state: 'visible' });
+    await flow.locator('[part~="observation"]').scrollIntoViewIfNeeded();
+    await shot(page, 'confirm');
+
+    // The first 報告 reaches the server but its response is lost: the user clicks 報告 again, and the same
+    // Idempotency-Key makes the server answer with the first result instead of filing twice.
+    let dropped = false;
+    const keys: string[] = [];
+    await page.route('**/api/reports', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (!dropped) {
+        dropped = true;
+        await route.fetch(); // the report is filed…
+        return route.abort('connectionreset'); // …but the answer never arrives
+      }
+      return route.fallback();
+    });
+    await reportButton.click();
+    await flow.locator('[part~="error"]').waitFor({ state: 'visible' });
+    assert.match(await flow.locator('[part~="error"]').innerText(), /サーバーに接続できませんでした/);
+    await reportButton.click();
+
+    // 完了: who was mailed.
+    const complete = flow.locator('dialog[part~="complete-dialog"]');
+    await complete.waitFor({ state: 'visible' });
+    const completeText = await complete.innerText();
+    for (const name of ['みなと保健所', '千代田保健所', '東京都'])
+      assert.ok(completeText.includes(name), `完了 names ${name}: ${completeText}`);
+    await shot(page, 'complete');
+    await page.unroute('**/api/reports');
+    assert.equal(keys.length, 2);
+    assert.equal(keys[0], keys[1], 'the retry reuses the Idempotency-Key');
+    assert.ok(keys[0]!.length >= 8);
+
+    await complete.getByRole('button', { name: '完了', exact: true }).click();
+    const herSysId = (await flow.locator('[data-her-sys-id]').innerText()).trim();
+    assert.match(herSysId, /^\d{8}$/);
+    await shot(page, 'registered');
+
+    // 登録完了 → the report view.
+    await flow.getByRole('button', { name: '登録完了' }).click();
+    await page.waitForURL(/\/reports\/[^/]+$/);
+    const reportId = new URL(page.url()).pathname.split('/').pop()!;
+    await page.getByTestId('her-sys-id').waitFor();
+    assert.equal(await page.getByTestId('her-sys-id').innerText(), herSysId);
+
+    // Exactly one report was filed for this person despite the retry.
+    const search = await (
+      await fetch(`${baseUrl}/api/patients?name=${encodeURIComponent(familyName + givenName)}`)
+    ).json();
+    assert.equal(search.total, 1, 'one patient');
+    const patient = await (await fetch(`${baseUrl}/api/patients/${herSysId}`)).json();
+    assert.equal(patient.patient.reports.length, 1, 'one report');
+
+    // ---- 登録情報一覧: find it by name, open it ----
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '登録情報一覧' })
+      .click();
+    await page.waitForURL(`${baseUrl}/patients`);
+    await page.getByLabel('氏名', { exact: true }).fill(`${familyName}${givenName}`);
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const row = page.getByTestId('patient-table').getByRole('row').filter({ hasText: herSysId });
+    await row.waitFor();
+    assert.match(await row.innerText(), new RegExp(`${familyName}\\s*${givenName}`));
+    await shot(page, 'patients');
+    await row.getByRole('link').click();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}`);
+    await page.getByTestId('ops-top').waitFor();
+    const stamps = await page.getByTestId('stamps').innerText();
+    assert.match(stamps, /初回報告：東京中央クリニック/);
+    assert.match(stamps, /最終更新：東京中央クリニック/);
+    assert.match(await page.getByTestId('confirmed').innerText(), /保健所未確認/);
+    for (const label of ['編集', 'コピーして追加登録', '追加登録', '削除']) {
+      assert.ok(
+        await page.getByTestId('ops-top').getByRole('button', { name: label, exact: true }).isVisible(),
+      );
+      assert.ok(
+        await page.getByTestId('ops-bottom').getByRole('button', { name: label, exact: true }).isVisible(),
+      );
+    }
+    await shot(page, 'report');
+
+    // ---- 編集: change a field and save with the version ----
+    await page.getByTestId('ops-top').getByRole('button', { name: '編集', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}/edit`);
+    const editForm = page.locator('clinic-report-page hersys-report-form:not([disabled])');
+    const occupation = editForm.locator('input[data-path="patient.occupation"]');
+    await occupation.waitFor();
+    await occupation.fill('調理師');
+    await occupation.press('Tab');
+    await page.getByTestId('save').click();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}`);
+    await page.getByText('発生届を保存しました（版 2）').waitFor();
+    let stored = await (await fetch(`${baseUrl}/api/reports/${reportId}`)).json();
+    assert.equal(stored.version, 2);
+    assert.equal(stored.report.patient.occupation, '調理師');
+
+    // ---- 編集 while someone else saves: 409 keeps the user's edit and shows the current version ----
+    await page.getByTestId('ops-bottom').getByRole('button', { name: '編集', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}/edit`);
+    await occupation.waitFor();
+    await occupation.fill('保育士');
+    await occupation.press('Tab');
+    const other = structuredClone(stored.report);
+    other.clinical = { ...other.clinical, supplementary: '保健所からの追記' };
+    const put = await fetch(`${baseUrl}/api/reports/${reportId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', 'If-Match': '"2"' },
+      body: JSON.stringify({ report: other, version: 2 }),
+    });
+    assert.equal(put.status, 200, await put.clone().text());
+    await page.getByTestId('save').click();
+    const conflict = page.getByTestId('conflict');
+    await conflict.waitFor();
+    assert.match(await conflict.innerText(), /あなたの編集内容はそのまま残っています/);
+    assert.equal(await occupation.inputValue(), '保育士', 'the edit is still in the form');
+    await shot(page, 'conflict');
+    await conflict.getByRole('button', { name: '最新版に上書き保存' }).click();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}`);
+    await page.getByText('発生届を保存しました（版 4）').waitFor();
+    stored = await (await fetch(`${baseUrl}/api/reports/${reportId}`)).json();
+    assert.equal(stored.report.patient.occupation, '保育士');
+
+    // ---- PDF（印刷用） with HER-SYS ID印字 ----
+    await page.getByTestId('ops-top').getByLabel('HER-SYS ID印字').check();
+    const pdfLink = page.getByTestId('pdf-top');
+    const href = await pdfLink.getAttribute('href');
+    assert.match(href ?? '', new RegExp(`^/api/reports/${reportId}/pdf\\?printHerSysId=1`));
+    const [popup] = await Promise.all([page.waitForEvent('popup'), pdfLink.click()]);
+    await popup.close();
+    const pdf = await page.request.get(`${baseUrl}${href}`);
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
+    const pdfBytes = await pdf.body();
+    assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
+    const pdfFile = path.join(dataDir, 'report.pdf');
+    writeFileSync(pdfFile, pdfBytes);
+    const pdfText = execFileSync('pdftotext', ['-layout', pdfFile, '-'], { encoding: 'utf8' });
+    assert.ok(pdfText.replace(/\s/g, '').includes(herSysId), 'the PDF prints the HER-SYS ID');
+
+    // ---- 削除 with the report-date confirmation ----
+    await page.getByTestId('ops-bottom').getByRole('button', { name: '削除', exact: true }).click();
+    const dialog = page.getByTestId('delete-dialog');
+    await dialog.waitFor({ state: 'visible' });
+    const [y, m, d] = today.split('-');
+    assert.match(
+      await dialog.innerText(),
+      new RegExp(`以下の内容を削除します[\\s\\S]*報告日 ${y}年${m}月${d}日`),
+    );
+    await shot(page, 'delete');
+    await dialog.getByRole('button', { name: '削除', exact: true }).click();
+    await page.waitForURL(`${baseUrl}/patients`);
+    await page.getByText('発生届を削除しました。').waitFor();
+    stored = await (await fetch(`${baseUrl}/api/reports/${reportId}`)).json();
+    assert.equal(stored.status, 'deleted');
+
+    // Gone from the list: searching by 報告年月日 no longer finds it (its only report was deleted), and the
+    // person's row (ID管理 stays, as in HER-SYS) no longer leads to the deleted report.
+    await page.getByLabel('報告年月日 開始').fill(today);
+    await page.getByLabel('報告年月日 終了').fill(today);
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.waitForURL(/reportDateFrom=/);
+    await page.getByText('該当する登録情報はありません。').waitFor();
+    assert.equal(
+      await page.getByTestId('patient-table').getByRole('row').filter({ hasText: herSysId }).count(),
+      0,
+    );
+    await page.getByRole('button', { name: '条件をクリア' }).click();
+    await page.getByLabel('氏名', { exact: true }).fill(familyName);
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const personRow = page.getByTestId('patient-table').getByRole('row').filter({ hasText: herSysId });
+    await personRow.waitFor();
+    assert.notEqual(await personRow.getByRole('link').getAttribute('href'), `/reports/${reportId}`);
+    await shot(page, 'after-delete');
+
+    // ---- the mails arrived at the SMTP server ----
+    const expected = ['hokenjo@minato.example', 'hokenjo@chiyoda.example', 'kansen@pref-tokyo.example'];
+    await waitFor(
+      'the notification mails',
+      async () => {
+        const to = new Set(mails.flatMap((mail) => mail.to));
+        return expected.every((a) => to.has(a)) ? true : undefined;
+      },
+      30_000,
+    );
+    const mail = mailText(mails.find((x) => x.to.includes('hokenjo@minato.example'))!.data);
+    assert.ok(mail.includes(herSysId), `the mail names the HER-SYS ID:\n${mail}`);
+    assert.ok(mail.includes(`/reports/${reportId}`), 'the mail links to the report');
+    assert.equal(
+      mails.filter((x) => x.to.includes('hokenjo@minato.example')).length,
+      1,
+      'one mail per recipient (filed once)',
+    );
+
+    assert.deepEqual(pageErrors, [], 'no script errors in the page');
+    await context.close();
+  },
+);
+
+test(
+  'an inpatient hospital account sees 入院状況一覧; bad input keeps what was typed',
+  { skip: missing.length ? `missing ${missing.join(', ')}` : false },
+  async () => {
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    // Development mode only: act as the demo hospital.
+    await context.setExtraHTTPHeaders({ 'X-Dev-User': 'hospital' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/`);
+    await page.getByTestId('facility').waitFor();
+    assert.equal(await page.getByTestId('facility').innerText(), '千代田みらい病院');
+    assert.ok(await page.getByText('入院状況一覧').first().isVisible());
+
+    // 発生届の提出前に使用: the name is required; the error says so and nothing typed is lost.
+    await page.getByTestId('home-pre').click();
+    await page.waitForURL(`${baseUrl}/patients/new`);
+    await page.getByLabel('名', { exact: true }).first().waitFor();
+    const kana = page.locator('clinic-pre-register-page input[name="familyNameKana"]');
+    await kana.fill('ニュウイン');
+    await page.getByRole('button', { name: '登録' }).click();
+    await page.getByText('氏名（姓）を入力してください。').waitFor();
+    assert.equal(await kana.inputValue(), 'ニュウイン');
+    await page.locator('clinic-pre-register-page input[name="familyName"]').fill('入院');
+    await page.getByRole('button', { name: '登録' }).click();
+    const done = page.getByText(/登録しました。HER-SYS ID: \d{8}/);
+    await done.waitFor();
+
+    // English switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('link', { name: 'File a report for this person' }).waitFor();
+    await page.getByRole('button', { name: '日本語' }).click();
+    await context.close();
+  },
+);
