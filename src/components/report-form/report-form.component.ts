@@ -82,8 +82,7 @@ export class HersysReportForm extends ReportFormBase {
         <p class="lead">${this.l10n.t('form.lead')}</p>
       </header>
       ${this._draftBanner()}
-      <fieldset class="root" ?disabled=${this.disabled}>
-        <legend class="sr-only">${this.l10n.t('form.title')}</legend>
+      <fieldset class="root" ?disabled=${this.disabled} aria-label=${this.l10n.t('form.title')}>
         <p class="legend-note">
           <span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}
         </p>
@@ -444,7 +443,7 @@ export class HersysReportForm extends ReportFormBase {
           cat !== undefined && DEATH_CATEGORIES.includes(cat)
             ? this._date('diagnosis.deathDate', { hideLabel: true, labelledBy: 'c-17' })
             : html`<p class="na">${t('form.deathNote')}</p>`,
-          'span-3',
+          'span-4',
         )}
         ${this._cell(
           '18',

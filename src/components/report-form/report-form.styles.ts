@@ -85,7 +85,11 @@ export const reportFormStyles = [
       flex-direction: row;
       align-items: center;
       gap: 0.375rem;
-      align-self: center;
+      align-self: flex-start;
+      min-height: var(--_control-h);
+    }
+    .row > .field.check {
+      align-self: flex-end;
     }
     .label,
     legend.label {
@@ -209,6 +213,10 @@ export const reportFormStyles = [
       float: left;
       width: 100%;
       margin-bottom: 0.125rem;
+    }
+    fieldset.choices > legend.sr-only {
+      float: none;
+      width: 1px;
     }
     .options {
       clear: both;
@@ -460,11 +468,8 @@ export const reportFormStyles = [
     }
     .grid-4 {
       display: grid;
-      grid-template-columns: repeat(5, minmax(0, 1fr));
+      grid-template-columns: minmax(0, 2.2fr) minmax(0, 0.9fr) minmax(0, 1.4fr) minmax(0, 1fr);
       gap: 0 0.75rem;
-    }
-    .grid-4 .span-2 {
-      grid-column: span 2;
     }
     .grid-2 {
       display: grid;
@@ -508,9 +513,6 @@ export const reportFormStyles = [
       .grid-4,
       .grid-2 {
         grid-template-columns: 1fr;
-      }
-      .grid-4 .span-2 {
-        grid-column: auto;
       }
     }
   `,

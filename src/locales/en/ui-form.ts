@@ -39,7 +39,7 @@ const form = {
   postalChoose: 'This postal code covers several areas. Choose one ({{count}}).',
   postalFilled: 'Address filled in: {{address}}',
   datePicker: 'Pick from a calendar',
-  dateFormatHint: 'Gregorian or Japanese era (e.g. 2022/9/27, R4.9.27, 令和4年9月27日)',
+  dateFormatHint: 'Gregorian or Japanese era (e.g. 2022/9/27, R4.9.27)',
   dateInvalid: 'Not a date (e.g. 2022/9/27, R4.9.27). What you typed is kept.',
   dateShown: '{{iso}} ({{wareki}})',
   age: '{{years}} years',

@@ -42,7 +42,7 @@ const form = {
   postalChoose: 'この郵便番号には複数の地域があります。選択してください（{{count}}件）',
   postalFilled: '住所を入力しました: {{address}}',
   datePicker: 'カレンダーから選択',
-  dateFormatHint: '西暦・和暦で入力（例: 2022/9/27, R4.9.27, 令和4年9月27日）',
+  dateFormatHint: '西暦・和暦で入力（例: R4.9.27, 2022/9/27）',
   dateInvalid: '日付として読めません（例: 2022/9/27, R4.9.27）。入力は保持しています。',
   dateShown: '{{wareki}}（{{iso}}）',
   age: '{{years}}歳',

@@ -21,7 +21,7 @@ import {
   type Issue,
   type OccurrenceReport,
 } from '../../../schema/index.js';
-import type { Locale } from '../../../locales/index.js';
+import { issueMessage, type Locale } from '../../../locales/index.js';
 import { FormAssociatedElement } from '../../internal/form-associated.js';
 import { LocalizeController } from '../../internal/localize.js';
 import { emit } from '../../internal/emit.js';
@@ -526,11 +526,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       }[issue.code];
       return t(key ?? issue.code);
     }
-    const params = { ...(issue.params ?? {}), label: this._label(issue.path), path: issue.path };
-    const msg = t(`issues:${issue.code}`, { ...params, defaultValue: '' });
-    if (typeof msg === 'string' && msg) return msg;
-    if (issue.code === 'required') return t('form.fieldRequired', { label: this._label(issue.path) });
-    return `${this._label(issue.path)}: ${issue.code}`;
+    return issueMessage(issue, this._locale);
   }
 
   /** The rendered control path an issue is shown at (itself, or the first control inside a group). */
@@ -1012,7 +1008,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           size="14"
           autocomplete=${opts.autocomplete ?? 'off'}
           .value=${live(raw)}
-          placeholder="2022/09/27・R4.9.27"
+          placeholder="R4.9.27"
           aria-labelledby=${opts.labelledBy ? `${opts.labelledBy} ${id}-label` : `${id}-label`}
           aria-required=${this._isRequired(path) ? 'true' : 'false'}
           aria-invalid=${this._isInvalid(path) ? 'true' : 'false'}
