@@ -850,7 +850,6 @@ export const CONTEXT_WORDS: readonly string[] = [
   '診療所',
   'パスワード',
   'ぱすわーど',
-  'password',
   'サインイン',
   'ログイン',
   '東京都',
