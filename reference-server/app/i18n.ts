@@ -172,6 +172,8 @@ const ja = {
 
   'flow.completeRegistered': '登録しました。HER-SYS ID: {id}',
   'flow.noComponents': '発生届の入力部品（hersys-report-flow）を読み込めませんでした。',
+  'flow.maybeFiled':
+    '前回の「報告」がすでに受け付けられている可能性があります。二重登録を防ぐため、送信を止めました。登録情報一覧で確認してください。入力内容は失われていません。',
 
   'error.network':
     'サーバーに接続できませんでした。通信環境を確認して、もう一度お試しください。入力内容は失われていません。',
@@ -359,6 +361,8 @@ const en: Record<MessageKey, string> = {
 
   'flow.completeRegistered': 'Registered. HER-SYS ID: {id}',
   'flow.noComponents': 'The report components (hersys-report-flow) could not be loaded.',
+  'flow.maybeFiled':
+    'The previous “Report” may already have been accepted. To avoid a duplicate, nothing was sent. Check the registered information list. Nothing you typed was lost.',
 
   'error.network':
     'Could not reach the server. Check the connection and try again. Nothing you typed was lost.',

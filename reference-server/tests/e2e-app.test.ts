@@ -390,6 +390,26 @@ test(
     stored = await (await fetch(`${baseUrl}/api/reports/${reportId}`)).json();
     assert.equal(stored.report.patient.occupation, '保育士');
 
+    // ---- コピーして追加登録: the form opens prefilled for the same person (not filed here) ----
+    await page
+      .getByTestId('ops-top')
+      .getByRole('button', { name: 'コピーして追加登録', exact: true })
+      .click();
+    await page.waitForURL(`${baseUrl}/reports/new?from=${reportId}`);
+    await page.getByText(`${familyName} ${givenName}（HER-SYS ID ${herSysId}）への追加登録`).waitFor();
+    const copyForm = page.locator('hersys-report-flow hersys-report-form');
+    await copyForm.locator('input[data-path="patient.familyName"]').waitFor();
+    assert.equal(await copyForm.locator('input[data-path="patient.familyName"]').inputValue(), familyName);
+    assert.equal(await copyForm.locator('input[data-path="patient.occupation"]').inputValue(), '保育士');
+    await shot(page, 'copy');
+    await page.goBack();
+    await page.waitForURL(`${baseUrl}/reports/${reportId}`);
+
+    // The mail's deep link (`/#/reports/<id>`) opens the report.
+    await page.goto(`${baseUrl}/#/reports/${reportId}`);
+    await page.waitForURL(`${baseUrl}/reports/${reportId}`);
+    await page.getByTestId('ops-top').waitFor();
+
     // ---- PDF（印刷用） with HER-SYS ID印字 ----
     await page.getByTestId('ops-top').getByLabel('HER-SYS ID印字').check();
     const pdfLink = page.getByTestId('pdf-top');

@@ -11,7 +11,7 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { OccurrenceReport } from 'hersys-sdk/schema';
+import type { Issue, OccurrenceReport } from 'hersys-sdk/schema';
 import { api, ApiError, newIdempotencyKey, type Me } from '../api.js';
 import { errorMessage, renderError } from '../errors.js';
 import { t, type Locale } from '../i18n.js';
@@ -30,6 +30,11 @@ interface SubmitResult {
   herSysId: string;
   reportId?: string;
   notified?: { name: string; role?: string; email?: string }[];
+}
+
+/** …or the server's findings when it refused the report (400). */
+interface SubmitRejection {
+  issues: Issue[];
 }
 
 @customElement('clinic-new-report-page')
@@ -79,11 +84,11 @@ export class ClinicNewReportPage extends LitElement {
     try {
       if (this.copyFrom) {
         const r = await api.copyReport(this.copyFrom);
-        this.start = r.draft;
+        this.start = { ...r.draft, reportDate: r.draft.reportDate ?? todayInTokyo() };
         this.targetHerSysId = r.herSysId;
       } else if (this.herSysId) {
         const r = await api.newReportFor(this.herSysId);
-        this.start = r.draft;
+        this.start = { ...r.draft, reportDate: r.draft.reportDate ?? todayInTokyo() };
         this.targetHerSysId = r.herSysId;
       } else {
         this.start = await this.#blankReport();
@@ -120,34 +125,35 @@ export class ClinicNewReportPage extends LitElement {
   }
 
   /** The flow's submit function (an arrow, so `this` is bound when the component calls it). */
-  submit = async (report: OccurrenceReport): Promise<SubmitResult> => {
+  submit = async (report: OccurrenceReport): Promise<SubmitResult | SubmitRejection> => {
     const key = (this.#pendingKey ??= newIdempotencyKey());
     const body = this.targetHerSysId ? { report, herSysId: this.targetHerSysId } : { report };
     try {
       const res = await api.createReport(body, key);
       this.#pendingKey = undefined;
-      // After 追加登録, 連続登録 registers the next (new) person.
-      this.targetHerSysId = undefined;
-      this.targetName = undefined;
+      // After 追加登録, 連続登録 registers the next (new) person; a reload must not copy again either.
+      if (this.targetHerSysId) {
+        this.targetHerSysId = undefined;
+        this.targetName = undefined;
+        history.replaceState(null, '', '/reports/new');
+      }
       return {
         herSysId: res.report.herSysId,
         reportId: res.report.id,
         notified: res.notified.map((n) => ({ name: n.name, role: n.role, email: n.email })),
       };
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'idempotency_key_reused') {
+        // The server already holds an attempt under this key with other content (typed after a lost
+        // answer): that attempt may have been filed. Keep the key, so no click can file a second report.
+        throw new Error(t(this.locale, 'flow.maybeFiled'), { cause: error });
+      }
       if (error instanceof ApiError && error.status !== 0 && error.status < 500) {
         // A definite answer: nothing was filed, the next attempt is a new request.
         this.#pendingKey = undefined;
-        if (error.status === 400 && error.issues.length) throw { issues: error.issues };
+        if (error.status === 400 && error.issues.length) return { issues: error.issues };
       }
-      if (error instanceof ApiError && error.code === 'idempotency_key_reused') {
-        throw new Error(
-          this.locale === 'ja'
-            ? '前回の報告がすでに受け付けられている可能性があります。二重登録を防ぐため送信を止めました。登録情報一覧で確認してください。'
-            : 'The previous attempt may already have been filed; not sent again to avoid a duplicate. Check the registered information list.',
-        );
-      }
-      throw new Error(errorMessage(this.locale, error));
+      throw new Error(errorMessage(this.locale, error), { cause: error });
     }
   };
 

@@ -82,6 +82,9 @@ export class ClinicPatientsPage extends LitElement {
         flex-direction: column;
         gap: 0.2rem;
       }
+      .field > span:first-child {
+        font-size: 0.875rem;
+      }
       .range {
         display: flex;
         align-items: center;
