@@ -12,7 +12,8 @@ export function nest(flat: Readonly<Record<string, string>>): Nested {
     for (let i = 0; i < segs.length - 1; i++) {
       const s = segs[i]!;
       const next = cur[s];
-      if (typeof next === 'string') throw new Error(`locale key ${key} is below a message key ${segs.slice(0, i + 1).join('.')}`);
+      if (typeof next === 'string')
+        throw new Error(`locale key ${key} is below a message key ${segs.slice(0, i + 1).join('.')}`);
       cur = (cur[s] ??= {}) as Nested;
     }
     const last = segs[segs.length - 1]!;

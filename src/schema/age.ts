@@ -14,7 +14,10 @@ export interface Age {
 }
 
 /** Total full months from a birth date to a date, by the rule above. */
-function fullMonths(b: { year: number; month: number; day: number }, d: { year: number; month: number; day: number }) {
+function fullMonths(
+  b: { year: number; month: number; day: number },
+  d: { year: number; month: number; day: number },
+) {
   let months = (d.year - b.year) * 12 + (d.month - b.month);
   // The anniversary in d's month: b.day, or (if the month is shorter) the next month's 1st.
   const anniversaryReached = b.day <= daysInMonth(d.year, d.month) ? d.day >= b.day : false;
@@ -53,7 +56,11 @@ export function adultAgeOn(date: string): number {
  * @example isMinor('2005-01-01', '2022-09-27') // true (17, and 18 is the majority since 2022-04-01)
  * @example isMinor('2003-01-01', '2022-03-31') // true (19, and 20 was the majority then)
  */
-export function isMinor(dateOfBirth: string, date: string, options: { adultAge?: number } = {}): boolean | undefined {
+export function isMinor(
+  dateOfBirth: string,
+  date: string,
+  options: { adultAge?: number } = {},
+): boolean | undefined {
   const age = ageAtDiagnosis(dateOfBirth, date);
   if (!age) return undefined;
   return age.years < (options.adultAge ?? adultAgeOn(date));

@@ -30,7 +30,8 @@ export const ELIGIBILITY_POLICIES = {
   /** Default: the nationwide 全数届出の見直し of 2022-09-26 (four categories), and D17. */
   fourCategories2022: {
     id: 'fourCategories2022',
-    description: 'From 2022-09-26 only the four categories (65+, hospitalization, risk with treatment or oxygen, pregnancy) and deaths are reported.',
+    description:
+      'From 2022-09-26 only the four categories (65+, hospitalization, risk with treatment or oxygen, pregnancy) and deaths are reported.',
     fourCategoriesFrom: '2022-09-26',
     elderlyAge: 65,
     outsideCategoriesSeverity: 'error',
@@ -89,16 +90,17 @@ export function reportEligibility(
   if (items.includes('pregnancy')) reasons.push('pregnancy');
 
   const limited =
-    policy.fourCategoriesFrom !== null && dx !== undefined && isIsoDate(dx) && dx >= policy.fourCategoriesFrom;
+    policy.fourCategoriesFrom !== null &&
+    dx !== undefined &&
+    isIsoDate(dx) &&
+    dx >= policy.fourCategoriesFrom;
   if (category === 'suspected' && c?.hospitalizationNeeded === 'no' && c.hospitalized !== 'yes')
     return { limited, reasons, eligible: false };
   if (!limited) return { limited, reasons, eligible: dx === undefined ? undefined : true };
   if (reasons.length > 0) return { limited, reasons, eligible: true };
   // Outside the categories only if the answers that could put the case in one are given.
   const answered =
-    age !== undefined &&
-    c?.hospitalizationNeeded !== undefined &&
-    r.riskFactors?.presence !== undefined;
+    age !== undefined && c?.hospitalizationNeeded !== undefined && r.riskFactors?.presence !== undefined;
   return { limited, reasons, eligible: answered ? false : undefined };
 }
 

@@ -65,7 +65,8 @@ const addressResolver =
 
 const abroad = (r: OccurrenceReport) => r.infection?.area === 'abroad';
 const domestic = (r: OccurrenceReport) => r.infection?.area === 'domestic';
-const dosesGiven = (r: OccurrenceReport) => typeof r.vaccination?.doseCount === 'number' && r.vaccination.doseCount > 0;
+const dosesGiven = (r: OccurrenceReport) =>
+  typeof r.vaccination?.doseCount === 'number' && r.vaccination.doseCount > 0;
 
 const DEFS: readonly FieldDef[] = [
   { path: 'reportDate', requirement: 'required', kind: 'date' },
@@ -114,42 +115,39 @@ const DEFS: readonly FieldDef[] = [
     kind: 'postal',
     resolve: addressResolver('recommended'),
   },
-  ...(['prefectureCode', 'city', 'street'] as const).map(
-    (k): FieldDef => ({
-      path: `patient.address.${k}`,
-      requirement: 'conditional',
-      condition: 'required unless the address is the location (addressSameAsLocation)',
-      kind: k === 'prefectureCode' ? 'prefecture' : 'text',
-      resolve: addressResolver('required'),
-    }),
-  ),
+  ...(['prefectureCode', 'city', 'street'] as const).map((k): FieldDef => ({
+    path: `patient.address.${k}`,
+    requirement: 'conditional',
+    condition: 'required unless the address is the location (addressSameAsLocation)',
+    kind: k === 'prefectureCode' ? 'prefecture' : 'text',
+    resolve: addressResolver('required'),
+  })),
   { path: 'patient.addressSameAsLocation', requirement: 'optional', kind: 'boolean' },
   {
     path: 'patient.addressPhone',
     requirement: 'conditional',
     condition: 'recommended unless it is the patient phone (addressPhoneSameAsLocation)',
     kind: 'phone',
-    resolve: ({ report }) => (report.patient?.addressPhoneSameAsLocation === true ? 'optional' : 'recommended'),
+    resolve: ({ report }) =>
+      report.patient?.addressPhoneSameAsLocation === true ? 'optional' : 'recommended',
   },
   { path: 'patient.addressPhoneSameAsLocation', requirement: 'optional', kind: 'boolean' },
-  ...(['name', 'phone', 'address'] as const).map(
-    (k): FieldDef => ({
-      path: `patient.guardian.${k}`,
-      requirement: 'conditional',
-      condition:
-        k === 'address'
-          ? 'recommended for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)'
-          : 'required for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)',
-      kind: k === 'phone' ? 'phone' : 'text',
-      notApplicableSeverity: 'warning',
-      resolve: (ctx) => {
-        const minor = minorAtDiagnosis(ctx);
-        if (minor === undefined) return 'optional';
-        if (!minor) return 'notApplicable';
-        return k === 'address' ? 'recommended' : 'required';
-      },
-    }),
-  ),
+  ...(['name', 'phone', 'address'] as const).map((k): FieldDef => ({
+    path: `patient.guardian.${k}`,
+    requirement: 'conditional',
+    condition:
+      k === 'address'
+        ? 'recommended for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)'
+        : 'required for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)',
+    kind: k === 'phone' ? 'phone' : 'text',
+    notApplicableSeverity: 'warning',
+    resolve: (ctx) => {
+      const minor = minorAtDiagnosis(ctx);
+      if (minor === undefined) return 'optional';
+      if (!minor) return 'notApplicable';
+      return k === 'address' ? 'recommended' : 'required';
+    },
+  })),
 
   { path: 'diagnosis.diagnosisDate', requirement: 'required', kind: 'date' },
   { path: 'diagnosis.specimenCollectionDate', requirement: 'required', kind: 'date' },
@@ -245,7 +243,8 @@ const DEFS: readonly FieldDef[] = [
     requirement: 'conditional',
     condition: 'recommended when the area is 国外, unless the person lives abroad (D15)',
     kind: 'date',
-    resolve: ({ report }) => (abroad(report) && report.infection?.residentAbroad !== true ? 'recommended' : 'optional'),
+    resolve: ({ report }) =>
+      abroad(report) && report.infection?.residentAbroad !== true ? 'recommended' : 'optional',
   },
   {
     path: 'infection.entryDate',
@@ -343,16 +342,74 @@ export const FIELDS: readonly FieldMeta[] = DEFS.map(({ resolve: _r, ...meta }) 
 export const FIELD_PATHS: readonly string[] = FIELDS.map((f) => f.path);
 
 const BY_PATH = new Map<string, FieldDef>(DEFS.map((d) => [d.path, d]));
+const META_BY_PATH = new Map<string, FieldMeta>(FIELDS.map((f) => [f.path, f]));
+const HAS_INDEX = /\.\d+(?:\.|$)/;
 
 /** A path without array indexes: `diagnosis.methods.0.collectionDate` → `diagnosis.methods.collectionDate`. */
 export function fieldKeyOf(path: string): string {
-  return path.replace(/\.\d+(?=\.|$)/g, '');
+  return HAS_INDEX.test(path) ? path.replace(/\.\d+(?=\.|$)/g, '') : path;
 }
 
 /** The metadata of a field (index-free or indexed path), or `undefined`. */
 export function fieldMeta(path: string): FieldMeta | undefined {
-  const key = fieldKeyOf(path);
-  return FIELDS.find((f) => f.path === key);
+  return META_BY_PATH.get(fieldKeyOf(path));
+}
+
+/** The lists whose entries have their own fields. */
+const LIST_PATHS = ['diagnosis.methods', 'vaccination.doses'] as const;
+
+const LIST_OF: readonly (string | undefined)[] = DEFS.map((def) =>
+  LIST_PATHS.find((l) => def.path.length > l.length && def.path.startsWith(l) && def.path[l.length] === '.'),
+);
+
+/** One field of one report, with how it is asked for and its current value. */
+export interface FieldState {
+  /** Dotted path with indexes for list entries. */
+  readonly path: string;
+  readonly meta: FieldMeta;
+  readonly requirement: Requirement;
+  readonly value: unknown;
+}
+
+/**
+ * Every field of a report (each list entry's fields included) with its requirement and value, in form
+ * order: what a UI needs to mark 必須 / the yellow frame in one pass. Never throws.
+ */
+export function fieldStates(report: OccurrenceReport, options: { adultAge?: number } = {}): FieldState[] {
+  const ctx: Ctx = { report: report ?? {}, adultAge: options.adultAge };
+  const out: FieldState[] = [];
+  const resolve = (def: FieldDef, path: string, value: unknown, index?: number) => {
+    let requirement: Requirement;
+    if (def.requirement !== 'conditional') requirement = def.requirement;
+    else {
+      try {
+        requirement = def.resolve!(ctx, index);
+      } catch {
+        requirement = 'optional';
+      }
+    }
+    out.push({ path, meta: META_BY_PATH.get(def.path)!, requirement, value });
+  };
+  for (let d = 0; d < DEFS.length; d++) {
+    const def = DEFS[d]!;
+    const list = LIST_OF[d];
+    if (list === undefined) {
+      resolve(def, def.path, valueAt(ctx.report, def.path));
+      continue;
+    }
+    const entries = valueAt(ctx.report, list);
+    if (!Array.isArray(entries)) continue;
+    const leaf = def.path.slice(list.length + 1);
+    for (let i = 0; i < entries.length; i++) {
+      const entry: unknown = entries[i];
+      const value =
+        entry !== null && typeof entry === 'object' && Object.prototype.hasOwnProperty.call(entry, leaf)
+          ? (entry as Record<string, unknown>)[leaf]
+          : undefined;
+      resolve(def, `${list}.${i}.${leaf}`, value, i);
+    }
+  }
+  return out;
 }
 
 /**
@@ -371,18 +428,27 @@ export function fieldRequirement(
   const def = BY_PATH.get(fieldKeyOf(path));
   if (!def) return 'optional';
   if (def.requirement !== 'conditional') return def.requirement;
-  const idx = /\.(\d+)\./.exec(path);
+  const idx = HAS_INDEX.test(path) ? /\.(\d+)\./.exec(path) : null;
   try {
-    return def.resolve!({ report: report ?? {}, adultAge: options.adultAge }, idx ? Number(idx[1]) : undefined);
+    return def.resolve!(
+      { report: report ?? {}, adultAge: options.adultAge },
+      idx ? Number(idx[1]) : undefined,
+    );
   } catch {
     return 'optional';
   }
 }
 
 /** The value at a dotted path (numeric segments index arrays), or `undefined`. */
+const SEGMENTS = new Map<string, readonly string[]>();
 export function valueAt(root: unknown, path: string): unknown {
+  let segs = SEGMENTS.get(path);
+  if (segs === undefined) {
+    segs = path.split('.');
+    if (SEGMENTS.size < 2048) SEGMENTS.set(path, segs);
+  }
   let cur: unknown = root;
-  for (const seg of path.split('.')) {
+  for (const seg of segs) {
     if (cur === null || typeof cur !== 'object') return undefined;
     cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
   }

@@ -17,7 +17,12 @@ export * from './fields.js';
 export * from './eligibility.js';
 export * from './observation-period.js';
 export * from './structure.js';
-export { checkDateConsistency, TIMELINE_FIELDS, TIMELINE_PATHS, reportDatePaths } from './rules/date-consistency.js';
+export {
+  checkDateConsistency,
+  TIMELINE_FIELDS,
+  TIMELINE_PATHS,
+  reportDatePaths,
+} from './rules/date-consistency.js';
 export type { TimelineEntry, TimelineField, DateConsistencyResult } from './rules/date-consistency.js';
 export { VACCINATION_START_DATE } from './rules/vaccination.js';
 export { SPO2_RESPIRATORY_FAILURE } from './rules/clinical.js';

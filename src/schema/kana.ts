@@ -15,7 +15,7 @@
 /**
  * Normalizes a furigana as typed into full-width katakana. Never throws (non-strings give '').
  *
- * @example normalizeKana('やまだ　はなこ') // 'ヤマダ ハナコ'
+ * @example normalizeKana('やまだ\u3000はなこ') // 'ヤマダ ハナコ' (\u3000 is a full-width space)
  * @example normalizeKana('ﾔﾏﾀﾞ') // 'ヤマダ'
  */
 export function normalizeKana(text: string): string {

@@ -34,7 +34,8 @@ export const OBSERVATION_POLICIES = {
    */
   manual2022: {
     id: 'manual2022',
-    description: 'HER-SYS manual 2022.7: 10 days from the day after onset, else from the day after the report date.',
+    description:
+      'HER-SYS manual 2022.7: 10 days from the day after onset, else from the day after the report date.',
     symptomatic: { days: 10 },
     otherwise: { basis: ['reportDate'], days: 10 },
   },
@@ -45,7 +46,8 @@ export const OBSERVATION_POLICIES = {
    */
   isolation20220907: {
     id: 'isolation20220907',
-    description: 'From 2022-09-07: onset + 10 days (symptomatic), specimen collection + 7 days (asymptomatic).',
+    description:
+      'From 2022-09-07: onset + 10 days (symptomatic), specimen collection + 7 days (asymptomatic).',
     symptomatic: { days: 10 },
     otherwise: { basis: ['specimen', 'diagnosis', 'reportDate'], days: 7 },
     isolationRelease: { symptomaticHome: 8, symptomaticHospitalized: 11, asymptomatic: 8 },
@@ -112,7 +114,8 @@ export function healthObservationPeriod(
   const rel = policy.isolationRelease;
   if (!rel) return { start, end, days, basis, dayZero: day0 };
   const hospitalized = r.clinical?.hospitalized === 'yes';
-  const releaseDay = basis === 'onset' ? (hospitalized ? rel.symptomaticHospitalized : rel.symptomaticHome) : rel.asymptomatic;
+  const releaseDay =
+    basis === 'onset' ? (hospitalized ? rel.symptomaticHospitalized : rel.symptomaticHome) : rel.asymptomatic;
   return { start, end, days, basis, dayZero: day0, isolationRelease: addDays(day0, releaseDay)! };
 }
 

@@ -11,7 +11,8 @@
  * numbers as 3-3-4 otherwise. The digits, which are what is compared and dialled, are always exact.
  */
 
-export type PhoneKind = 'mobile' | 'landline' | 'ip' | 'tollFree' | 'navi' | 'm2m' | 'international' | 'unknown';
+export type PhoneKind =
+  'mobile' | 'landline' | 'ip' | 'tollFree' | 'navi' | 'm2m' | 'international' | 'unknown';
 
 export interface PhoneResult {
   readonly ok: boolean;
@@ -29,7 +30,14 @@ export interface PhoneResult {
 const DASHES = /[-‐‑‒–—―−ー﹣ｰ]/g;
 
 function invalid(input: string, digits: string): PhoneResult {
-  return { ok: false, digits, formatted: input.trim(), kind: 'unknown', smsCapable: false, code: 'phone.invalid' };
+  return {
+    ok: false,
+    digits,
+    formatted: input.trim(),
+    kind: 'unknown',
+    smsCapable: false,
+    code: 'phone.invalid',
+  };
 }
 
 function group(d: string, sizes: number[]): string {
@@ -43,6 +51,10 @@ function group(d: string, sizes: number[]): string {
   return parts.join('-');
 }
 
+/** Recent results (validation parses the same few numbers again and again). Results are immutable. */
+const CACHE = new Map<string, PhoneResult>();
+const CACHE_SIZE = 256;
+
 /**
  * Parses a Japanese phone number as typed (full-width digits, any dash, spaces, parentheses, +81).
  * Never throws.
@@ -53,10 +65,19 @@ function group(d: string, sizes: number[]): string {
  */
 export function parsePhoneJP(text: string): PhoneResult {
   if (typeof text !== 'string') return invalid('', '');
+  const hit = CACHE.get(text);
+  if (hit !== undefined) return hit;
+  const r = parse(text);
+  if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
+  CACHE.set(text, r);
+  return r;
+}
+
+function parse(text: string): PhoneResult {
   const s = text.normalize('NFKC').trim();
   // The user's own grouping, for landlines.
   const typedGroups = s
-    .replace(/^\+81[\s\-]*(\(0\))?/, '0')
+    .replace(/^\+81[\s-]*(\(0\))?/, '0')
     .split(/[\s\-‐‑‒–—―−ー﹣ｰ()]+/)
     .filter((g) => g !== '');
   let rest = s.replace(/[\s.()]/g, '').replace(DASHES, '');

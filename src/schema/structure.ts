@@ -47,7 +47,9 @@ function clean(v: Json, depth: number): Json {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) {
       const c = clean(v[k], depth + 1);
-      if (c !== undefined) setOwn(out, k, c);
+      if (c === undefined) continue;
+      if (k === '__proto__') setOwn(out, k, c);
+      else out[k] = c;
     }
     return out;
   }
@@ -55,8 +57,18 @@ function clean(v: Json, depth: number): Json {
 }
 
 /** Applies `f` to the string at a dotted path (numeric segments index arrays); non-strings are left alone. */
+const SEGS = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+  let segs = SEGS.get(path);
+  if (segs === undefined) {
+    segs = path.split('.');
+    if (SEGS.size < 1024) SEGS.set(path, segs);
+  }
+  return segs;
+}
+
 function mapAt(root: unknown, path: string, f: (s: string) => string | undefined): void {
-  const segs = path.split('.');
+  const segs = segmentsOf(path);
   let cur: unknown = root;
   for (let i = 0; i < segs.length - 1; i++) {
     if (cur === null || typeof cur !== 'object') return;
@@ -74,7 +86,7 @@ function mapAt(root: unknown, path: string, f: (s: string) => string | undefined
 
 function arrayLength(root: unknown, path: string): number {
   let cur: unknown = root;
-  for (const s of path.split('.')) {
+  for (const s of segmentsOf(path)) {
     if (cur === null || typeof cur !== 'object') return 0;
     cur = (cur as Record<string, unknown>)[s];
   }
@@ -82,8 +94,12 @@ function arrayLength(root: unknown, path: string): number {
 }
 
 const PREF_CODES = new Set<string>(PREFECTURES.map((p) => p.code));
+/** Already normal: full-width katakana words separated by single spaces. */
+const KATAKANA_ONLY = /^[\u30A1-\u30FA\u30FC-\u30FE・]+(?: [\u30A1-\u30FA\u30FC-\u30FE・]+)*$/u;
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 function normalizePrefecture(s: string): string {
+  if (PREF_CODES.has(s)) return s;
   const ascii = s.normalize('NFKC');
   if (/^\d$/.test(ascii)) return '0' + ascii;
   if (/^\d{2}$/.test(ascii) || PREF_CODES.has(ascii)) return ascii;
@@ -107,14 +123,15 @@ function datePaths(root: unknown): string[] {
     'vaccination.latestDate',
     'clinical.admissionDate',
   ];
-  for (let i = 0; i < arrayLength(root, 'diagnosis.methods'); i++) paths.push(`diagnosis.methods.${i}.collectionDate`);
+  for (let i = 0; i < arrayLength(root, 'diagnosis.methods'); i++)
+    paths.push(`diagnosis.methods.${i}.collectionDate`);
   for (let i = 0; i < arrayLength(root, 'vaccination.doses'); i++) paths.push(`vaccination.doses.${i}.date`);
   return paths;
 }
 
 /** Removes repeated codes from a multi-select list. */
 function dedupeAt(root: unknown, path: string): void {
-  const segs = path.split('.');
+  const segs = segmentsOf(path);
   let cur: unknown = root;
   for (let i = 0; i < segs.length - 1; i++) {
     if (cur === null || typeof cur !== 'object') return;
@@ -135,7 +152,7 @@ function dedupeAt(root: unknown, path: string): void {
 export function normalizeInput(input: unknown): unknown {
   const root = clean(input, 0);
   if (!isPlainObject(root)) return root;
-  for (const p of KANA_PATHS) mapAt(root, p, normalizeKana);
+  for (const p of KANA_PATHS) mapAt(root, p, (s) => (KATAKANA_ONLY.test(s) ? s : normalizeKana(s)));
   for (const p of PHONE_PATHS) mapAt(root, p, normalizePhone);
   for (const p of POSTAL_PATHS)
     mapAt(root, p, (s) => {
@@ -145,6 +162,7 @@ export function normalizeInput(input: unknown): unknown {
   for (const p of PREFECTURE_PATHS) mapAt(root, p, normalizePrefecture);
   for (const p of datePaths(root))
     mapAt(root, p, (s) => {
+      if (ISO_SHAPE.test(s)) return s;
       const r = parseJapaneseDate(s);
       return r.ok ? r.date : s;
     });
@@ -171,14 +189,19 @@ function mapZodIssue(zi: z.core.$ZodIssue, root: unknown, basePath: readonly Pro
     params === undefined ? { path, code, severity: 'error' } : { path, code, severity: 'error', params };
   switch (zi.code) {
     case 'unrecognized_keys':
-      return zi.keys.map((k) => ({ path: path === '' ? k : `${path}.${k}`, code: 'field.unknown', severity: 'error' }));
+      return zi.keys.map((k) => ({
+        path: path === '' ? k : `${path}.${k}`,
+        code: 'field.unknown',
+        severity: 'error',
+      }));
     case 'invalid_type':
       if (value === undefined) return [mk('required')];
       if (zi.expected === 'int') return [mk('number.notInteger')];
       return [mk('type.invalid', { expected: String(zi.expected) })];
     case 'too_big':
       if (zi.origin === 'string') return [mk('text.tooLong', { max: Number(zi.maximum) })];
-      if (zi.origin === 'array' || zi.origin === 'set') return [mk('array.tooLong', { max: Number(zi.maximum) })];
+      if (zi.origin === 'array' || zi.origin === 'set')
+        return [mk('array.tooLong', { max: Number(zi.maximum) })];
       return [mk('number.tooLarge', { max: Number(zi.maximum) })];
     case 'too_small':
       if (zi.origin === 'string') return [mk('required')];
@@ -192,7 +215,8 @@ function mapZodIssue(zi: z.core.$ZodIssue, root: unknown, basePath: readonly Pro
       return [mk('format.invalid', { value: typeof value === 'string' ? value : '' })];
     case 'invalid_value':
       if (value === undefined) return [mk('required')];
-      if (zi.values.length > 1) return [mk('enum.invalid', { value: typeof value === 'string' ? value : String(value) })];
+      if (zi.values.length > 1)
+        return [mk('enum.invalid', { value: typeof value === 'string' ? value : String(value) })];
       return [mk('value.invalid', { expected: String(zi.values[0]) })];
     case 'invalid_union': {
       const first = zi.errors[0]?.[0];
@@ -225,10 +249,13 @@ function deleteAt(root: unknown, segs: readonly PropertyKey[]): boolean {
 export function checkStructure(normalized: unknown): { report: OccurrenceReport; issues: Issue[] } {
   if (!isPlainObject(normalized)) {
     const expected = 'object';
-    return { report: {}, issues: [{ path: '', code: 'type.invalid', severity: 'error', params: { expected } }] };
+    return {
+      report: {},
+      issues: [{ path: '', code: 'type.invalid', severity: 'error', params: { expected } }],
+    };
   }
   const issues: Issue[] = [];
-  let current: unknown = normalized;
+  const current: unknown = normalized;
   for (let round = 0; round < 3; round++) {
     const r = occurrenceReportSchema.safeParse(current);
     if (r.success) return { report: r.data, issues };

@@ -78,7 +78,9 @@ function markConfirmed(report: OccurrenceReport, issues: Issue[]): Issue[] {
   const confirmed = new Set((report.confirmedWarnings ?? []).map((c) => `${c.code}\u0000${c.path}`));
   if (confirmed.size === 0) return issues;
   return issues.map((i) =>
-    i.severity === 'warning' && confirmed.has(`${i.code}\u0000${i.path}`) ? { ...i, confirmed: true as const } : i,
+    i.severity === 'warning' && confirmed.has(`${i.code}\u0000${i.path}`)
+      ? { ...i, confirmed: true as const }
+      : i,
   );
 }
 
@@ -110,7 +112,9 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): V
     return {
       ok: false,
       report: {},
-      issues: [{ path: '', code: 'value.invalid', severity: 'error', params: { reason: String(e).slice(0, 200) } }],
+      issues: [
+        { path: '', code: 'value.invalid', severity: 'error', params: { reason: String(e).slice(0, 200) } },
+      ],
       derived: { eligibility: { limited: false, reasons: [], eligible: undefined } },
     };
   }
@@ -154,8 +158,13 @@ function validate(input: unknown, options: ValidateOptions): ValidationResult {
   const dx = report.diagnosis?.diagnosisDate;
   const age = dob && dx ? ageAtDiagnosis(dob, dx) : undefined;
   const minor =
-    dob && dx ? isMinor(dob, dx, options.minorAge === undefined ? {} : { adultAge: options.minorAge }) : undefined;
-  const observationPeriod = healthObservationPeriod(report, options.observationPolicy ?? DEFAULT_OBSERVATION_POLICY);
+    dob && dx
+      ? isMinor(dob, dx, options.minorAge === undefined ? {} : { adultAge: options.minorAge })
+      : undefined;
+  const observationPeriod = healthObservationPeriod(
+    report,
+    options.observationPolicy ?? DEFAULT_OBSERVATION_POLICY,
+  );
   const derived: DerivedValues = {
     ...(age ? { ageAtDiagnosis: age } : {}),
     ...(minor !== undefined ? { minor } : {}),

@@ -125,7 +125,8 @@ export function fromWarekiParts(era: EraCode, year: number, month: number, day: 
   const gy = eraStartYear(e) + year - 1;
   if (!isValidYmd(gy, month, day)) return { ok: false, code: 'date.invalid' };
   const iso = toIso(gy, month, day);
-  if (iso < e.start || (e.inputEnd !== undefined && iso > e.inputEnd)) return { ok: false, code: 'date.outsideEra' };
+  if (iso < e.start || (e.inputEnd !== undefined && iso > e.inputEnd))
+    return { ok: false, code: 'date.outsideEra' };
   return { ok: true, date: iso };
 }
 

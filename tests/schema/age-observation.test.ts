@@ -52,17 +52,29 @@ describe('isMinor', () => {
 
 describe('healthObservationPeriod', () => {
   it("the manual's example: onset 2022-06-29 → 10日間 2022/06/30 ~ 2022/07/09", () => {
-    assert.deepEqual(healthObservationPeriod({ reportDate: '2022-06-30', diagnosis: { onsetDate: '2022-06-29' } }), {
-      start: '2022-06-30',
-      end: '2022-07-09',
-      days: 10,
-      basis: 'onset',
-      dayZero: '2022-06-29',
-    });
+    assert.deepEqual(
+      healthObservationPeriod({ reportDate: '2022-06-30', diagnosis: { onsetDate: '2022-06-29' } }),
+      {
+        start: '2022-06-30',
+        end: '2022-07-09',
+        days: 10,
+        basis: 'onset',
+        dayZero: '2022-06-29',
+      },
+    );
   });
   it('without onset: 10 days from the day after the report date', () => {
-    const p = healthObservationPeriod({ reportDate: '2022-06-28', diagnosis: { specimenCollectionDate: '2022-06-27' } });
-    assert.deepEqual(p, { start: '2022-06-29', end: '2022-07-08', days: 10, basis: 'reportDate', dayZero: '2022-06-28' });
+    const p = healthObservationPeriod({
+      reportDate: '2022-06-28',
+      diagnosis: { specimenCollectionDate: '2022-06-27' },
+    });
+    assert.deepEqual(p, {
+      start: '2022-06-29',
+      end: '2022-07-08',
+      days: 10,
+      basis: 'reportDate',
+      dayZero: '2022-06-28',
+    });
   });
   it('undefined without the dates it needs; never throws', () => {
     assert.equal(healthObservationPeriod({}), undefined);
@@ -82,7 +94,10 @@ describe('healthObservationPeriod', () => {
   });
   it('2022-09-07 policy: asymptomatic → specimen + 7 days; hospitalized symptomatic → release day 11', () => {
     const asym = healthObservationPeriod(
-      { reportDate: '2022-10-02', diagnosis: { specimenCollectionDate: '2022-10-01', diagnosisDate: '2022-10-02' } },
+      {
+        reportDate: '2022-10-02',
+        diagnosis: { specimenCollectionDate: '2022-10-01', diagnosisDate: '2022-10-02' },
+      },
       OBSERVATION_POLICIES.isolation20220907,
     );
     assert.deepEqual(asym, {
@@ -106,6 +121,9 @@ describe('healthObservationPeriod', () => {
       symptomatic: { days: 5 },
       otherwise: { basis: ['diagnosis'], days: 5 },
     };
-    assert.equal(healthObservationPeriod({ diagnosis: { diagnosisDate: '2022-12-30' } }, custom)?.end, '2023-01-04');
+    assert.equal(
+      healthObservationPeriod({ diagnosis: { diagnosisDate: '2022-12-30' } }, custom)?.end,
+      '2023-01-04',
+    );
   });
 });

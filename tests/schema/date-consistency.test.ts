@@ -47,7 +47,10 @@ describe('checkDateConsistency rules', () => {
     assert.ok(codes(r).includes('error date.D1.future diagnosis.diagnosisDate'));
     assert.ok(codes(r).includes('warning date.D1.afterReportDate diagnosis.diagnosisDate'));
     const res = checkDateConsistency(r, { today: '2022-09-27' });
-    assert.deepEqual(res.timeline.filter((e) => e.flagged).map((e) => e.field), ['diagnosisDate', 'reportDate']);
+    assert.deepEqual(
+      res.timeline.filter((e) => e.flagged).map((e) => e.field),
+      ['diagnosisDate', 'reportDate'],
+    );
     const fut = tc1Report();
     fut.reportDate = '2022-09-30';
     assert.ok(codes(fut).includes('error date.D1.future reportDate'));
@@ -56,15 +59,23 @@ describe('checkDateConsistency rules', () => {
     const r = tc1Report();
     r.patient!.dateOfBirth = '2022-09-26';
     const res = checkDateConsistency(r, { today: '2022-09-27' });
-    assert.ok(res.issues.some((i) => i.code === 'date.D2.beforeBirth' && i.path === 'diagnosis.onsetDate' && i.severity === 'error'));
+    assert.ok(
+      res.issues.some(
+        (i) => i.code === 'date.D2.beforeBirth' && i.path === 'diagnosis.onsetDate' && i.severity === 'error',
+      ),
+    );
     assert.ok(res.timeline.find((e) => e.field === 'dateOfBirth')!.flagged);
-    assert.ok(res.issues.some((i) => i.code === 'date.D2.beforeBirth' && i.path === 'vaccination.doses.0.date'));
+    assert.ok(
+      res.issues.some((i) => i.code === 'date.D2.beforeBirth' && i.path === 'vaccination.doses.0.date'),
+    );
   });
   it('TC-3 / D3: first visit after diagnosis is an error', () => {
     const r = tc1Report();
     r.diagnosis!.firstVisitDate = '2022-09-28';
     r.reportDate = '2022-09-28';
-    assert.ok(codes(r, '2022-09-28').includes('error date.D3.firstVisitAfterDiagnosis diagnosis.firstVisitDate'));
+    assert.ok(
+      codes(r, '2022-09-28').includes('error date.D3.firstVisitAfterDiagnosis diagnosis.firstVisitDate'),
+    );
   });
   it('D4: estimated infection after onset or diagnosis is an error', () => {
     const r = tc1Report();
@@ -86,7 +97,9 @@ describe('checkDateConsistency rules', () => {
     r.diagnosis!.specimenCollectionDate = '2022-09-26';
     r.diagnosis!.methods![0]!.collectionDate = '2022-09-26';
     r.diagnosis!.firstVisitDate = '2022-09-26';
-    const i = checkDateConsistency(r, { today: '2022-09-27' }).issues.find((x) => x.code === 'date.D5.onsetAfterDiagnosis');
+    const i = checkDateConsistency(r, { today: '2022-09-27' }).issues.find(
+      (x) => x.code === 'date.D5.onsetAfterDiagnosis',
+    );
     assert.equal(i?.severity, 'warning');
     assert.equal(i?.params?.['suggestion'], 'asymptomatic');
   });
@@ -104,13 +117,20 @@ describe('checkDateConsistency rules', () => {
     };
     const res = checkDateConsistency(s, { today: '2022-09-27' });
     assert.ok(res.issues.some((i) => i.code === 'date.D7.onsetAfterDeath'));
-    assert.deepEqual(res.timeline.filter((e) => e.flagged).map((e) => e.field), ['onsetDate', 'deathDate']);
+    assert.deepEqual(
+      res.timeline.filter((e) => e.flagged).map((e) => e.field),
+      ['onsetDate', 'deathDate'],
+    );
   });
   it('D8: a method collected after the diagnosis is a warning', () => {
     const r = tc1Report();
     r.diagnosis!.methods![0]!.collectionDate = '2022-09-28';
     r.reportDate = '2022-09-28';
-    assert.ok(codes(r, '2022-09-28').includes('warning date.D8.specimenAfterDiagnosis diagnosis.methods.0.collectionDate'));
+    assert.ok(
+      codes(r, '2022-09-28').includes(
+        'warning date.D8.specimenAfterDiagnosis diagnosis.methods.0.collectionDate',
+      ),
+    );
   });
   it('D9: reported more than a day after the diagnosis is a warning', () => {
     const r = tc1Report();
@@ -152,15 +172,26 @@ describe('checkDateConsistency rules', () => {
   });
   it('TC-20 / D15: travel dates', () => {
     const r = tc1Report();
-    r.infection = { area: 'abroad', countries: 'アメリカ', regionDetail: 'コロラド州', departureDate: '2022-09-01', entryDate: '2022-09-10' };
+    r.infection = {
+      area: 'abroad',
+      countries: 'アメリカ',
+      regionDetail: 'コロラド州',
+      departureDate: '2022-09-01',
+      entryDate: '2022-09-10',
+    };
     r.diagnosis!.diagnosisDate = '2022-09-12';
     r.reportDate = '2022-09-12';
     r.diagnosis = { diagnosisDate: '2022-09-12', specimenCollectionDate: '2022-09-12' };
-    assert.deepEqual(codes(r, '2022-09-12').filter((c) => c.includes('D15')), []);
+    assert.deepEqual(
+      codes(r, '2022-09-12').filter((c) => c.includes('D15')),
+      [],
+    );
     r.infection.entryDate = '2022-09-13';
     assert.ok(codes(r, '2022-09-13').includes('error travel.D15.entryAfterDiagnosis infection.entryDate'));
     r.infection.departureDate = '2022-09-14';
-    assert.ok(codes(r, '2022-09-14').includes('error travel.D15.departureAfterEntry infection.departureDate'));
+    assert.ok(
+      codes(r, '2022-09-14').includes('error travel.D15.departureAfterEntry infection.departureDate'),
+    );
   });
   it('an impossible date is an error and flagged', () => {
     const r = tc1Report();
@@ -176,7 +207,13 @@ describe('checkDateConsistency rules', () => {
         assert.equal(r.timeline.length, 7);
       }),
     );
-    const date = fc.oneof(fc.constant(undefined), fc.constantFrom('2022-02-30', 'x'), fc.date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+    const date = fc.oneof(
+      fc.constant(undefined),
+      fc.constantFrom('2022-02-30', 'x'),
+      fc
+        .date({ min: new Date('1900-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10)),
+    );
     fc.assert(
       fc.property(date, date, date, date, date, date, date, (dob, onset, spec, dx, adm, death, rep) => {
         const r = {

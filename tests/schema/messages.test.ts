@@ -18,15 +18,46 @@ describe('issue messages', () => {
   it('issueMessage resolves each code through i18next (nested keys) with the field label', () => {
     for (const code of ISSUE_CODES) {
       for (const lng of ['ja', 'en'] as const) {
-        const msg = issueMessage({ path: 'patient.dateOfBirth', code, params: { value: 'v', date: '2022-01-01', otherDate: '2022-01-02', other: 'reportDate', max: 1, min: 0, days: 2, limit: 1, years: 130, count: 1, listed: 2, dose: 2, otherDose: 1, start: '2021-02-17', spo2: 90, from: '2022-09-26', expected: 'string' } }, lng);
+        const msg = issueMessage(
+          {
+            path: 'patient.dateOfBirth',
+            code,
+            params: {
+              value: 'v',
+              date: '2022-01-01',
+              otherDate: '2022-01-02',
+              other: 'reportDate',
+              max: 1,
+              min: 0,
+              days: 2,
+              limit: 1,
+              years: 130,
+              count: 1,
+              listed: 2,
+              dose: 2,
+              otherDose: 1,
+              start: '2021-02-17',
+              spo2: 90,
+              from: '2022-09-26',
+              expected: 'string',
+            },
+          },
+          lng,
+        );
         assert.ok(!msg.includes(`: ${code}`), `${lng} ${code} resolved: ${msg}`);
         assert.ok(!/\{\{/.test(msg), `${lng} ${code} fully interpolated: ${msg}`);
       }
     }
   });
   it('fills the label, with list ordinals', () => {
-    assert.equal(issueMessage({ path: 'patient.dateOfBirth', code: 'required' }, 'ja'), '生年月日は必須です。');
-    assert.equal(issueMessage({ path: 'patient.dateOfBirth', code: 'required' }, 'en'), 'Date of birth is required.');
+    assert.equal(
+      issueMessage({ path: 'patient.dateOfBirth', code: 'required' }, 'ja'),
+      '生年月日は必須です。',
+    );
+    assert.equal(
+      issueMessage({ path: 'patient.dateOfBirth', code: 'required' }, 'en'),
+      'Date of birth is required.',
+    );
     assert.equal(fieldLabel('diagnosis.methods.1.collectionDate', 'ja'), '検体採取日（診断方法）（2件目）');
     assert.equal(fieldLabel('diagnosis.methods', 'ja'), '診断方法');
     assert.equal(fieldLabel('', 'en'), 'This report');
@@ -43,7 +74,8 @@ describe('issue messages', () => {
     }
   });
   it('every issue code has a documented severity', () => {
-    for (const code of ISSUE_CODES) assert.ok(['error', 'warning', 'varies'].includes(ISSUE_CODE_INFO[code].severity));
+    for (const code of ISSUE_CODES)
+      assert.ok(['error', 'warning', 'varies'].includes(ISSUE_CODE_INFO[code].severity));
   });
 });
 
@@ -56,7 +88,10 @@ describe('field labels', () => {
         const res = resources[lng].fields as unknown as Record<string, unknown>;
         let cur: unknown = res;
         for (const seg of f.path.split('.')) cur = (cur as Record<string, unknown>)[seg];
-        assert.ok(typeof cur === 'string' || typeof (cur as Record<string, unknown>)['_label'] === 'string', `${lng} ${f.path}`);
+        assert.ok(
+          typeof cur === 'string' || typeof (cur as Record<string, unknown>)['_label'] === 'string',
+          `${lng} ${f.path}`,
+        );
       }
     }
   });

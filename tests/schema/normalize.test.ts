@@ -1,7 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { checkKana, normalizeKana, normalizePhone, normalizePostalCode, parsePhoneJP } from '../../src/schema/index.js';
+import {
+  checkKana,
+  normalizeKana,
+  normalizePhone,
+  normalizePostalCode,
+  parsePhoneJP,
+} from '../../src/schema/index.js';
 
 describe('normalizeKana / checkKana', () => {
   const cases: [string, string][] = [
@@ -19,7 +25,17 @@ describe('normalizeKana / checkKana', () => {
   ];
   for (const [input, out] of cases) it(`${input} → ${out}`, () => assert.equal(normalizeKana(input), out));
   it('accepts katakana, ー, ・, ヴ, ヵヶ, spaces', () => {
-    for (const ok of ['ヤマダ', 'ヴィクトリア', 'ヵヶ', 'スミス・ジョン', 'ヤマダ ハナコ', 'コーヒー', 'やまだ', 'ﾔﾏﾀﾞ', ''])
+    for (const ok of [
+      'ヤマダ',
+      'ヴィクトリア',
+      'ヵヶ',
+      'スミス・ジョン',
+      'ヤマダ ハナコ',
+      'コーヒー',
+      'やまだ',
+      'ﾔﾏﾀﾞ',
+      '',
+    ])
       assert.equal(checkKana(ok), undefined, ok);
   });
   it('rejects non-kana', () => {
@@ -32,14 +48,19 @@ describe('normalizeKana / checkKana', () => {
   });
   it('property: idempotent', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'grapheme' }), (s) => assert.equal(normalizeKana(normalizeKana(s)), normalizeKana(s))),
+      fc.property(fc.string({ unit: 'grapheme' }), (s) =>
+        assert.equal(normalizeKana(normalizeKana(s)), normalizeKana(s)),
+      ),
     );
     const kanaChar = fc.constantFrom(...'あいうかがぱゔゝアイウカガパヴヵｶﾞｷﾟｰ･ 　ー・'.split(''));
     fc.assert(
-      fc.property(fc.array(kanaChar).map((a) => a.join('')), (s) => {
-        const n = normalizeKana(s);
-        assert.equal(normalizeKana(n), n);
-      }),
+      fc.property(
+        fc.array(kanaChar).map((a) => a.join('')),
+        (s) => {
+          const n = normalizeKana(s);
+          assert.equal(normalizeKana(n), n);
+        },
+      ),
     );
   });
 });
@@ -78,7 +99,19 @@ describe('parsePhoneJP', () => {
     });
   }
   it('rejects what is not a number', () => {
-    for (const bad of ['', '1234', '1234-5678', '090-1234-567', '090-1234-56789', '03-1234-567', 'abc', '090-abcd-5678', '+81', '00-1234-5678', '0120-123-4567'])
+    for (const bad of [
+      '',
+      '1234',
+      '1234-5678',
+      '090-1234-567',
+      '090-1234-56789',
+      '03-1234-567',
+      'abc',
+      '090-abcd-5678',
+      '+81',
+      '00-1234-5678',
+      '0120-123-4567',
+    ])
       assert.equal(parsePhoneJP(bad).code, 'phone.invalid', bad);
     assert.equal(parsePhoneJP(undefined as unknown as string).ok, false);
   });
@@ -100,8 +133,16 @@ describe('parsePhoneJP', () => {
 describe('normalizePostalCode', () => {
   it('normalizes', () => {
     assert.deepEqual(normalizePostalCode('100-0004'), { ok: true, code: '1000004', formatted: '100-0004' });
-    assert.deepEqual(normalizePostalCode('〒１００－０００４'), { ok: true, code: '1000004', formatted: '100-0004' });
-    assert.deepEqual(normalizePostalCode(' 〒 100 0004 '), { ok: true, code: '1000004', formatted: '100-0004' });
+    assert.deepEqual(normalizePostalCode('〒１００－０００４'), {
+      ok: true,
+      code: '1000004',
+      formatted: '100-0004',
+    });
+    assert.deepEqual(normalizePostalCode(' 〒 100 0004 '), {
+      ok: true,
+      code: '1000004',
+      formatted: '100-0004',
+    });
     assert.deepEqual(normalizePostalCode('1000004'), { ok: true, code: '1000004', formatted: '100-0004' });
     assert.deepEqual(normalizePostalCode('100ー0004'), { ok: true, code: '1000004', formatted: '100-0004' });
   });

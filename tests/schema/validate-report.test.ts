@@ -13,7 +13,12 @@ import { FIXTURE_TODAY, minimalReport, tc1Report } from '../fixtures/reports.js'
 
 const T = { today: FIXTURE_TODAY };
 const has = (issues: readonly Issue[], code: string, path?: string, severity?: string) =>
-  issues.some((i) => i.code === code && (path === undefined || i.path === path) && (severity === undefined || i.severity === severity));
+  issues.some(
+    (i) =>
+      i.code === code &&
+      (path === undefined || i.path === path) &&
+      (severity === undefined || i.severity === severity),
+  );
 const list = (issues: readonly Issue[]) => issues.map((i) => `${i.severity} ${i.code} ${i.path}`);
 
 describe('validateReport: fixtures', () => {
@@ -31,7 +36,10 @@ describe('validateReport: fixtures', () => {
     const r = validateReport(minimalReport(), T);
     assert.equal(r.ok, true);
     assert.ok(r.issues.length > 0);
-    assert.ok(r.issues.every((i) => i.code === 'recommended' && i.severity === 'warning'), list(r.issues).join('\n'));
+    assert.ok(
+      r.issues.every((i) => i.code === 'recommended' && i.severity === 'warning'),
+      list(r.issues).join('\n'),
+    );
   });
   it('an empty report lists every required field as an error', () => {
     const r = validateReport({}, T);
@@ -71,7 +79,12 @@ describe('validateReport: normalization', () => {
         givenNameKana: 'ﾊﾅｺ',
         dateOfBirth: 'S25.4.12',
         occupation: '',
-        location: { postalCode: '〒１００－０００４', prefectureCode: '東京都', city: '千代田区', street: '大手町1-2-3' },
+        location: {
+          postalCode: '〒１００－０００４',
+          prefectureCode: '東京都',
+          city: '千代田区',
+          street: '大手町1-2-3',
+        },
         phone: '０９０ー１２３４ー５６７８',
         phoneConfirmation: '09012345678',
         addressPhone: '0332100000',
@@ -87,7 +100,12 @@ describe('validateReport: normalization', () => {
     assert.equal(p.givenNameKana, 'ハナコ');
     assert.equal(p.dateOfBirth, '1950-04-12');
     assert.equal(p.occupation, undefined);
-    assert.deepEqual(p.location, { postalCode: '1000004', prefectureCode: '13', city: '千代田区', street: '大手町1-2-3' });
+    assert.deepEqual(p.location, {
+      postalCode: '1000004',
+      prefectureCode: '13',
+      city: '千代田区',
+      street: '大手町1-2-3',
+    });
     assert.equal(p.phone, '090-1234-5678');
     assert.equal(p.phoneConfirmation, '090-1234-5678');
     assert.equal(p.addressPhone, '03-3210-0000');
@@ -95,7 +113,10 @@ describe('validateReport: normalization', () => {
     assert.ok(has(r.issues, 'recommended', 'patient.occupation'));
   });
   it('validating the normalized report again changes nothing (idempotent)', () => {
-    const once = validateReport({ ...tc1Report(), patient: { ...tc1Report().patient, familyNameKana: 'ﾔﾏﾀﾞ' } }, T);
+    const once = validateReport(
+      { ...tc1Report(), patient: { ...tc1Report().patient, familyNameKana: 'ﾔﾏﾀﾞ' } },
+      T,
+    );
     const twice = validateReport(once.report, T);
     assert.deepEqual(twice.report, once.report);
     assert.deepEqual(twice.issues, once.issues);
@@ -107,7 +128,12 @@ describe('validateReport: structure', () => {
     const input = {
       ...tc1Report(),
       unknown_field: 1,
-      patient: { ...tc1Report().patient, sex: 'x', occupation: 'a'.repeat(201), location: { ...tc1Report().patient!.location, extra: true } },
+      patient: {
+        ...tc1Report().patient,
+        sex: 'x',
+        occupation: 'a'.repeat(201),
+        location: { ...tc1Report().patient!.location, extra: true },
+      },
       diagnosis: { ...tc1Report().diagnosis, spo2: '97', onsetDate: 'yesterday', firstVisitDate: 'H31.5.1' },
       vaccination: { ...tc1Report().vaccination, doseCount: 2.5 },
     };
@@ -127,7 +153,13 @@ describe('validateReport: structure', () => {
     assert.equal(r.report.diagnosis?.diagnosisDate, '2022-09-27');
   });
   it('a list entry without its required member is reported and dropped', () => {
-    const input = { ...tc1Report(), diagnosis: { ...tc1Report().diagnosis, methods: [{ specimen: 'saliva' }, ...tc1Report().diagnosis!.methods!] } };
+    const input = {
+      ...tc1Report(),
+      diagnosis: {
+        ...tc1Report().diagnosis,
+        methods: [{ specimen: 'saliva' }, ...tc1Report().diagnosis!.methods!],
+      },
+    };
     const r = validateReport(input, T);
     assert.ok(has(r.issues, 'required', 'diagnosis.methods.0.method'));
     assert.equal(r.report.diagnosis?.methods?.length, 1);
@@ -136,7 +168,9 @@ describe('validateReport: structure', () => {
     for (const x of [null, undefined, 5, 'report', [], [tc1Report()], true]) {
       const r = validateReport(x, T);
       assert.equal(r.ok, false);
-      assert.deepEqual(r.issues, [{ path: '', code: 'type.invalid', severity: 'error', params: { expected: 'object' } }]);
+      assert.deepEqual(r.issues, [
+        { path: '', code: 'type.invalid', severity: 'error', params: { expected: 'object' } },
+      ]);
       assert.deepEqual(r.report, {});
     }
   });
@@ -159,16 +193,39 @@ describe('validateReport: structure', () => {
       { numRuns: 300 },
     );
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true, withMap: true, withSet: true, withDate: true, withTypedArray: true, withSparseArray: true }), (x) => {
-        const r = validateReport(x, T);
-        assert.equal(r.ok, !r.issues.some((i) => i.severity === 'error'));
-      }),
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withObjectString: true,
+          withBoxedValues: true,
+          withMap: true,
+          withSet: true,
+          withDate: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (x) => {
+          const r = validateReport(x, T);
+          assert.equal(r.ok, !r.issues.some((i) => i.severity === 'error'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
   it('property: never throws on a report with arbitrary values in its fields', () => {
     const base = tc1Report() as Record<string, unknown>;
-    const keys = ['reportDate', 'reporter', 'patient', 'diagnosis', 'infection', 'vaccination', 'riskFactors', 'clinical', 'healthCenters', 'confirmedWarnings'];
+    const keys = [
+      'reportDate',
+      'reporter',
+      'patient',
+      'diagnosis',
+      'infection',
+      'vaccination',
+      'riskFactors',
+      'clinical',
+      'healthCenters',
+      'confirmedWarnings',
+    ];
     fc.assert(
       fc.property(fc.constantFrom(...keys), fc.anything(), (k, v) => {
         const r = validateReport({ ...base, [k]: v }, T);
@@ -193,10 +250,19 @@ describe('validateReport: conditional fields', () => {
     const r = tc1Report();
     r.patient!.category = 'asymptomatic';
     delete r.diagnosis!.onsetDate;
-    assert.ok(has(validateReport(r, T).issues, 'category.D6.asymptomaticWithSymptoms', 'diagnosis.symptoms', 'error'));
+    assert.ok(
+      has(validateReport(r, T).issues, 'category.D6.asymptomaticWithSymptoms', 'diagnosis.symptoms', 'error'),
+    );
     const s = tc1Report();
     s.diagnosis!.symptoms = ['none'];
-    assert.ok(has(validateReport(s, T).issues, 'category.D6.confirmedWithoutSymptoms', 'diagnosis.symptoms', 'warning'));
+    assert.ok(
+      has(
+        validateReport(s, T).issues,
+        'category.D6.confirmedWithoutSymptoms',
+        'diagnosis.symptoms',
+        'warning',
+      ),
+    );
     s.diagnosis!.symptoms = ['none', 'fever'];
     assert.ok(has(validateReport(s, T).issues, 'symptoms.noneWithOthers', 'diagnosis.symptoms', 'error'));
   });
@@ -256,7 +322,13 @@ describe('validateReport: conditional fields', () => {
   });
   it('FIELDS covers every leaf of the report shape and has a label key per field', () => {
     const paths = FIELDS.map((f) => f.path);
-    for (const p of ['reportDate', 'patient.guardian.phone', 'diagnosis.methods.collectionDate', 'clinical.admissionDate', 'healthCenters.responsible'])
+    for (const p of [
+      'reportDate',
+      'patient.guardian.phone',
+      'diagnosis.methods.collectionDate',
+      'clinical.admissionDate',
+      'healthCenters.responsible',
+    ])
       assert.ok(paths.includes(p), p);
     assert.equal(new Set(paths).size, paths.length);
     for (const f of FIELDS) assert.equal(f.labelKey, `fields:${f.path}`);
@@ -271,7 +343,9 @@ describe('validateReport: contact (TC-26) and other rules', () => {
     assert.equal(res.ok, false);
     assert.ok(has(res.issues, 'phone.confirmationMismatch', 'patient.phoneConfirmation', 'error'));
     delete r.patient!.phoneConfirmation;
-    assert.ok(has(validateReport(r, T).issues, 'phone.confirmationRequired', 'patient.phoneConfirmation', 'error'));
+    assert.ok(
+      has(validateReport(r, T).issues, 'phone.confirmationRequired', 'patient.phoneConfirmation', 'error'),
+    );
     r.patient!.phoneConfirmation = '０９０１２３４５６７８';
     assert.equal(validateReport(r, T).ok, true);
   });
@@ -326,18 +400,29 @@ describe('validateReport: contact (TC-26) and other rules', () => {
   it('D8: no positive method is an error except for a suspected case; specimens must fit the method', () => {
     const r = tc1Report();
     r.diagnosis!.methods![0]!.result = 'negative';
-    assert.ok(has(validateReport(r, T).issues, 'diagnosis.D8.noPositiveMethod', 'diagnosis.methods', 'error'));
+    assert.ok(
+      has(validateReport(r, T).issues, 'diagnosis.D8.noPositiveMethod', 'diagnosis.methods', 'error'),
+    );
     r.patient!.category = 'suspected';
     delete r.diagnosis!.onsetDate;
     assert.ok(!has(validateReport(r, T).issues, 'diagnosis.D8.noPositiveMethod'));
     const s = tc1Report();
     s.diagnosis!.methods![0]!.specimen = 'saliva';
-    assert.ok(has(validateReport(s, T).issues, 'diagnosis.specimenNotAllowed', 'diagnosis.methods.0.specimen', 'error'));
+    assert.ok(
+      has(
+        validateReport(s, T).issues,
+        'diagnosis.specimenNotAllowed',
+        'diagnosis.methods.0.specimen',
+        'error',
+      ),
+    );
   });
   it('D13: more doses listed than the count is an error; duplicates too', () => {
     const r = tc1Report();
     r.vaccination!.doseCount = 3;
-    assert.ok(has(validateReport(r, T).issues, 'vaccination.D13.doseCountMismatch', 'vaccination.doseCount', 'error'));
+    assert.ok(
+      has(validateReport(r, T).issues, 'vaccination.D13.doseCountMismatch', 'vaccination.doseCount', 'error'),
+    );
     const s = tc1Report();
     s.vaccination!.doses![1]!.dose = 1;
     assert.ok(has(validateReport(s, T).issues, 'array.duplicate', 'vaccination.doses.1.dose', 'error'));
@@ -348,11 +433,15 @@ describe('validateReport: contact (TC-26) and other rules', () => {
   it('risk factors: items need 有; pregnancy for a male is a warning', () => {
     const r = tc1Report();
     r.riskFactors = { presence: 'no', items: ['diabetes'] };
-    assert.ok(has(validateReport(r, T).issues, 'riskFactors.itemsWithoutPresence', 'riskFactors.items', 'error'));
+    assert.ok(
+      has(validateReport(r, T).issues, 'riskFactors.itemsWithoutPresence', 'riskFactors.items', 'error'),
+    );
     const s = tc1Report();
     s.patient!.sex = 'male';
     s.riskFactors = { presence: 'yes', items: ['pregnancy'] };
-    assert.ok(has(validateReport(s, T).issues, 'riskFactors.pregnancyNotFemale', 'riskFactors.items', 'warning'));
+    assert.ok(
+      has(validateReport(s, T).issues, 'riskFactors.pregnancyNotFemale', 'riskFactors.items', 'warning'),
+    );
     const t = tc1Report();
     t.riskFactors = { presence: 'yes' };
     assert.ok(has(validateReport(t, T).issues, 'required', 'riskFactors.items', 'error'));
@@ -364,7 +453,22 @@ describe('validateReport: eligibility policy (D16, D17)', () => {
     const r = tc1Report();
     r.patient!.dateOfBirth = '1992-03-03';
     r.reportDate = '2022-10-03';
-    r.diagnosis = { ...r.diagnosis, diagnosisDate: '2022-10-03', specimenCollectionDate: '2022-10-03', firstVisitDate: '2022-10-03', onsetDate: '2022-10-02', estimatedInfectionDate: '2022-09-30', methods: [{ method: 'antigenQualitative', specimen: 'nasalSwab', collectionDate: '2022-10-03', result: 'positive' }] };
+    r.diagnosis = {
+      ...r.diagnosis,
+      diagnosisDate: '2022-10-03',
+      specimenCollectionDate: '2022-10-03',
+      firstVisitDate: '2022-10-03',
+      onsetDate: '2022-10-02',
+      estimatedInfectionDate: '2022-09-30',
+      methods: [
+        {
+          method: 'antigenQualitative',
+          specimen: 'nasalSwab',
+          collectionDate: '2022-10-03',
+          result: 'positive',
+        },
+      ],
+    };
     r.riskFactors = { presence: 'no' };
     r.clinical = { ...r.clinical, hospitalizationNeeded: 'no' };
     return r;
@@ -390,10 +494,21 @@ describe('validateReport: eligibility policy (D16, D17)', () => {
     assert.deepEqual(validateReport(t, T2).derived.eligibility.reasons, ['riskWithTreatment']);
   });
   it('before 2022-09-26, or under the allCases policy, everyone is reportable', () => {
-    assert.equal(validateReport(young(), { ...T2, eligibilityPolicy: ELIGIBILITY_POLICIES.allCases }).ok, true);
+    assert.equal(
+      validateReport(young(), { ...T2, eligibilityPolicy: ELIGIBILITY_POLICIES.allCases }).ok,
+      true,
+    );
     const early = young();
     early.reportDate = '2022-09-25';
-    early.diagnosis = { ...early.diagnosis, diagnosisDate: '2022-09-25', specimenCollectionDate: '2022-09-25', firstVisitDate: '2022-09-25', onsetDate: '2022-09-24', estimatedInfectionDate: '2022-09-22', methods: [] };
+    early.diagnosis = {
+      ...early.diagnosis,
+      diagnosisDate: '2022-09-25',
+      specimenCollectionDate: '2022-09-25',
+      firstVisitDate: '2022-09-25',
+      onsetDate: '2022-09-24',
+      estimatedInfectionDate: '2022-09-22',
+      methods: [],
+    };
     assert.ok(!has(validateReport(early, T2).issues, 'eligibility.D16.notInFourCategories'));
   });
   it('TC-18 / D17: a suspected case that needs no hospitalization is a warning', () => {

@@ -66,7 +66,8 @@ describe('parseJapaneseDate', () => {
     [20220927, 'date.format'],
   ];
   for (const [text, code] of bad) {
-    it(`rejects ${JSON.stringify(text)} with ${code}`, () => assert.deepEqual(parseJapaneseDate(text), { ok: false, code }));
+    it(`rejects ${JSON.stringify(text)} with ${code}`, () =>
+      assert.deepEqual(parseJapaneseDate(text), { ok: false, code }));
   }
 });
 
@@ -134,15 +135,22 @@ describe('wareki round trip', () => {
   });
   it('property: Gregorian writings parse to the same day', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1868-01-25T00:00:00Z'), max: new Date('2100-12-31T00:00:00Z'), noInvalidDate: true }), (d) => {
-        const y = d.getUTCFullYear();
-        const m = d.getUTCMonth() + 1;
-        const day = d.getUTCDate();
-        const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-        for (const t of [`${y}/${m}/${day}`, iso.replaceAll('-', ''), `${y}年${m}月${day}日`]) {
-          assert.deepEqual(parseJapaneseDate(t), { ok: true, date: iso });
-        }
-      }),
+      fc.property(
+        fc.date({
+          min: new Date('1868-01-25T00:00:00Z'),
+          max: new Date('2100-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
+        (d) => {
+          const y = d.getUTCFullYear();
+          const m = d.getUTCMonth() + 1;
+          const day = d.getUTCDate();
+          const iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          for (const t of [`${y}/${m}/${day}`, iso.replaceAll('-', ''), `${y}年${m}月${day}日`]) {
+            assert.deepEqual(parseJapaneseDate(t), { ok: true, date: iso });
+          }
+        },
+      ),
     );
   });
 });

@@ -19,11 +19,16 @@ export function categoryRule(ctx: RuleContext): Issue[] {
   const category = r.patient?.category;
   const symptoms = r.diagnosis?.symptoms ?? [];
   const real = symptoms.filter((s) => s !== 'none');
-  if (symptoms.includes('none') && real.length > 0) out.push(issue('diagnosis.symptoms', 'symptoms.noneWithOthers', 'error'));
+  if (symptoms.includes('none') && real.length > 0)
+    out.push(issue('diagnosis.symptoms', 'symptoms.noneWithOthers', 'error'));
   else if (category === 'asymptomatic' && real.length > 0)
     out.push(issue('diagnosis.symptoms', 'category.D6.asymptomaticWithSymptoms', 'error'));
   else if (category === 'confirmed' && symptoms.length > 0 && real.length === 0)
-    out.push(issue('diagnosis.symptoms', 'category.D6.confirmedWithoutSymptoms', 'warning', { suggestion: 'asymptomatic' }));
+    out.push(
+      issue('diagnosis.symptoms', 'category.D6.confirmedWithoutSymptoms', 'warning', {
+        suggestion: 'asymptomatic',
+      }),
+    );
 
   const methods = r.diagnosis?.methods ?? [];
   const withResult = methods.filter((m) => m.result !== undefined);
@@ -32,7 +37,12 @@ export function categoryRule(ctx: RuleContext): Issue[] {
   methods.forEach((m, i) => {
     const def = DIAGNOSTIC_METHODS.find((d) => d.code === m.method);
     if (def && m.specimen !== undefined && !(def.specimens as readonly string[]).includes(m.specimen))
-      out.push(issue(`diagnosis.methods.${i}.specimen`, 'diagnosis.specimenNotAllowed', 'error', { method: m.method, specimen: m.specimen }));
+      out.push(
+        issue(`diagnosis.methods.${i}.specimen`, 'diagnosis.specimenNotAllowed', 'error', {
+          method: m.method,
+          specimen: m.specimen,
+        }),
+      );
   });
   return out;
 }

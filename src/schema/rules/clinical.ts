@@ -20,7 +20,12 @@ export function clinicalRule(ctx: RuleContext): Issue[] {
       spo2 <= SPO2_RESPIRATORY_FAILURE &&
       (r.clinical?.severity === 'mild' || r.clinical?.severity === 'asymptomatic')
     )
-      out.push(issue('clinical.severity', 'spo2.severityMismatch', 'warning', { spo2, limit: SPO2_RESPIRATORY_FAILURE }));
+      out.push(
+        issue('clinical.severity', 'spo2.severityMismatch', 'warning', {
+          spo2,
+          limit: SPO2_RESPIRATORY_FAILURE,
+        }),
+      );
   }
   const items = r.riskFactors?.items ?? [];
   const presence = r.riskFactors?.presence;

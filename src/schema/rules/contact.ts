@@ -48,20 +48,24 @@ export function contactRule(ctx: RuleContext): Issue[] {
   const phone = str(ctx, 'patient.phone');
   const confirmation = str(ctx, 'patient.phoneConfirmation');
   const p = phone === undefined ? undefined : parsePhoneJP(phone);
-  if (p?.ok && !p.smsCapable) out.push(issue('patient.phone', 'phone.notMobile', 'warning', { kind: p.kind }));
+  if (p?.ok && !p.smsCapable)
+    out.push(issue('patient.phone', 'phone.notMobile', 'warning', { kind: p.kind }));
   if (p?.ok && p.smsCapable && confirmation === undefined)
     out.push(issue('patient.phoneConfirmation', 'phone.confirmationRequired', 'error'));
   if (p?.ok && confirmation !== undefined) {
     const c = parsePhoneJP(confirmation);
-    if (c.ok && c.digits !== p.digits) out.push(issue('patient.phoneConfirmation', 'phone.confirmationMismatch', 'error'));
+    if (c.ok && c.digits !== p.digits)
+      out.push(issue('patient.phoneConfirmation', 'phone.confirmationMismatch', 'error'));
   }
   for (const path of POSTAL_PATHS) {
     const v = str(ctx, path);
-    if (v !== undefined && !normalizePostalCode(v).ok) out.push(issue(path, 'postal.invalid', 'error', { value: v }));
+    if (v !== undefined && !normalizePostalCode(v).ok)
+      out.push(issue(path, 'postal.invalid', 'error', { value: v }));
   }
   for (const path of PREFECTURE_PATHS) {
     const v = str(ctx, path);
-    if (v !== undefined && !PREFECTURE_CODES.has(v)) out.push(issue(path, 'prefecture.invalid', 'error', { value: v }));
+    if (v !== undefined && !PREFECTURE_CODES.has(v))
+      out.push(issue(path, 'prefecture.invalid', 'error', { value: v }));
   }
   return out;
 }

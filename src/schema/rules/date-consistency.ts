@@ -32,6 +32,8 @@ export const TIMELINE_PATHS: Readonly<Record<TimelineField, string>> = {
   reportDate: 'reportDate',
 };
 
+const TIMELINE_PATH_SET: ReadonlySet<string> = new Set(Object.values(TIMELINE_PATHS));
+
 export interface TimelineEntry {
   readonly field: TimelineField;
   readonly path: string;
@@ -82,7 +84,8 @@ export function reportDatePaths(report: unknown): { path: string; value: string 
   push('diagnosis.firstVisitDate');
   push('diagnosis.estimatedInfectionDate');
   const methods = valueAt(report, 'diagnosis.methods');
-  if (Array.isArray(methods)) for (let i = 0; i < methods.length; i++) push(`diagnosis.methods.${i}.collectionDate`);
+  if (Array.isArray(methods))
+    for (let i = 0; i < methods.length; i++) push(`diagnosis.methods.${i}.collectionDate`);
   push('vaccination.latestDate');
   const doses = valueAt(report, 'vaccination.doses');
   if (Array.isArray(doses)) for (let i = 0; i < doses.length; i++) push(`vaccination.doses.${i}.date`);
@@ -140,7 +143,13 @@ export function checkDateConsistency(
   if (dob) {
     for (const [path, value] of dates) {
       if (path === TIMELINE_PATHS.dateOfBirth || value >= dob) continue;
-      issues.push(issue(path, 'date.D2.beforeBirth', 'error', { date: value, other: 'patient.dateOfBirth', otherDate: dob }));
+      issues.push(
+        issue(path, 'date.D2.beforeBirth', 'error', {
+          date: value,
+          other: 'patient.dateOfBirth',
+          otherDate: dob,
+        }),
+      );
       flagged.add(path);
       flagged.add(TIMELINE_PATHS.dateOfBirth);
     }
@@ -164,11 +173,16 @@ export function checkDateConsistency(
 
   // D1 for the dates outside the timeline: after the report date (warning, no timeline entry).
   const rep = at('reportDate');
-  const timelinePaths = new Set(Object.values(TIMELINE_PATHS));
   if (rep) {
     for (const [path, value] of dates) {
-      if (timelinePaths.has(path) || value <= rep) continue;
-      issues.push(issue(path, 'date.D1.afterReportDate', 'warning', { date: value, other: 'reportDate', otherDate: rep }));
+      if (TIMELINE_PATH_SET.has(path) || value <= rep) continue;
+      issues.push(
+        issue(path, 'date.D1.afterReportDate', 'warning', {
+          date: value,
+          other: 'reportDate',
+          otherDate: rep,
+        }),
+      );
     }
   }
 
@@ -177,20 +191,64 @@ export function checkDateConsistency(
   const first = dates.get('diagnosis.firstVisitDate');
   const inf = dates.get('diagnosis.estimatedInfectionDate');
   const death = at('deathDate');
-  const pair = (path: string, code: IssueCode, severity: 'error' | 'warning', date: string, other: string, otherDate: string) =>
-    issues.push(issue(path, code, severity, { date, other, otherDate }));
+  const pair = (
+    path: string,
+    code: IssueCode,
+    severity: 'error' | 'warning',
+    date: string,
+    other: string,
+    otherDate: string,
+  ) => issues.push(issue(path, code, severity, { date, other, otherDate }));
 
   // D3: first visit on or before the diagnosis.
-  if (first && dx && first > dx) pair('diagnosis.firstVisitDate', 'date.D3.firstVisitAfterDiagnosis', 'error', first, 'diagnosis.diagnosisDate', dx);
+  if (first && dx && first > dx)
+    pair(
+      'diagnosis.firstVisitDate',
+      'date.D3.firstVisitAfterDiagnosis',
+      'error',
+      first,
+      'diagnosis.diagnosisDate',
+      dx,
+    );
   // D4: infection on or before onset and diagnosis.
-  if (inf && onset && inf > onset) pair('diagnosis.estimatedInfectionDate', 'date.D4.infectionAfterOnset', 'error', inf, 'diagnosis.onsetDate', onset);
-  if (inf && dx && inf > dx) pair('diagnosis.estimatedInfectionDate', 'date.D4.infectionAfterDiagnosis', 'error', inf, 'diagnosis.diagnosisDate', dx);
+  if (inf && onset && inf > onset)
+    pair(
+      'diagnosis.estimatedInfectionDate',
+      'date.D4.infectionAfterOnset',
+      'error',
+      inf,
+      'diagnosis.onsetDate',
+      onset,
+    );
+  if (inf && dx && inf > dx)
+    pair(
+      'diagnosis.estimatedInfectionDate',
+      'date.D4.infectionAfterDiagnosis',
+      'error',
+      inf,
+      'diagnosis.diagnosisDate',
+      dx,
+    );
   // D5: onset after diagnosis for a 患者（確定例）: asymptomatic at diagnosis? A warning; never a ×.
   const category = valueAt(report, 'patient.category');
-  if (onset && dx && onset > dx && typeof category === 'string' && (ONSET_CATEGORIES as readonly string[]).includes(category))
-    issues.push(issue('diagnosis.onsetDate', 'date.D5.onsetAfterDiagnosis', 'warning', { date: onset, other: 'diagnosis.diagnosisDate', otherDate: dx, suggestion: 'asymptomatic' }));
+  if (
+    onset &&
+    dx &&
+    onset > dx &&
+    typeof category === 'string' &&
+    (ONSET_CATEGORIES as readonly string[]).includes(category)
+  )
+    issues.push(
+      issue('diagnosis.onsetDate', 'date.D5.onsetAfterDiagnosis', 'warning', {
+        date: onset,
+        other: 'diagnosis.diagnosisDate',
+        otherDate: dx,
+        suggestion: 'asymptomatic',
+      }),
+    );
   // D7: a 検案 is on or after the death.
-  if (death && dx && death > dx) pair('diagnosis.deathDate', 'date.D7.deathAfterDiagnosis', 'error', death, 'diagnosis.diagnosisDate', dx);
+  if (death && dx && death > dx)
+    pair('diagnosis.deathDate', 'date.D7.deathAfterDiagnosis', 'error', death, 'diagnosis.diagnosisDate', dx);
   // D8: each method's specimen collected on or before the diagnosis.
   if (dx) {
     for (const [path, value] of dates) {
@@ -202,18 +260,34 @@ export function checkDateConsistency(
   if (rep && dx) {
     const gap = daysBetween(dx, rep);
     if (gap !== undefined && gap > D9_MAX_DAYS)
-      issues.push(issue('reportDate', 'date.D9.lateReport', 'warning', { days: gap, other: 'diagnosis.diagnosisDate', otherDate: dx }));
+      issues.push(
+        issue('reportDate', 'date.D9.lateReport', 'warning', {
+          days: gap,
+          other: 'diagnosis.diagnosisDate',
+          otherDate: dx,
+        }),
+      );
   }
   // D14: implausible lags.
   if (onset && dx) {
     const lag = daysBetween(onset, dx);
     if (lag !== undefined && lag > D14_ONSET_DAYS)
-      issues.push(issue('diagnosis.onsetDate', 'date.D14.onsetLongBeforeDiagnosis', 'warning', { days: lag, limit: D14_ONSET_DAYS }));
+      issues.push(
+        issue('diagnosis.onsetDate', 'date.D14.onsetLongBeforeDiagnosis', 'warning', {
+          days: lag,
+          limit: D14_ONSET_DAYS,
+        }),
+      );
   }
   if (inf && onset) {
     const lag = daysBetween(inf, onset);
     if (lag !== undefined && lag > D14_INFECTION_DAYS)
-      issues.push(issue('diagnosis.estimatedInfectionDate', 'date.D14.infectionLongBeforeOnset', 'warning', { days: lag, limit: D14_INFECTION_DAYS }));
+      issues.push(
+        issue('diagnosis.estimatedInfectionDate', 'date.D14.infectionLongBeforeOnset', 'warning', {
+          days: lag,
+          limit: D14_INFECTION_DAYS,
+        }),
+      );
   }
   // D13 and D15.
   issues.push(...vaccinationDateRule(report, dates), ...travelRule(report, dates));
@@ -222,7 +296,9 @@ export function checkDateConsistency(
     const path = TIMELINE_PATHS[field];
     const v = valueAt(report, path);
     const entry: TimelineEntry =
-      typeof v === 'string' && v !== '' ? { field, path, date: v, flagged: flagged.has(path) } : { field, path, flagged: false };
+      typeof v === 'string' && v !== ''
+        ? { field, path, date: v, flagged: flagged.has(path) }
+        : { field, path, flagged: false };
     return entry;
   });
   return { consistent: issues.length === 0, timeline, issues };

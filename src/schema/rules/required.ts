@@ -1,9 +1,6 @@
 import type { Issue } from '../issues.js';
-import { FIELDS, fieldMeta, fieldRequirement, isFilled, valueAt } from '../fields.js';
+import { fieldStates, isFilled } from '../fields.js';
 import { issue, type RuleContext } from './context.js';
-
-/** Fields inside lists: checked for each entry. */
-const LIST_PATHS = ['diagnosis.methods', 'vaccination.doses'];
 
 const RULE_OF: Record<string, string> = {
   'diagnosis.onsetDate': 'D6',
@@ -17,19 +14,6 @@ const RULE_OF: Record<string, string> = {
 /** Paths whose emptiness another rule reports with a more precise code. */
 const HANDLED_ELSEWHERE = new Set(['patient.phoneConfirmation' /* phone.confirmationRequired */]);
 
-function check(ctx: RuleContext, path: string, out: Issue[]): void {
-  if (HANDLED_ELSEWHERE.has(path)) return;
-  const req = fieldRequirement(path, ctx.report, ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge });
-  const filled = isFilled(valueAt(ctx.report, path));
-  const meta = fieldMeta(path);
-  const rule = meta ? RULE_OF[meta.path] : undefined;
-  const params = rule ? { rule } : undefined;
-  if (!filled && req === 'required') out.push(issue(path, 'required', 'error', params));
-  else if (!filled && req === 'recommended') out.push(issue(path, 'recommended', 'warning', params));
-  else if (filled && req === 'notApplicable')
-    out.push(issue(path, 'notApplicable', meta?.notApplicableSeverity ?? 'warning', params));
-}
-
 /**
  * Required (error `required`), recommended (warning `recommended`) and not-applicable (`notApplicable`,
  * error for the onset date (D6), death date (D7) and admission date (D12); warning for guardian fields
@@ -37,16 +21,17 @@ function check(ctx: RuleContext, path: string, out: Issue[]): void {
  */
 export function requiredRule(ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
-  for (const f of FIELDS) {
-    const list = LIST_PATHS.find((l) => f.path.startsWith(l + '.'));
-    if (!list) {
-      check(ctx, f.path, out);
-      continue;
-    }
-    const entries = valueAt(ctx.report, list);
-    if (!Array.isArray(entries)) continue;
-    const leaf = f.path.slice(list.length + 1);
-    for (let i = 0; i < entries.length; i++) check(ctx, `${list}.${i}.${leaf}`, out);
+  const states = fieldStates(ctx.report, ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge });
+  for (const { path, meta, requirement, value } of states) {
+    if (requirement === 'optional' || HANDLED_ELSEWHERE.has(path)) continue;
+    const filled = isFilled(value);
+    const rule = RULE_OF[meta.path];
+    const params = rule ? { rule } : undefined;
+    if (!filled && requirement === 'required') out.push(issue(path, 'required', 'error', params));
+    else if (!filled && requirement === 'recommended')
+      out.push(issue(path, 'recommended', 'warning', params));
+    else if (filled && requirement === 'notApplicable')
+      out.push(issue(path, 'notApplicable', meta.notApplicableSeverity ?? 'warning', params));
   }
   return out;
 }

@@ -54,9 +54,17 @@ export function vaccinationDateRule(report: OccurrenceReport, dates: ReadonlyMap
     const d = dates.get(path);
     if (d === undefined) return;
     if (d < VACCINATION_START_DATE)
-      out.push(issue(path, 'vaccination.D13.beforeProgramme', 'error', { date: d, start: VACCINATION_START_DATE }));
+      out.push(
+        issue(path, 'vaccination.D13.beforeProgramme', 'error', { date: d, start: VACCINATION_START_DATE }),
+      );
     else if (dx !== undefined && d > dx)
-      out.push(issue(path, 'vaccination.D13.afterDiagnosis', 'warning', { date: d, other: 'diagnosis.diagnosisDate', otherDate: dx }));
+      out.push(
+        issue(path, 'vaccination.D13.afterDiagnosis', 'warning', {
+          date: d,
+          other: 'diagnosis.diagnosisDate',
+          otherDate: dx,
+        }),
+      );
   };
   for (const v of views) checkDate(`vaccination.doses.${v.index}.date`);
   checkDate('vaccination.latestDate');
