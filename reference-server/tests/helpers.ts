@@ -101,7 +101,7 @@ export async function harness(backend: 'sqlite' | 'postgres', config: Partial<Ap
         body = JSON.stringify(init.body);
         headers['content-type'] ??= 'application/json';
       } else if (init.raw !== undefined) headers['content-type'] ??= 'application/json';
-      return app.request(path, { method, headers, body });
+      return Promise.resolve(app.request(path, { method, headers, body }));
     },
   };
 }

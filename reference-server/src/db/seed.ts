@@ -3,6 +3,7 @@
  * an outpatient clinic, an inpatient hospital and one account per facility. All names, addresses and mail
  * addresses are fictitious (`.example` is reserved for documentation, RFC 2606).
  */
+import { isUniqueViolation } from '../services/common.js';
 import type { Db } from './types.js';
 
 export const DEMO = {
@@ -55,6 +56,16 @@ export const DEV_DEFAULT_LOGIN = 'clinic';
 
 /** Inserts the demo data if the database has none. Returns whether it seeded. */
 export async function seedDemoData(db: Db, now: string): Promise<boolean> {
+  try {
+    return await insertDemoData(db, now);
+  } catch (err) {
+    // Another instance seeded at the same moment (two servers starting on one PostgreSQL).
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  }
+}
+
+async function insertDemoData(db: Db, now: string): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('prefectures').select('code').limit(1).executeTakeFirst();
     if (existing) return false;
