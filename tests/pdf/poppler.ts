@@ -15,6 +15,7 @@ function run(bin: string, args: string[]): Buffer {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new Error(
         `${bin} is not installed: these tests need poppler-utils (apt-get install -y poppler-utils).`,
+        { cause: e },
       );
     }
     throw e;
