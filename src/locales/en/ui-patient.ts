@@ -175,6 +175,7 @@ export const record = {
     place: 'Place',
     country: 'Country',
     detail: 'Details / contacts',
+    entries: 'Daily entries',
     observationPeriod: 'Observation period',
     observationStart: 'From',
     observationEnd: 'To',

@@ -179,6 +179,7 @@ export const record = {
     place: '場所',
     country: '渡航先',
     detail: '内容・接触者等',
+    entries: '日々の記録',
     observationPeriod: '健康観察期間',
     observationStart: '開始日',
     observationEnd: '終了日',
