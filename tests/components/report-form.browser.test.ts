@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { HersysReportForm } from '../../src/components/report-form/report-form.component.js';
-import type { HersysSubmitDetail } from '../../src/components/events.js';
+import type { HersysChangeDetail, HersysSubmitDetail } from '../../src/components/events.js';
 import { MemoryDraftStore } from '../../src/components/stores/memory-draft-store.js';
 import type { DoctorEntry, DoctorStore, FacilityOption } from '../../src/components/stores/types.js';
 import type { PostalLookup } from '../../src/components/postal/postal-lookup.js';
@@ -275,32 +275,34 @@ describe('<hersys-report-form>', () => {
     expect(h.valueOf('診断（検案）した者（死体）の類型')).to.equal('患者（確定例）');
   });
 
-  it('is a form-associated control: FormData carries the report as JSON, reset empties, validity', async () => {
-    const form = await fixture<HTMLFormElement>(
-      html`<form>
-        <hersys-report-form name="report" today=${TODAY}></hersys-report-form>
-      </form>`,
-    );
-    const el = form.querySelector('hersys-report-form')!;
-    await el.updateComplete;
-    expect(el.checkValidity()).to.equal(false);
-    expect(form.checkValidity()).to.equal(false);
-    el.value = minimalReport();
-    await el.updateComplete;
-    expect(el.checkValidity()).to.equal(true);
-    const data = new FormData(form);
-    expect(JSON.parse(data.get('report') as string)).to.deep.equal(minimalReport());
-    const h = new ReportFormHarness(el);
-    expect(h.valueOf('当該者氏名 姓')).to.equal('鈴木');
-    form.reset();
-    await h.settle();
-    expect(el.value).to.deep.equal({ schemaVersion: 2 });
-    expect(h.valueOf('当該者氏名 姓')).to.equal('');
-    expect(JSON.parse(new FormData(form).get('report') as string)).to.deep.equal({ schemaVersion: 2 });
-    el.disabled = true;
-    await h.settle();
-    expect(h.control('当該者氏名 姓').matches(':disabled')).to.equal(true);
-  });
+  for (const layout of ['standard', 'fax'] as const) {
+    it(`is a form-associated control (${layout}): FormData carries the report as JSON, reset empties, validity`, async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form>
+          <hersys-report-form name="report" layout=${layout} today=${TODAY}></hersys-report-form>
+        </form>`,
+      );
+      const el = form.querySelector('hersys-report-form')!;
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(false);
+      expect(form.checkValidity()).to.equal(false);
+      el.value = minimalReport();
+      await el.updateComplete;
+      expect(el.checkValidity()).to.equal(true);
+      const data = new FormData(form);
+      expect(JSON.parse(data.get('report') as string)).to.deep.equal(minimalReport());
+      const h = new ReportFormHarness(el);
+      expect(h.valueOf('当該者氏名 姓')).to.equal('鈴木');
+      form.reset();
+      await h.settle();
+      expect(el.value).to.deep.equal({ schemaVersion: 2 });
+      expect(h.valueOf('当該者氏名 姓')).to.equal('');
+      expect(JSON.parse(new FormData(form).get('report') as string)).to.deep.equal({ schemaVersion: 2 });
+      el.disabled = true;
+      await h.settle();
+      expect(h.control('当該者氏名 姓').matches(':disabled')).to.equal(true);
+    });
+  }
 
   it('pre-fills from value (as an EMR does), validates, and reset() empties', async () => {
     const { el, h } = await mount();
@@ -458,5 +460,74 @@ describe('<hersys-report-form>', () => {
     expect(h2.valueOf('当該者氏名 姓')).to.equal('山田');
     await again.clearDraft();
     expect(await store.load('report-form')).to.equal(undefined);
+  });
+
+  it('fires hersys-change with the value and issues on every committed change', async () => {
+    const { el, h } = await mount();
+    const events: CustomEvent<HersysChangeDetail>[] = [];
+    el.addEventListener('hersys-change', (e) => events.push(e));
+    await h.type('当該者氏名 姓', '山田');
+    await h.check('男');
+    expect(events.length).to.equal(2);
+    expect(events[0]!.bubbles && events[0]!.composed).to.equal(true);
+    expect(events[1]!.detail.value.patient).to.deep.equal({ familyName: '山田', sex: 'male' });
+    expect(
+      events[1]!.detail.issues.some((i) => i.path === 'patient.dateOfBirth' && i.code === 'required'),
+    ).to.equal(true);
+  });
+
+  it('normalizes katakana only after IME composition ends', async () => {
+    const { el, h } = await mount();
+    const input = h.control('フリガナ 姓（フリガナ）');
+    input.focus();
+    input.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true }));
+    input.value = 'やまだ';
+    input.dispatchEvent(
+      new InputEvent('input', {
+        bubbles: true,
+        composed: true,
+        isComposing: true,
+        inputType: 'insertCompositionText',
+      }),
+    );
+    await h.settle();
+    expect(input.value).to.equal('やまだ');
+    input.dispatchEvent(
+      new CompositionEvent('compositionend', { bubbles: true, composed: true, data: 'やまだ' }),
+    );
+    await h.settle();
+    expect(input.value).to.equal('ヤマダ');
+    expect(el.value.patient?.familyNameKana).to.equal('ヤマダ');
+  });
+
+  it('clears the risk items when 無 is chosen, and reads SpO2 with decimals or full-width digits', async () => {
+    const { el, h } = await mount();
+    await h.check('7. 高血圧');
+    await h.check('13. その他');
+    await h.type('13. その他（内容）', '透析');
+    expect(el.value.riskFactors).to.deep.equal({
+      presence: 'yes',
+      items: ['hypertension', 'other'],
+      other: '透析',
+    });
+    await h.check('無', '重症化リスク因子となる疾患等の有無');
+    expect(el.value.riskFactors).to.deep.equal({ presence: 'no' });
+    expect(h.isChecked('7. 高血圧')).to.equal(false);
+    await h.type('酸素飽和度（室内気）', '９６');
+    expect(el.value.diagnosis?.spo2).to.equal(96);
+    await h.type('酸素飽和度（室内気）', 'abc');
+    expect(el.value.diagnosis?.spo2).to.equal(undefined);
+    expect(h.messagesFor('酸素飽和度（室内気）').join()).to.contain('数値で入力してください');
+  });
+
+  it('is keyboard-first: Tab walks the manual’s order without stopping on calendar buttons', async () => {
+    const { h } = await mount();
+    h.control('報告年月日').focus();
+    await h.press('Tab');
+    expect(h.focusedLabel).to.equal('医師の氏名 姓');
+    await h.press('Tab');
+    expect(h.focusedLabel).to.equal('医師の氏名 名');
+    await h.press('Tab');
+    expect(h.focusedLabel).to.equal('従事する病院・診療所の名称');
   });
 });

@@ -59,6 +59,7 @@ const form = {
   removeMethod: 'Remove diagnostic method {{n}}',
   methodN: 'Diagnostic method {{n}}',
   travel: 'Travel period',
+  numberInvalid: 'Please enter a number (e.g. 97).',
   spo2Unit: '%',
   summaryErrors: '{{count}} field(s) need attention. Moved to the first one.',
   summaryOk: 'The report has been checked.',

@@ -62,6 +62,7 @@ const form = {
   removeMethod: '診断方法 {{n}} を削除',
   methodN: '診断方法 {{n}}',
   travel: '渡航期間',
+  numberInvalid: '数値で入力してください（例: 97）。',
   spo2Unit: '％',
   summaryErrors: '入力に誤りが {{count}} 件あります。最初の項目に移動しました。',
   summaryOk: '入力内容を確認しました。',

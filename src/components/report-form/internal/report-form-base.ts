@@ -523,6 +523,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         'form.phoneConfirmationMissing': 'form.phoneConfirmNote',
         'form.pickFromList': 'form.pickFromList',
         'form.notMobile': 'form.phoneNotMobile',
+        'form.numberInvalid': 'form.numberInvalid',
       }[issue.code];
       return t(key ?? issue.code);
     }
@@ -788,13 +789,25 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           aria-invalid=${this._isInvalid(path) ? 'true' : 'false'}
           aria-describedby=${this._describedBy(id, opts.hint)}
           @input=${(e: Event) => {
-            const text = postalDigits((e.target as HTMLInputElement).value);
-            this._raw.set(path, (e.target as HTMLInputElement).value);
-            this._set(path, text === '' ? undefined : Number(text), false);
+            const raw = (e.target as HTMLInputElement).value;
+            const text = raw
+              .replace(/[０-９．]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+              .trim();
+            this._raw.set(path, raw);
+            if (text === '') {
+              this._local.delete(path);
+              this._set(path, undefined, false);
+            } else if (/^\d+(\.\d+)?$/.test(text)) {
+              this._local.delete(path);
+              this._set(path, Number(text), false);
+            } else {
+              this._local.set(path, { path, code: 'form.numberInvalid', severity: 'error' });
+              this._set(path, undefined, false);
+            }
           }}
           @change=${() => {
             this._touch(path);
-            this._raw.delete(path);
+            if (!this._local.has(path)) this._raw.delete(path);
             this._set(path, getAt(this._report, path));
           }}
         />${opts.unit ? html`<span class="unit">${opts.unit}</span>` : nothing}
@@ -1024,23 +1037,24 @@ export abstract class ReportFormBase extends FormAssociatedElement {
             if (e.key === 'Enter' && !e.isComposing) {
               e.preventDefault();
               commit(e.target as HTMLInputElement);
+            } else if ((e.altKey && e.key === 'ArrowDown') || e.key === 'F4') {
+              // The calendar from the keyboard (as native date inputs do), without an extra Tab stop per date.
+              e.preventDefault();
+              this._openPicker(
+                (e.target as HTMLElement).parentElement!.querySelector('.native-picker')!,
+                iso,
+              );
             }
           }}
         /><button
           type="button"
           class="picker-btn"
           part="picker-button"
+          tabindex="-1"
           aria-label="${this._label(path)}: ${t('form.datePicker')}"
           title=${t('form.datePicker')}
-          @click=${(e: Event) => {
-            const picker = (e.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement;
-            picker.value = iso ?? '';
-            try {
-              picker.showPicker();
-            } catch {
-              picker.focus();
-            }
-          }}
+          @click=${(e: Event) =>
+            this._openPicker((e.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement, iso)}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">
             <path
@@ -1066,6 +1080,15 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       <p class="hint shown" id="${id}-shown">${shown === nothing ? t('form.dateFormatHint') : shown}</p>
       ${this._msgs(path, id)}
     </div>`;
+  }
+
+  private _openPicker(picker: HTMLInputElement, iso: string | undefined): void {
+    picker.value = iso ?? '';
+    try {
+      picker.showPicker();
+    } catch {
+      // showPicker needs a user gesture and a rendered input; the typed entry still works.
+    }
   }
 
   /** A phone input: formatted on blur; the patient's non-mobile number gets a warning that SMS cannot reach it. */
@@ -1197,7 +1220,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
           autocomplete="off"
           .value=${live(this._raw.get(pcPath) ?? formatted)}
           aria-describedby="${id}-msg ${id}-status"
+          role="combobox"
+          aria-autocomplete="none"
+          aria-expanded=${postal?.status === 'choose' ? 'true' : 'false'}
           aria-controls=${postal?.status === 'choose' ? `${id}-list` : nothing}
+          aria-activedescendant=${postal?.status === 'choose' ? `${id}-opt-${postal.active}` : nothing}
           @input=${(e: Event) => {
             const text = (e.target as HTMLInputElement).value;
             const digits = postalDigits(text);
@@ -1225,11 +1252,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
                 class="listbox"
                 role="listbox"
                 id="${id}-list"
-                tabindex="0"
                 part="listbox"
                 aria-label=${t('form.postalChoose', { count: postal.hits.length })}
-                aria-activedescendant="${id}-opt-${postal.active}"
-                @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
               >
                 ${postal.hits.map(
                   (h, i) =>
@@ -1742,7 +1766,13 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return html`<div class="actions" part="actions">
       <p class="live" role="status" aria-live="polite" aria-atomic="true" part="summary">${this._announce}</p>
       ${errors ? html`<p class="error-count" aria-hidden="true">${t('form.errorCount', { count: errors })}</p>` : nothing}
-      <button type="button" class="primary submit" part="submit-button" @click=${() => void this.submit()}>
+      <button
+        type="button"
+        class="primary submit"
+        part="submit-button"
+        ?disabled=${this.disabled}
+        @click=${() => void this.submit()}
+      >
         ${t('form.submit')}
       </button>
     </div>`;
