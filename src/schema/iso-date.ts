@@ -26,15 +26,31 @@ export function isValidYmd(year: number, month: number, day: number): boolean {
   );
 }
 
+export interface Ymd {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** Recently split dates (a report's few dates are looked at many times). Entries are immutable. */
+const SPLIT_CACHE = new Map<string, Ymd | null>();
+
 /** The parts of a valid ISO date, or `undefined` (wrong shape or impossible date such as 2022-02-30). */
-export function splitIsoDate(iso: unknown): { year: number; month: number; day: number } | undefined {
+export function splitIsoDate(iso: unknown): Ymd | undefined {
   if (typeof iso !== 'string') return undefined;
+  const hit = SPLIT_CACHE.get(iso);
+  if (hit !== undefined) return hit ?? undefined;
   const m = ISO_RE.exec(iso);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  return isValidYmd(year, month, day) ? { year, month, day } : undefined;
+  let out: Ymd | null = null;
+  if (m) {
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (isValidYmd(year, month, day)) out = Object.freeze({ year, month, day });
+  }
+  if (SPLIT_CACHE.size >= 512) SPLIT_CACHE.delete(SPLIT_CACHE.keys().next().value!);
+  SPLIT_CACHE.set(iso, out);
+  return out ?? undefined;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

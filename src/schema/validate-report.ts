@@ -62,16 +62,25 @@ export interface ValidationResult {
 }
 
 const ORDER = new Map<string, number>(FIELD_PATHS.map((p, i) => [p, i]));
+const ORDER_CACHE = new Map<string, number>();
+/** Position of a path in form order (its nearest listed ancestor's); '' first, unknown paths last. */
 function orderOf(path: string): number {
   if (path === '') return -1;
+  const hit = ORDER_CACHE.get(path);
+  if (hit !== undefined) return hit;
   let key = fieldKeyOf(path);
+  let order = FIELD_PATHS.length;
   while (key !== '') {
     const o = ORDER.get(key);
-    if (o !== undefined) return o;
+    if (o !== undefined) {
+      order = o;
+      break;
+    }
     const dot = key.lastIndexOf('.');
     key = dot < 0 ? '' : key.slice(0, dot);
   }
-  return FIELD_PATHS.length;
+  if (ORDER_CACHE.size < 1024) ORDER_CACHE.set(path, order);
+  return order;
 }
 
 function markConfirmed(report: OccurrenceReport, issues: Issue[]): Issue[] {
