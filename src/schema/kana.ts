@@ -9,6 +9,8 @@
  *   multi-part names (foreign names, 「ヤマダ ハナコ」 typed into one field).
  * - Dashes are NOT turned into ー: in a foreign name a hyphen separates parts, so guessing could corrupt
  *   the name. `checkKana` rejects them and the message asks for ー or ・.
+ * - Sound marks: a half-width or spacing ﾞ ﾟ ゛ ゜ joins the kana before it (ﾊ ﾟ → パ, は゛ → バ); a mark that
+ *   cannot compose with it (ッ゛) is dropped, so the result never holds a bare combining mark.
  * - Idempotent: normalizeKana(normalizeKana(x)) === normalizeKana(x).
  */
 
@@ -28,7 +30,14 @@ export function normalizeKana(text: string): string {
     else if (c === 0x00b7 || c === 0x2022 || c === 0x2027) out += '・';
     else out += ch;
   }
-  s = out.normalize('NFKC');
+  // A sound mark separated from its kana by a space (ﾊ ﾟ, or ゛ which NFKC turns into space + mark) belongs
+  // to the kana before it; join them so NFKC can compose パ.
+  // A mark that still cannot compose (ッ゛, ア゜) is a typo no name has: it is dropped, so the result never
+  // holds a bare combining mark.
+  s = out
+    .replace(/\s+(?=[\u3099\u309A])/gu, '')
+    .normalize('NFKC')
+    .replace(/[\u3099\u309A]/gu, '');
   return s.replace(/\s+/gu, ' ').trim();
 }
 

@@ -21,6 +21,8 @@ describe('normalizeKana / checkKana', () => {
     ['ゕゖ', 'ヵヶ'],
     ['  ヤマダ　　ハナコ  ', 'ヤマダ ハナコ'],
     ['ｽﾐｽ･ｼﾞｮﾝ', 'スミス・ジョン'],
+    ['ﾊ ﾟﾝ', 'パン'],
+    ['は゛な', 'バナ'],
     ['スミス·ジョン', 'スミス・ジョン'],
   ];
   for (const [input, out] of cases) it(`${input} → ${out}`, () => assert.equal(normalizeKana(input), out));
@@ -52,7 +54,9 @@ describe('normalizeKana / checkKana', () => {
         assert.equal(normalizeKana(normalizeKana(s)), normalizeKana(s)),
       ),
     );
-    const kanaChar = fc.constantFrom(...'あいうかがぱゔゝアイウカガパヴヵｶﾞｷﾟｰ･ 　ー・'.split(''));
+    const kanaChar = fc.constantFrom(
+      ...'あいうかがぱゔゝアイウカガパヴヵｶﾞｷﾟｰ･ 　ー・ﾊﾟ゛゜\u3099\u309A'.split(''),
+    );
     fc.assert(
       fc.property(
         fc.array(kanaChar).map((a) => a.join('')),
