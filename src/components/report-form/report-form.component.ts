@@ -15,7 +15,7 @@ import {
   YES_NO,
   YES_NO_UNKNOWN,
 } from '../../schema/index.js';
-import { ReportFormBase } from './internal/report-form-base.js';
+import { ReportFormBase } from './report-form-base.js';
 import { reportFormStyles } from './report-form.styles.js';
 import { reportFormFaxStyles } from './report-form-fax.styles.js';
 
@@ -32,6 +32,13 @@ import { reportFormFaxStyles } from './report-form-fax.styles.js';
  * `reset()`, validity and state restore.
  *
  * @summary The 発生届 entry form (standard HER-SYS screen and FAX/paper layout).
+ * @tagname hersys-report-form
+ *
+ * @attribute name - The name the report is submitted under (FormData value: the report as JSON).
+ * @attribute disabled - Disables every control (also set by an enclosing `<fieldset disabled>`).
+ * @property {HTMLFormElement | null} form - The owning `<form>`.
+ * @property {ValidityState} validity - `customError` while the report has errors.
+ * @property {string} validationMessage - The message `reportValidity()` shows.
  *
  * @fires {CustomEvent<HersysChangeDetail>} hersys-change - Every committed change: `{ value, issues }`. Bubbles, composed.
  * @fires {CustomEvent<HersysSubmitDetail>} hersys-submit - 確認 pressed and no error: `{ report, issues }`. Bubbles, composed.

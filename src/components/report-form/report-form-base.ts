@@ -20,11 +20,11 @@ import {
   type CodeEntry,
   type Issue,
   type OccurrenceReport,
-} from '../../../schema/index.js';
-import { issueMessage, type Locale } from '../../../locales/index.js';
-import { FormAssociatedElement } from '../../internal/form-associated.js';
-import { LocalizeController } from '../../internal/localize.js';
-import { emit } from '../../internal/emit.js';
+} from '../../schema/index.js';
+import { issueMessage, type Locale } from '../../locales/index.js';
+import { FormAssociatedElement } from '../internal/form-associated.js';
+import { LocalizeController } from '../internal/localize.js';
+import { emit } from '../internal/emit.js';
 import type {
   DoctorEntry,
   DoctorStore,
@@ -32,15 +32,15 @@ import type {
   DraftStore,
   FacilityOption,
   FacilitySearch,
-} from '../../stores/types.js';
-import { LocalDoctorStore } from '../../stores/local-doctor-store.js';
+} from '../stores/types.js';
+import { LocalDoctorStore } from '../stores/local-doctor-store.js';
 import {
   defaultPostalLookup,
   postalDigits,
   type PostalHit,
   type PostalLookup,
-} from '../../postal/postal-lookup.js';
-import { controlId, getAt, isBlank, setAt } from './paths.js';
+} from '../postal/postal-lookup.js';
+import { controlId, getAt, isBlank, setAt } from './internal/paths.js';
 
 /** The two layouts of the form: the HER-SYS ver.2 screen, or the paper form 別記様式6-1. */
 export type ReportFormLayout = 'standard' | 'fax';
