@@ -116,6 +116,21 @@ function containerOf(bytes: Uint8Array): string {
   return 'unknown';
 }
 
+/**
+ * Default-ignorable code points: variation selectors (including the IVS of 異体字 such as 葛󠄀), joiners and
+ * zero-width spaces. fontkit applies them to the preceding character; they have no glyph and no width.
+ */
+export function isIgnorable(cp: number): boolean {
+  return (
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef) ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0x180b && cp <= 0x180d) ||
+    cp === 0xfeff
+  );
+}
+
 const cache = new WeakMap<object, ParsedFont>();
 
 /**
@@ -192,7 +207,10 @@ function makeParsedFont(font: FkFont, bytes: Uint8Array): ParsedFont {
     fontkit: adapter,
     widthOf(text, size) {
       let w = 0;
-      for (const ch of text) w += advanceOf(ch.codePointAt(0)!);
+      for (const ch of text) {
+        const cp = ch.codePointAt(0)!;
+        if (!isIgnorable(cp)) w += advanceOf(cp);
+      }
       return w * size;
     },
     has(cp) {

@@ -20,7 +20,7 @@
 import { validateReport, type Issue, type OccurrenceReport } from '../schema/index.js';
 import { issueMessage } from '../locales/index.js';
 import { GlyphMissingError, PdfOptionsError, ReportInvalidError, type MissingGlyph } from './errors.js';
-import { parseFont, type FontBytes, type ParsedFont } from './font.js';
+import { isIgnorable, parseFont, type FontBytes, type ParsedFont } from './font.js';
 import { layoutReport, type ReportLayout } from './form-layout.js';
 import { renderLayout } from './render.js';
 
@@ -171,7 +171,7 @@ function assertGlyphs(layout: ReportLayout, font: ParsedFont): void {
       if (op.kind !== 'text') continue;
       for (const ch of op.text) {
         const cp = ch.codePointAt(0)!;
-        if (cp === 0x20 || cp === 0x3000 || font.has(cp)) continue;
+        if (cp === 0x20 || cp === 0x3000 || isIgnorable(cp) || font.has(cp)) continue;
         const paths = missing.get(ch) ?? new Set<string>();
         paths.add(op.field ?? 'label');
         missing.set(ch, paths);

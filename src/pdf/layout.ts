@@ -116,10 +116,19 @@ const NO_START = new Set(
 /** Characters that may not end a line (opening brackets). */
 const NO_END = new Set(Array.from('(（[［｛{〔〈《「『【〘〖〝‘“｟«'));
 
+/** Variation selectors and joiners stay with the character before them (an IVS 異体字 is one unit). */
+const MODIFIERS = '[\\u{FE00}-\\u{FE0F}\\u{E0100}-\\u{E01EF}\\u{200C}\\u{200D}]*';
+const CHAR_RE = new RegExp(`[\\s\\S]${MODIFIERS}`, 'gu');
+
+/** The characters of a string, each with its variation selectors. */
+export function charsOf(text: string): string[] {
+  return text.match(CHAR_RE) ?? [];
+}
+
 /** Splits text into break units: a Latin word or number stays whole, every other character is a unit. */
 function unitsOf(paragraph: string): string[] {
   const units: string[] = [];
-  const re = /[A-Za-z0-9\u00c0-\u024f@#&_+\-.,'’:;/%=~*^$€£¥]+|\s|[\s\S]/gu;
+  const re = new RegExp(`[A-Za-z0-9\\u00c0-\\u024f@#&_+\\-.,'’:;/%=~*^$€£¥]+|\\s|[\\s\\S]${MODIFIERS}`, 'gu');
   for (const m of paragraph.matchAll(re)) units.push(m[0]);
   return units;
 }
@@ -163,7 +172,7 @@ export function wrapText(
       }
       if (line.length === 0) {
         // A single unit wider than the line: cut it by characters (at least one per line).
-        const chars = Array.from(unit);
+        const chars = charsOf(unit);
         let take = 0;
         let acc = 0;
         while (take < chars.length && acc + m.widthOf(chars[take]!, size) <= limit() + 1e-6) {

@@ -183,6 +183,17 @@ describe('renderReportPdf: other reports', () => {
     }
   });
 
+  it('keeps an IVS variant (葛󠄀) with its character and prints it', async () => {
+    const r = tc1Report();
+    r.patient!.familyName = '葛\u{E0100}城';
+    const bytes = await renderReportPdf(r, opts());
+    assert.ok(compact(pdfText(bytes)).includes('城'));
+    const [op] = opsFor(r, 'patient.name');
+    assert.ok(op);
+    // The selector has no width: the name is as wide as its four visible characters and the space.
+    assert.ok(Math.abs(op.width - op.size * 5) < 0.01, `width ${op.width}`);
+  });
+
   it('continues very long free text on further pages instead of cutting it', async () => {
     const r = tc1Report();
     const sentences = Array.from({ length: 260 }, (_, i) => `補足${i + 1}番目の記載です。`);
