@@ -40,6 +40,7 @@ import type {
   AuthAttemptTable,
   AuthDatabase,
   AuthDb,
+  AuthSessionTable,
   AuthUser,
   Clock,
   FacilityDirectory,
@@ -51,6 +52,7 @@ import type { Kysely } from 'kysely';
 
 export interface AuthAppOptions {
   /** The server's Kysely instance (any database type: the module only touches its own tables). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database type: the module only touches its own tables.
   db: Kysely<any>;
   sms: SmsSender;
   voice: VoiceCaller;
@@ -311,7 +313,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   // -------------------------------------------------------------------------------------------------------
   // Sessions
 
-  type SessionRow = { session: import('./types.js').AuthSessionTable; account: AuthAccountTable };
+  type SessionRow = { session: AuthSessionTable; account: AuthAccountTable };
 
   async function loadSession(c: Context): Promise<SessionRow | undefined> {
     const token = getCookie(c, cookieNames.session);

@@ -2,11 +2,20 @@
 import type { Kysely } from 'kysely';
 import type { FacilityDirectory, FacilityInfo, FacilityKind } from './types.js';
 
+/** The columns of the server's facility tables this directory reads. */
+interface FacilityTables {
+  institutions: { code: string; name: string; kind: string; health_center_code: string };
+  health_centers: { code: string; name: string; prefecture_code: string };
+  prefectures: { code: string; name: string };
+}
+
 /**
  * Reads the reference server's facility tables (`institutions`, `health_centers`, `prefectures`), so the
  * module needs no copy of them.
  */
-export function kyselyFacilityDirectory(db: Kysely<any>): FacilityDirectory {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any host database that has these tables.
+export function kyselyFacilityDirectory(host: Kysely<any>): FacilityDirectory {
+  const db = host as unknown as Kysely<FacilityTables>;
   return {
     async find(kind: FacilityKind, code: string): Promise<FacilityInfo | undefined> {
       if (kind === 'outpatient' || kind === 'inpatient') {

@@ -9,10 +9,14 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
+/** Any host database: migrations only use the schema builder. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely<DB> is invariant in DB.
+type AnyDb = any;
+
 export function authMigrations(): Record<string, Migration> {
   return {
     '100_auth_initial': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<AnyDb>) {
         await db.schema
           .createTable('auth_accounts')
           .addColumn('id', 'text', (c) => c.primaryKey())
@@ -149,7 +153,7 @@ export function authMigrations(): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
       },
-      async down(db: Kysely<any>) {
+      async down(db: Kysely<AnyDb>) {
         for (const t of [
           'totp_secrets',
           'webauthn_credentials',
@@ -170,7 +174,7 @@ export function authMigrations(): Record<string, Migration> {
  * Runs only the auth migrations, recorded in their own tables (`auth_migration`, `auth_migration_lock`), so
  * they can be applied next to any other migrator without either one seeing the other's entries as missing.
  */
-export async function migrateAuthToLatest(db: Kysely<any>): Promise<void> {
+export async function migrateAuthToLatest(db: Kysely<AnyDb>): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => authMigrations() };
   const migrator = new Migrator({
     db,

@@ -168,7 +168,7 @@ function markWalks(chars: string[], covered: boolean[]): void {
     for (const line of both) {
       for (let i = 0; i < chars.length; i++) {
         let len = 0;
-        let pos = line.indexOf(chars[i]!);
+        const pos = line.indexOf(chars[i]!);
         while (
           pos >= 0 &&
           i + len < chars.length &&
@@ -283,18 +283,23 @@ export function checkPassword(password: unknown, options: PasswordCheckOptions =
   return issues;
 }
 
-/** A random initial password (for issuance and reset): 16 characters, no look-alikes, ~95 bits. */
+/**
+ * A random initial password (for issuance and reset): 16 characters from 56 unambiguous letters and digits
+ * (~93 bits) with a hyphen in the middle, drawn again until it has a digit, an upper- and a lower-case letter,
+ * so it also meets the `mhlw-strict` preset.
+ */
 export function generateInitialPassword(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
-  const bytes = randomBytes(64);
-  let out = '';
-  for (const b of bytes) {
-    if (b >= 256 - (256 % alphabet.length)) continue; // no modulo bias
-    out += alphabet[b % alphabet.length];
-    if (out.length === 16) break;
+  const limit = 256 - (256 % alphabet.length); // no modulo bias
+  for (;;) {
+    let out = '';
+    for (const b of randomBytes(48)) {
+      if (b >= limit) continue;
+      out += alphabet[b % alphabet.length];
+      if (out.length === 16) break;
+    }
+    if (out.length === 16 && /\d/.test(out) && /[A-Z]/.test(out) && /[a-z]/.test(out)) {
+      return `${out.slice(0, 8)}-${out.slice(8)}`;
+    }
   }
-  // The generator always reaches 16 with 64 bytes in practice; append digits from a fresh draw otherwise.
-  while (out.length < 16) out += alphabet[randomBytes(1)[0]! % 56];
-  // mhlw-strict needs a symbol; a fixed position is fine (the other 15 carry the entropy).
-  return `${out.slice(0, 8)}-${out.slice(8)}`;
 }

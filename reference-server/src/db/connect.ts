@@ -34,6 +34,20 @@ export function openDatabase(options: OpenOptions): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  // Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep them (bounded cache).
+  const statements = new Map<string, SqliteDatabase.Statement>();
+  const cached = {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = statements.get(sql);
+      if (!stmt) {
+        if (statements.size >= 1000) statements.clear();
+        stmt = sqlite.prepare(sql);
+        statements.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

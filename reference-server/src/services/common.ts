@@ -106,3 +106,34 @@ export function isRetryable(err: unknown): boolean {
   const code = (err as { code?: string })?.code;
   return code === '40001' || code === '40P01' || code === 'SQLITE_BUSY';
 }
+
+export interface AuditInput {
+  action: string;
+  entity: 'report' | 'patient';
+  entityId: string;
+  version: number | null;
+  oldData?: unknown;
+  newData?: unknown;
+}
+
+/** Several audit entries in one statement. */
+export async function auditMany(trx: Tx, u: CurrentUser, at: string, entries: AuditInput[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('audit_log')
+    .values(
+      entries.map((e) => ({
+        id: randomUUID(),
+        at,
+        user_id: u.userId,
+        facility_code: u.facilityCode,
+        action: e.action,
+        entity: e.entity,
+        entity_id: e.entityId,
+        version: e.version,
+        old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
+        new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
+      })),
+    )
+    .execute();
+}

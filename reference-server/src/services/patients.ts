@@ -4,7 +4,7 @@ import type { PatientTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import { kanaKey, nameKey, newHerSysId, passportKey, phoneKey } from '../lib/keys.js';
-import { audit, patientScope, type Tx } from './common.js';
+import { audit, auditMany, patientScope, type AuditInput, type Tx } from './common.js';
 
 /** Drops undefined values (so a merge never overwrites with undefined). */
 function defined<T extends object>(o: T): Partial<T> {
@@ -117,9 +117,24 @@ export async function issueHerSysId(trx: Tx): Promise<string> {
   throw new Error('Could not issue a free HER-SYS ID after 20 tries');
 }
 
-export async function insertPatient(trx: Tx, u: CurrentUser, rec: PatientRecord, now: string, ownerFacility = u.facilityCode): Promise<string> {
+export interface InsertPatientWith {
+  /** The report being filed with the patient (so the row is written once, complete). */
+  latest?: LatestReport;
+  prefectureOf?: (hc: string | null) => string | null;
+  /** Write the report's audit entry in the same statement as the patient's. */
+  auditWithReport?: { id: string; report: OccurrenceReport };
+}
+
+export async function insertPatient(
+  trx: Tx,
+  u: CurrentUser,
+  rec: PatientRecord,
+  now: string,
+  ownerFacility = u.facilityCode,
+  withReport: InsertPatientWith = {},
+): Promise<string> {
   const herSysId = await issueHerSysId(trx);
-  const pref = await prefectureLookup(trx);
+  const pref = withReport.prefectureOf ?? (await prefectureLookup(trx));
   await trx
     .insertInto('patients')
     .values({
@@ -128,10 +143,14 @@ export async function insertPatient(trx: Tx, u: CurrentUser, rec: PatientRecord,
       owner_facility: ownerFacility,
       created_at: now,
       updated_at: now,
-      ...patientColumns(rec, undefined, pref, now),
+      ...patientColumns(rec, withReport.latest, pref, now),
     })
     .execute();
-  await audit(trx, u, now, 'patient.create', 'patient', herSysId, 1, undefined, rec);
+  const entries: AuditInput[] = [{ action: 'patient.create', entity: 'patient', entityId: herSysId, version: 1, newData: rec }];
+  if (withReport.auditWithReport) {
+    entries.push({ action: 'report.create', entity: 'report', entityId: withReport.auditWithReport.id, version: 1, newData: withReport.auditWithReport.report });
+  }
+  await auditMany(trx, u, now, entries);
   return herSysId;
 }
 

@@ -7,7 +7,7 @@ import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
 import { newToken, sha256 } from '../lib/keys.js';
 import { tokyoDate } from '../lib/time.js';
-import { observationSms, reportMail } from '../outbox/messages.js';
+import { observationSms, reportMail, type MailPayload } from '../outbox/messages.js';
 import { actorOf, audit, isRetryable, isUniqueViolation, parseActor, reportScope, type Tx } from './common.js';
 import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
 
@@ -150,14 +150,8 @@ async function createInTx(
 
   const { report } = input;
   const fromReport = recordFromReport(report);
-  let herSysId: string;
-  if (input.herSysId) {
-    const p = await findPatient(trx, u, input.herSysId);
-    if (!p) throw notFound('The patient');
-    herSysId = p.her_sys_id;
-  } else {
-    herSysId = await insertPatient(trx, u, mergeRecord(fromReport, input.idManagement), nowIso);
-  }
+  const existing = input.herSysId ? await findPatient(trx, u, input.herSysId) : undefined;
+  if (input.herSysId && !existing) throw notFound('The patient');
 
   const notifiedHc = await healthCenter(trx, report.healthCenters?.notified?.code);
   const responsibleCode = report.healthCenters?.responsible?.code ?? input.idManagement?.responsibleHealthCenterCode ?? notifiedHc?.code;
@@ -170,7 +164,7 @@ async function createInTx(
   const actor = actorOf(u);
   const row: ReportTable = {
     id,
-    patient_id: herSysId,
+    patient_id: existing?.her_sys_id ?? '',
     version: 1,
     status: 'active',
     ...reportColumns(
@@ -190,16 +184,26 @@ async function createInTx(
     deleted_at: null,
     deleted_reason: null,
   };
-  await trx.insertInto('reports').values(row).execute();
 
-  if (input.herSysId) {
+  let herSysId: string;
+  if (existing) {
+    herSysId = existing.her_sys_id;
+    await trx.insertInto('reports').values(row).execute();
     // 追加登録: the report's data updates the ID-management data it carries.
-    const p = (await trx.selectFrom('patients').select('data').where('her_sys_id', '=', herSysId).executeTakeFirstOrThrow()).data;
-    await refreshPatient(trx, herSysId, mergeRecord(JSON.parse(p) as PatientRecord, fromReport, input.idManagement), nowIso, true);
+    await refreshPatient(trx, herSysId, mergeRecord(JSON.parse(existing.data) as PatientRecord, fromReport, input.idManagement), nowIso, true);
   } else {
-    await refreshPatient(trx, herSysId, undefined, nowIso, false);
+    // A new patient: its columns are known (this report is its latest), so one insert each, no re-read.
+    const hcs = new Map([notifiedHc, responsibleHc].filter((h) => h !== undefined).map((h) => [h.code, h.prefecture_code]));
+    const latest = { id, report_date: row.report_date, diagnosis_date: row.diagnosis_date, notified_hc: row.notified_hc, responsible_hc: row.responsible_hc };
+    herSysId = await insertPatient(trx, u, mergeRecord(fromReport, input.idManagement), nowIso, u.facilityCode, {
+      latest,
+      prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
+      auditWithReport: { id, report },
+    });
+    row.patient_id = herSysId;
+    await trx.insertInto('reports').values(row).execute();
   }
-  await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
+  if (existing) await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
 
   // Notifications, in this same transaction (the outbox).
   const notified: Notified[] = [];
@@ -208,6 +212,7 @@ async function createInTx(
   if (responsibleHc) recipients.push({ role: 'responsible', name: responsibleHc.name, email: responsibleHc.email });
   if (prefecture) recipients.push({ role: 'prefecture', name: prefecture.name, email: prefecture.email });
   const seen = new Set<string>();
+  const mails: MailPayload[] = [];
   const link = `${deps.config.publicUrl}/reports/${id}`;
   for (const r of recipients) {
     if (seen.has(r.email.toLowerCase())) continue;
@@ -224,8 +229,9 @@ async function createInTx(
       report,
       fullContent: deps.config.mailFullContent,
     });
-    await enqueue(trx, 'mail', mail, id, nowIso);
+    mails.push(mail);
   }
+  await enqueueMany(trx, 'mail', mails, id, nowIso);
 
   const sms = await queueObservationSms(trx, deps, report, herSysId, id, responsibleHc?.name ?? notifiedHc?.name, nowIso);
 
@@ -242,22 +248,30 @@ async function createInTx(
 }
 
 export async function enqueue(trx: Tx, kind: 'mail' | 'sms', payload: unknown, reportId: string | null, nowIso: string) {
+  await enqueueMany(trx, kind, [payload], reportId, nowIso);
+}
+
+/** Queues messages (one row each, one statement). */
+export async function enqueueMany(trx: Tx, kind: 'mail' | 'sms', payloads: unknown[], reportId: string | null, nowIso: string) {
+  if (payloads.length === 0) return;
   await trx
     .insertInto('outbox')
-    .values({
-      id: randomUUID(),
-      kind,
-      payload: JSON.stringify(payload),
-      report_id: reportId,
-      status: 'pending',
-      attempts: 0,
-      next_attempt_at: nowIso,
-      lease_owner: null,
-      lease_until: null,
-      sent_at: null,
-      last_error: null,
-      created_at: nowIso,
-    })
+    .values(
+      payloads.map((payload) => ({
+        id: randomUUID(),
+        kind,
+        payload: JSON.stringify(payload),
+        report_id: reportId,
+        status: 'pending' as const,
+        attempts: 0,
+        next_attempt_at: nowIso,
+        lease_owner: null,
+        lease_until: null,
+        sent_at: null,
+        last_error: null,
+        created_at: nowIso,
+      })),
+    )
     .execute();
 }
 
