@@ -28,6 +28,10 @@ export default {
         headless: true,
         args: chromiumArgs,
       },
+      // With concurrency > 1 every test file's tab after the first is a background tab: hidden, so
+      // requestAnimationFrame never fires and rAF-based waits (open-wc fixture, harnesses) hang. A browser
+      // context per page gives each its own window, and every window is visible.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
     }),
   ],
   plugins: [
