@@ -5,6 +5,8 @@ import {
   ELIGIBILITY_POLICIES,
   FIELDS,
   fieldRequirement,
+  fieldStates,
+  formatWareki,
   validateReport,
   type Issue,
   type OccurrenceReport,
@@ -31,6 +33,25 @@ describe('validateReport: fixtures', () => {
     assert.equal(r.derived.minor, false);
     assert.deepEqual(r.derived.eligibility, { limited: true, reasons: ['elderly'], eligible: true });
     assert.equal(r.derived.observationPeriod?.start, '2022-09-26');
+  });
+  it('TC-1 prints 昭和25年4月12日 and 令和4年9月27日, and its SMS target is a valid mobile', () => {
+    const r = validateReport(tc1Report(), T).report;
+    assert.equal(formatWareki(r.patient!.dateOfBirth!), '昭和25年4月12日');
+    assert.equal(formatWareki(r.reportDate!), '令和4年9月27日');
+    assert.ok(!has(validateReport(tc1Report(), T).issues, 'phone.notMobile'));
+  });
+  it('fieldStates gives every field once (list entries per entry) with its requirement and value', () => {
+    const states = fieldStates(tc1Report());
+    const byPath = new Map(states.map((s) => [s.path, s]));
+    assert.equal(byPath.size, states.length);
+    assert.equal(byPath.get('patient.dateOfBirth')?.requirement, 'required');
+    assert.equal(byPath.get('patient.dateOfBirth')?.value, '1950-04-12');
+    assert.equal(byPath.get('patient.address.city')?.requirement, 'optional'); // same as the location
+    assert.equal(byPath.get('patient.guardian.name')?.requirement, 'notApplicable'); // an adult
+    assert.equal(byPath.get('diagnosis.methods.0.result')?.value, 'positive');
+    assert.equal(byPath.get('vaccination.doses.3.date')?.value, '2022-06-15');
+    assert.ok(!byPath.has('diagnosis.methods.collectionDate'));
+    assert.equal(fieldStates(null as never).length > 0, true);
   });
   it('the minimal report is ok with recommended warnings only', () => {
     const r = validateReport(minimalReport(), T);
