@@ -3,6 +3,7 @@
  * when TEST_DATABASE_URL is set), a settable clock, a recording SMS/voice provider, and a browser-like client
  * (cookie jar, CSRF header, Origin) per user.
  */
+/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read loosely in tests */
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
