@@ -2,6 +2,7 @@
 import form from './ui-form.js';
 import { dialogs, flow, drafts } from './ui-flow.js';
 import { idForm, duplicates, record, patientList } from './ui-patient.js';
+import { signIn } from './ui-sign-in.js';
 
-const ui = { form, dialogs, flow, drafts, idForm, duplicates, record, patientList } as const;
+const ui = { form, dialogs, flow, drafts, idForm, duplicates, record, patientList, signIn } as const;
 export default ui;
