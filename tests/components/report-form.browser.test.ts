@@ -530,4 +530,24 @@ describe('<hersys-report-form>', () => {
     await h.press('Tab');
     expect(h.focusedLabel).to.equal('従事する病院・診療所の名称');
   });
+
+  it('edits the paper form’s per-dose vaccination history in the FAX layout (same value)', async () => {
+    const { el, h } = await mount({ layout: 'fax' });
+    el.value = tc1Report();
+    await h.settle();
+    expect(h.valueOf('2回目 接種年月日')).to.equal('2021/06/10');
+    expect(h.valueOf('3回目 ワクチンの種類／製造会社')).to.equal(
+      'モデルナ（スパイクバックス）・武田/モデルナ',
+    );
+    expect(el.value.vaccination).to.deep.equal(tc1Report().vaccination);
+
+    el.value = {};
+    await h.settle();
+    await h.check('有', '2回目');
+    await h.select('2回目 ワクチンの種類／製造会社', 'ファイザー（コミナティ）');
+    await h.type('2回目 接種年月日', 'R3.6.10');
+    expect(el.value.vaccination).to.deep.equal({
+      doses: [{ dose: 2, given: 'yes', vaccine: 'pfizer', date: '2021-06-10' }],
+    });
+  });
 });

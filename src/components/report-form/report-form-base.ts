@@ -178,6 +178,14 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   }
   set value(report: OccurrenceReport | null | undefined) {
     this._report = structuredClone(report ?? emptyReport());
+    const doses = this._report.vaccination?.doses;
+    if (doses?.length) {
+      // Rows by dose number (row i = dose i+1), so a report listing only the 2nd dose shows it as 2回目.
+      const byDose: NonNullable<typeof doses> = [];
+      for (const d of doses) if (d && d.dose >= 1 && d.dose <= 10) byDose[d.dose - 1] = d;
+      for (let k = 0; k < byDose.length; k++) byDose[k] ??= { dose: k + 1 };
+      this._report.vaccination!.doses = byDose;
+    }
     this._raw.clear();
     this._local.clear();
     this._touched.clear();
@@ -355,6 +363,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       if (row?.specimen && !allowed.includes(row.specimen)) {
         r = setAt(r, `diagnosis.methods.${m[1]}.specimen`, undefined);
       }
+    }
+    if (/^vaccination\.doses\.\d+\./.test(path)) {
+      // Row i is dose i+1 (the paper form's 1回目, 2回目…): every row carries its dose number.
+      const doses = [...(r.vaccination?.doses ?? [])].map((d, k) => ({ ...(d ?? {}), dose: k + 1 }));
+      r = setAt(r, 'vaccination.doses', doses);
     }
     if (path === 'vaccination.doseCount') {
       const n = r.vaccination?.doseCount;
@@ -572,6 +585,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     if (r.diagnosis?.deathDate && !(cat && DEATH_CATEGORIES.includes(cat)))
       r = setAt(r, 'diagnosis.deathDate', undefined);
     if (r.patient?.guardian && !this._isMinorIn(r)) r = setAt(r, 'patient.guardian', undefined);
+    if (r.vaccination?.doses) {
+      const doses = r.vaccination.doses.filter((d) => d && Object.keys(d).some((k) => k !== 'dose'));
+      r = setAt(r, 'vaccination.doses', doses);
+    }
     return r;
   }
 

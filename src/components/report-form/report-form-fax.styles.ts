@@ -70,6 +70,23 @@ export const reportFormFaxStyles = css`
   .layout-fax .choice {
     min-height: 1.5rem;
   }
+  .layout-fax .doses {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+  }
+  .layout-fax .dose-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-start;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    padding: 0.25rem 0.5rem;
+    border: 1px solid var(--_line);
+  }
+  .layout-fax .dose-row > legend {
+    padding: 0 0.25rem;
+  }
   .layout-fax .footnote {
     margin: 0.5rem 0 0;
     font-size: 0.75rem;

@@ -257,6 +257,38 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
+  /** The paper form's per-dose history (1回目, 2回目, 3回目…: 有・無・不明, vaccine, date). */
+  private _doseRows(): TemplateResult {
+    const t = this.l10n.t;
+    const v = this._report.vaccination;
+    const count = Math.min(
+      10,
+      Math.max(3, v?.doses?.length ?? 0, typeof v?.doseCount === 'number' ? v.doseCount : 0),
+    );
+    const answers = this._labels(YES_NO_UNKNOWN);
+    const vaccines = this._labels(VACCINES);
+    return html`<div class="doses" part="doses">
+      ${Array.from({ length: count }, (_, i) => {
+        const base = `vaccination.doses.${i}`;
+        const legend = `dose-${i}-legend`;
+        return html`<fieldset class="dose-row">
+          <legend class="label" id=${legend}>${t('form.doseN', { n: i + 1 })}</legend>
+          ${this._radios(`${base}.given`, answers, { label: t('form.label.doseGiven'), allowClear: true })}
+          ${this._select(`${base}.vaccine`, vaccines, { label: t('form.label.doseVaccine'), labelledBy: legend })}
+          ${
+            v?.doses?.[i]?.vaccine === 'other'
+              ? this._text(`${base}.vaccineOther`, {
+                  label: t('form.label.doseVaccineOther'),
+                  labelledBy: legend,
+                })
+              : nothing
+          }
+          ${this._date(`${base}.date`, { label: t('form.label.doseDate'), labelledBy: legend })}
+        </fieldset>`;
+      })}
+    </div>`;
+  }
+
   private _risk(): TemplateResult {
     const t = this.l10n.t;
     const rf = this._report.riskFactors;
@@ -457,7 +489,7 @@ export class HersysReportForm extends ReportFormBase {
           f('n18'),
           html`${this._infection()}
             <h4 class="sub">${f('n18vaccine')}</h4>
-            ${this._vaccination()}`,
+            ${this._vaccination()} ${this._doseRows()}`,
           'span-4',
         )}
         ${this._cell(

@@ -125,7 +125,7 @@ export class ReportFormHarness {
   /** The fieldset (radio/checkbox group) whose legend reads `legend`. */
   group(legend: string): HTMLFieldSetElement {
     const want = norm(legend);
-    const sets = [...this.root.querySelectorAll<HTMLFieldSetElement>('fieldset[data-path]')];
+    const sets = [...this.root.querySelectorAll<HTMLFieldSetElement>('fieldset')];
     const hit =
       sets.find((f) => this.textOf(f.querySelector('legend')) === want) ??
       sets.find((f) => this.textOf(f.querySelector('legend')).includes(want));
