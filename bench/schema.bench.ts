@@ -10,25 +10,40 @@ import {
 } from '../src/schema/index.js';
 import { manualDateExampleReport, tc1Report } from '../tests/fixtures/reports.js';
 
+/**
+ * Median and p95 per call. Each sample runs `batch` calls and reads both the wall clock and the process's
+ * own CPU time (user + system): on a shared machine the wall clock also counts time spent waiting for a core,
+ * the CPU time does not, so the goal is judged on the CPU-time median and both are printed.
+ */
 function measure(
   name: string,
   goalUs: number | undefined,
   fn: () => unknown,
-  batch = 50,
-  samples = 400,
+  batch = 200,
+  samples = 200,
 ): void {
-  for (let i = 0; i < 2000; i++) fn(); // warm-up
-  const perCall: number[] = [];
+  for (let i = 0; i < 5000; i++) fn(); // warm-up (JIT tiers)
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let s = 0; s < samples; s++) {
+    const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     for (let i = 0; i < batch; i++) fn();
-    perCall.push(Number(process.hrtime.bigint() - t0) / 1000 / batch);
+    const t1 = process.hrtime.bigint();
+    const c1 = process.cpuUsage(c0);
+    wall.push(Number(t1 - t0) / 1000 / batch);
+    cpu.push((c1.user + c1.system) / batch);
   }
-  perCall.sort((a, b) => a - b);
-  const median = perCall[Math.floor(perCall.length / 2)]!;
-  const p95 = perCall[Math.floor(perCall.length * 0.95)]!;
-  const goal = goalUs === undefined ? '' : ` (goal < ${goalUs} µs)${median < goalUs ? '' : ' OVER GOAL'}`;
-  console.log(`${name} median ${median.toFixed(1)} µs, p95 ${p95.toFixed(1)} µs${goal}`);
+  const stat = (xs: number[]) => {
+    xs.sort((a, b) => a - b);
+    return { median: xs[Math.floor(xs.length / 2)]!, p95: xs[Math.floor(xs.length * 0.95)]! };
+  };
+  const c = stat(cpu);
+  const w = stat(wall);
+  const goal = goalUs === undefined ? '' : ` (goal < ${goalUs} µs)${c.median < goalUs ? '' : ' OVER GOAL'}`;
+  console.log(
+    `${name} median ${c.median.toFixed(1)} µs, p95 ${c.p95.toFixed(1)} µs CPU; wall median ${w.median.toFixed(1)} µs, p95 ${w.p95.toFixed(1)} µs${goal}`,
+  );
 }
 
 const tc1 = tc1Report();

@@ -307,14 +307,23 @@ const DEFS: readonly FieldDef[] = [
 
   { path: 'clinical.severity', requirement: 'recommended', kind: 'code' },
   { path: 'clinical.hospitalizationNeeded', requirement: 'recommended', kind: 'code' },
-  { path: 'clinical.hospitalized', requirement: 'recommended', kind: 'code' },
+  {
+    path: 'clinical.hospitalized',
+    requirement: 'conditional',
+    condition: 'recommended; required when an admission date is given (D12)',
+    kind: 'code',
+    resolve: ({ report }) => (report.clinical?.admissionDate !== undefined ? 'required' : 'recommended'),
+  },
   {
     path: 'clinical.admissionDate',
     requirement: 'conditional',
-    condition: 'required when hospitalized at the time of the report; not applicable otherwise (D12)',
+    condition: 'required when hospitalized at the time of the report; not applicable when not (D12)',
     kind: 'date',
     notApplicableSeverity: 'error',
-    resolve: ({ report }) => (report.clinical?.hospitalized === 'yes' ? 'required' : 'notApplicable'),
+    resolve: ({ report }) => {
+      const h = report.clinical?.hospitalized;
+      return h === 'yes' ? 'required' : h === 'no' ? 'notApplicable' : 'optional';
+    },
   },
   {
     path: 'clinical.inpatientInstitution',

@@ -333,6 +333,10 @@ describe('validateReport: conditional fields', () => {
     const s = tc1Report();
     s.clinical!.admissionDate = '2022-09-27';
     assert.ok(has(validateReport(s, T).issues, 'notApplicable', 'clinical.admissionDate', 'error'));
+    delete s.clinical!.hospitalized; // an admission date without the answer: ask for the answer
+    const res = validateReport(s, T);
+    assert.ok(has(res.issues, 'required', 'clinical.hospitalized', 'error'));
+    assert.ok(!has(res.issues, 'notApplicable', 'clinical.admissionDate'));
   });
   it('the address is not required when it is the location', () => {
     const r = tc1Report();

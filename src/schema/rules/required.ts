@@ -9,6 +9,7 @@ const RULE_OF: Record<string, string> = {
   'patient.guardian.phone': 'D11',
   'patient.guardian.address': 'D11',
   'clinical.admissionDate': 'D12',
+  'clinical.hospitalized': 'D12',
 };
 
 /** Paths whose emptiness another rule reports with a more precise code. */
