@@ -10,7 +10,7 @@
  *
  * Usage: `npm run build:app` (add `--dev` for unminified output with source maps).
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 import { mkdir, rm, writeFile, rename } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -23,6 +23,37 @@ export const ASSET_PREFIX = '/app/';
 
 /** Packages that must only ever be loaded lazily (never in the entry chunk's static import graph). */
 const LAZY_ONLY = [/node_modules\/pdf-lib\//, /node_modules\/fontkit\//, /node_modules\/@pdf-lib\//];
+
+/**
+ * The SDK's package.json lists only `dist/define.js` under `sideEffects`, so when it is bundled from
+ * `src/` (the `source` condition) esbuild would drop the components' own bare registrations such as
+ * `import '../optional-fields-dialog/optional-fields-dialog.js'` in the report flow, and the dialogs
+ * would never be defined. Imports between the SDK's source files keep their side effects.
+ */
+const sdkSourceSideEffects: Plugin = {
+  name: 'sdk-source-side-effects',
+  setup(build) {
+    const srcDir = path.join(repoRoot, 'src') + path.sep;
+    build.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'sdk-source-side-effects' || !args.importer.startsWith(srcDir))
+        return undefined;
+      const r = await build.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: 'sdk-source-side-effects',
+      });
+      if (r.errors.length) return { errors: r.errors };
+      return {
+        path: r.path,
+        namespace: r.namespace,
+        external: r.external,
+        suffix: r.suffix,
+        sideEffects: true,
+      };
+    });
+  },
+};
 
 export interface BuildAppOptions {
   /** Unminified output with inline source maps. */
@@ -59,10 +90,7 @@ export async function buildApp(options: BuildAppOptions = {}): Promise<BuildAppR
     chunkNames: 'chunks/[name]-[hash]',
     assetNames: 'assets/[name]-[hash]',
     conditions: ['source'],
-    // The SDK's package.json lists only dist/define.js under `sideEffects`, so with the `source` condition
-    // esbuild would drop the components' own bare `import './x-dialog.js'` registrations. Honour every
-    // import as written instead.
-    ignoreAnnotations: true,
+    plugins: [sdkSourceSideEffects],
     minify: !options.dev,
     sourcemap: options.dev ? 'linked' : false,
     metafile: true,

@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../scripts/build-app.js';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 
@@ -110,6 +110,21 @@ function mailText(raw: string): string {
   return decoded.join('\n');
 }
 
+/** Index of the first locator that becomes visible (polls; fails after `timeoutMs`). */
+async function firstVisible(locators: Locator[], timeoutMs = 15_000): Promise<number> {
+  const start = Date.now();
+  for (;;) {
+    for (const [i, l] of locators.entries()) if (await l.isVisible()) return i;
+    if (Date.now() - start > timeoutMs) {
+      await locators[0]!.page().screenshot({ path: path.join(tmpdir(), 'hersys-e2e-failure.png') });
+      throw new Error(
+        `none of ${locators.join(', ')} became visible (screenshot: ${tmpdir()}/hersys-e2e-failure.png)`,
+      );
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(imagesDir, `app-${name}.png`), fullPage });
@@ -177,7 +192,7 @@ after(async () => {
     await new Promise((r) => server!.once('exit', r));
   }
   await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  if (dataDir && !process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test(
@@ -233,9 +248,10 @@ test(
     report.reportDate = today;
     report.diagnosis = {
       ...report.diagnosis,
-      diagnosisDate: today,
+      // Diagnosed the day before the specimen was taken: 日付の整合性確認 flags it (as in the manual's example).
+      diagnosisDate: shiftDays(today, -1),
       specimenCollectionDate: today,
-      firstVisitDate: today,
+      firstVisitDate: shiftDays(today, -1),
       onsetDate: shiftDays(today, -2),
       estimatedInfectionDate: shiftDays(today, -5),
       methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
@@ -256,16 +272,27 @@ test(
     await form.locator('input[data-path="patient.givenNameKana"]').press('Tab');
     await shot(page, 'new-report');
 
+    // Switching the language keeps everything typed.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Occurrence report', { exact: false }).first().waitFor();
+    assert.equal(await form.locator('input[data-path="patient.givenName"]').inputValue(), givenName);
+    await shot(page, 'new-report-en');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.getByText('新規登録', { exact: true }).first().waitFor();
+    assert.equal(await form.locator('input[data-path="patient.givenName"]').inputValue(), givenName);
+
     // 確認 → (任意入力の確認 / 日付の整合性確認 when they apply) → the confirmation screen → 報告.
     await form.locator('[part~="submit-button"]').click();
     const flow = page.locator('hersys-report-flow');
     const reportButton = flow.locator('button[part~="report"]');
-    for (let i = 0; i < 5 && !(await reportButton.isVisible()); i++) {
-      const cont = page.getByRole('button', { name: '続ける' });
-      if (await cont.isVisible()) await cont.click();
-      await page.waitForTimeout(300);
+    const optional = page.getByRole('dialog', { name: '任意入力の確認' });
+    if ((await firstVisible([reportButton, optional])) === 1) {
+      await optional.getByRole('button', { name: '続ける' }).click();
     }
-    await reportButton.waitFor({ state: 'visible' });
+    await reportButton.waitFor({ state: 'visible' }).catch(async (e: unknown) => {
+      await page.screenshot({ path: path.join(dataDir, 'failure.png') });
+      throw e;
+    });
     await flow.locator('[part~="observation"]').scrollIntoViewIfNeeded();
     await shot(page, 'confirm');
 
@@ -283,13 +310,29 @@ test(
       }
       return route.fallback();
     });
-    await reportButton.click();
-    await flow.locator('[part~="error"]').waitFor({ state: 'visible' });
-    assert.match(await flow.locator('[part~="error"]').innerText(), /サーバーに接続できませんでした/);
-    await reportButton.click();
+    const dateCheck = page.getByRole('dialog', { name: '日付の整合性確認' });
+    const errorBox = flow.locator('[part~="error"]');
+    const complete = flow.locator('dialog[part~="complete-dialog"]');
+    let sawDateCheck = false;
+    /** 報告, then 続ける in 日付の整合性確認 when it opens; resolves once the attempt has an outcome. */
+    const clickReport = async () => {
+      await reportButton.click();
+      const outcome = await firstVisible([dateCheck, errorBox, complete]);
+      if (outcome === 0) {
+        if (!sawDateCheck) await shot(page, 'date-check');
+        sawDateCheck = true;
+        assert.match(await dateCheck.innerText(), /検体採取日/);
+        await dateCheck.getByRole('button', { name: '続ける' }).click();
+        await firstVisible([errorBox, complete]);
+      }
+    };
+    await clickReport();
+    assert.ok(sawDateCheck, '日付の整合性確認 opened for the out-of-order dates');
+    await errorBox.waitFor({ state: 'visible' });
+    assert.match(await errorBox.innerText(), /サーバーに接続できませんでした/);
+    await clickReport();
 
     // 完了: who was mailed.
-    const complete = flow.locator('dialog[part~="complete-dialog"]');
     await complete.waitFor({ state: 'visible' });
     const completeText = await complete.innerText();
     for (const name of ['みなと保健所', '千代田保健所', '東京都'])
@@ -418,7 +461,7 @@ test(
     const [popup] = await Promise.all([page.waitForEvent('popup'), pdfLink.click()]);
     await popup.close();
     const pdf = await page.request.get(`${baseUrl}${href}`);
-    assert.equal(pdf.status(), 200);
+    assert.equal(pdf.status(), 200, `PDF: ${await pdf.text()}\n${serverLog.slice(-3000)}`);
     assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
     const pdfBytes = await pdf.body();
     assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');

@@ -11,6 +11,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+// Lit sets object-valued properties again on every render (e.g. a language switch); `guard` sets the
+// flow's value only when the starting report changes, so a re-render never resets what was typed.
+import { guard } from 'lit/directives/guard.js';
 import type { Issue, OccurrenceReport } from 'hersys-sdk/schema';
 import { api, ApiError, newIdempotencyKey, type Me } from '../api.js';
 import { errorMessage, renderError } from '../errors.js';
@@ -193,7 +196,7 @@ export class ClinicNewReportPage extends LitElement {
       ${
         customElements.get('hersys-report-flow')
           ? html`<hersys-report-flow
-              .value=${this.start}
+              .value=${guard([this.start], () => this.start)}
               .locale=${l}
               .today=${todayInTokyo()}
               .submit=${this.submit}

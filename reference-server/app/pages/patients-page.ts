@@ -97,17 +97,17 @@ export class ClinicPatientsPage extends LitElement {
         justify-content: flex-end;
         flex-wrap: wrap;
       }
-      [role='tablist'] {
+      .tabs {
         display: flex;
         gap: 0.25rem;
         border-bottom: 2px solid var(--_primary);
         margin-top: 1.25rem;
       }
-      [role='tab'] {
+      .tabs button {
         border-bottom: none;
         border-radius: 6px 6px 0 0;
       }
-      [role='tab'][aria-selected='true'] {
+      .tabs button[aria-pressed='true'] {
         background: var(--_primary);
         color: var(--_on-primary);
         border-color: var(--_primary);
@@ -335,13 +335,12 @@ export class ClinicPatientsPage extends LitElement {
         </div>
       </form>
 
-      <div role="tablist" aria-label=${t(l, 'list.infectionCategory')}>
+      <div class="tabs" role="group" aria-label=${t(l, 'list.infectionCategory')}>
         ${[['', t(l, 'list.tab.all')] as [string, string], ...labels(INFECTION_CATEGORY_LABELS)].map(
           ([code, text]) =>
             html`<button
               type="button"
-              role="tab"
-              aria-selected=${category === code ? 'true' : 'false'}
+              aria-pressed=${category === code ? 'true' : 'false'}
               @click=${() => this.#withParam('infectionCategory', code || undefined)}
             >
               ${text}

@@ -8,6 +8,9 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
+// Lit sets object-valued properties again on every render; `guard` sets the form's value only when the
+// seed changes, so a re-render never resets what the user typed.
+import { guard } from 'lit/directives/guard.js';
 import type { OccurrenceReport } from 'hersys-sdk/schema';
 import type { HersysReportForm } from 'hersys-sdk/components';
 import { api, ApiError, type Me, type Patient, type ReportEnvelope, type Stamp } from '../api.js';
@@ -162,7 +165,13 @@ export class ClinicReportPage extends LitElement {
   @state() private actionError?: unknown;
   @state() private printHerSysId = false;
   /** The edit in progress (survives failed saves and conflicts). */
-  @state() private editValue?: OccurrenceReport;
+  /** What the edit form was started with (set on 編集 and when taking the current version). */
+  @state() private editSeed?: OccurrenceReport;
+  /**
+   * The edit as it is now (kept from the form's events). Not reactive and never fed back into the form:
+   * re-setting the form's value on every change would reset its half-typed fields.
+   */
+  private editValue?: OccurrenceReport;
   /** The version the edit started from. */
   @state() private editVersion = 0;
   @state() private conflict?: ReportEnvelope;
@@ -180,7 +189,13 @@ export class ClinicReportPage extends LitElement {
       this.editVersion = 0;
       this.conflict = undefined;
       void this.#load();
-    } else if (changed.has('editing') && this.editing && this.envelope) this.#startEdit(this.envelope);
+    } else if (changed.has('editing')) {
+      if (this.editing && this.envelope) this.#startEdit(this.envelope);
+      if (!this.editing) {
+        this.editValue = undefined;
+        this.conflict = undefined;
+      }
+    }
   }
 
   async #load(): Promise<void> {
@@ -197,15 +212,8 @@ export class ClinicReportPage extends LitElement {
   }
 
   #startEdit(envelope: ReportEnvelope): void {
-    // Keep an edit already in progress for this report (e.g. after a failed save).
-    if (
-      this.editValue &&
-      this.editVersion &&
-      this.conflict === undefined &&
-      this.editVersion === envelope.version
-    )
-      return;
     this.editValue = structuredClone(envelope.report);
+    this.editSeed = this.editValue;
     this.editVersion = envelope.version;
     this.conflict = undefined;
   }
@@ -293,6 +301,12 @@ export class ClinicReportPage extends LitElement {
     }
   }
 
+  /** 編集をやめる: drop the edit and its autosaved draft, back to the read-only view. */
+  #discard = async (): Promise<void> => {
+    await this.#formEl()?.clearDraft();
+    navigate(`/reports/${this.reportId}`);
+  };
+
   /** Brings a just-rendered alert into view and gives it focus, so the message is seen and read out. */
   async #revealAlert(selector: string): Promise<void> {
     await this.updateComplete;
@@ -312,6 +326,7 @@ export class ClinicReportPage extends LitElement {
   #takeCurrent = (): void => {
     if (!this.conflict) return;
     this.editValue = structuredClone(this.conflict.report);
+    this.editSeed = this.editValue;
     this.editVersion = this.conflict.version;
     this.conflict = undefined;
   };
@@ -374,10 +389,14 @@ export class ClinicReportPage extends LitElement {
     }
     const user = this.me?.user;
     return disabled
-      ? html`<hersys-report-form .value=${value} .locale=${this.locale} disabled></hersys-report-form>`
+      ? html`<hersys-report-form
+          .value=${guard([value], () => value)}
+          .locale=${this.locale}
+          disabled
+        ></hersys-report-form>`
       : html`<hersys-report-form
           class="editing"
-          .value=${value}
+          .value=${guard([value], () => value)}
           .locale=${this.locale}
           .today=${todayInTokyo()}
           .doctorStore=${doctorStoreFor(user?.facilityCode)}
@@ -450,7 +469,7 @@ export class ClinicReportPage extends LitElement {
             </div>`
           : nothing
       }
-      ${this.#form(this.editValue, false)}
+      ${this.#form(this.editSeed, false)}
       <div class="edit-bar">
         <button
           type="button"
@@ -461,7 +480,7 @@ export class ClinicReportPage extends LitElement {
         >
           ${this.saving ? t(l, 'report.saving') : t(l, 'report.save')}
         </button>
-        <a class="button" href=${`/reports/${this.reportId}`}>${t(l, 'report.discard')}</a>
+        <button type="button" @click=${this.#discard}>${t(l, 'report.discard')}</button>
       </div>
       ${
         c
