@@ -29,3 +29,15 @@ export type {
   HersysDialogSource,
   HersysFixDetail,
 } from './flow-events.js';
+export { HersysIdForm, type RegisterPerson, type IdFormStep } from './id-form/id-form.component.js';
+export { HersysDuplicateCheck } from './duplicate-check/duplicate-check.component.js';
+export {
+  HersysPatientRecord,
+  RecordConflictError,
+  RECORD_TABS,
+  type RecordTab,
+  type SaveSection,
+  type SaveResult,
+} from './patient-record/patient-record.component.js';
+export { HersysPatientList, type SearchHealthCenters } from './patient-list/patient-list.component.js';
+export type * from './id-form/patient-events.js';

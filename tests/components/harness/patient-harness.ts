@@ -153,7 +153,7 @@ export class PatientHarness {
 }
 
 /** Waits until `check` passes (polling), or fails with its last error after `timeout` ms. */
-export async function waitFor(check: () => void | boolean, timeout = 3000): Promise<void> {
+export async function waitFor(check: () => unknown, timeout = 3000): Promise<void> {
   const start = performance.now();
   let last: unknown;
   for (;;) {
