@@ -454,7 +454,7 @@ export function valueAt(root: unknown, path: string): unknown {
   let segs = SEGMENTS.get(path);
   if (segs === undefined) {
     segs = path.split('.');
-    if (SEGMENTS.size < 2048) SEGMENTS.set(path, segs);
+    if (SEGMENTS.size < 2048 && path.length <= 128) SEGMENTS.set(path, segs);
   }
   let cur: unknown = root;
   for (const seg of segs) {

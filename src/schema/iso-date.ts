@@ -38,6 +38,7 @@ const SPLIT_CACHE = new Map<string, Ymd | null>();
 /** The parts of a valid ISO date, or `undefined` (wrong shape or impossible date such as 2022-02-30). */
 export function splitIsoDate(iso: unknown): Ymd | undefined {
   if (typeof iso !== 'string') return undefined;
+  if (iso.length !== 10) return undefined;
   const hit = SPLIT_CACHE.get(iso);
   if (hit !== undefined) return hit ?? undefined;
   const m = ISO_RE.exec(iso);

@@ -68,12 +68,14 @@ export function parsePhoneJP(text: string): PhoneResult {
   const hit = CACHE.get(text);
   if (hit !== undefined) return hit;
   const r = parse(text);
+  if (text.length > 64) return r; // never keep long (hostile) input alive
   if (CACHE.size >= CACHE_SIZE) CACHE.delete(CACHE.keys().next().value!);
   CACHE.set(text, r);
   return r;
 }
 
 function parse(text: string): PhoneResult {
+  if (text.length > 200) return invalid(text.slice(0, 200), '');
   const s = text.normalize('NFKC').trim();
   // The user's own grouping, for landlines.
   const typedGroups = s

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Issue } from './issues.js';
 import type { IssueCode } from './issue-codes.js';
 import { occurrenceReportSchema, type OccurrenceReport } from './report/occurrence-report.js';
+import { MAX_LINE } from './report/primitives.js';
 import { PREFECTURES, prefectureCodeOf } from './codes/index.js';
 import { normalizeKana } from './kana.js';
 import { normalizePhone } from './phone.js';
@@ -78,7 +79,8 @@ function mapAt(root: unknown, path: string, f: (s: string) => string | undefined
   if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, last)) return;
   const obj = cur as Record<string, unknown>;
   const v = obj[last];
-  if (typeof v !== 'string') return;
+  // Over-long text is left for the shape check (text.tooLong), not normalized.
+  if (typeof v !== 'string' || v.length > MAX_LINE) return;
   const next = f(v);
   if (next === undefined || next === '') delete obj[last];
   else obj[last] = next;

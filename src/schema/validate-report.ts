@@ -79,7 +79,7 @@ function orderOf(path: string): number {
     const dot = key.lastIndexOf('.');
     key = dot < 0 ? '' : key.slice(0, dot);
   }
-  if (ORDER_CACHE.size < 1024) ORDER_CACHE.set(path, order);
+  if (ORDER_CACHE.size < 1024 && path.length <= 128) ORDER_CACHE.set(path, order);
   return order;
 }
 

@@ -204,6 +204,20 @@ describe('validateReport: structure', () => {
     assert.ok(has(r.issues, 'field.unknown', '__proto__'));
     assert.equal(({} as Record<string, unknown>)['polluted'], undefined);
   });
+  it('huge strings are rejected without being normalized or cached', () => {
+    const big = '0'.repeat(1_000_000);
+    const r = tc1Report();
+    r.patient!.phone = big;
+    r.patient!.familyNameKana = 'ア'.repeat(100_000);
+    r.diagnosis!.onsetDate = big;
+    const res = validateReport(r, T);
+    assert.ok(has(res.issues, 'text.tooLong', 'patient.phone'));
+    assert.ok(has(res.issues, 'text.tooLong', 'patient.familyNameKana'));
+    assert.ok(
+      has(res.issues, 'date.format', 'diagnosis.onsetDate') ||
+        has(res.issues, 'format.invalid', 'diagnosis.onsetDate'),
+    );
+  });
   it('property: never throws on arbitrary JSON or values', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (x) => {
