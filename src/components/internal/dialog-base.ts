@@ -128,6 +128,7 @@ export abstract class HersysDialogBase extends LitElement {
       part="dialog"
       aria-labelledby="title"
       aria-describedby="message"
+      @keydown=${this.#onKeydown}
       @cancel=${this.#onCancel}
       @close=${this.#onClose}
     >
@@ -160,8 +161,20 @@ export abstract class HersysDialogBase extends LitElement {
     this.onEscape();
   }
 
+  #onKeydown(event: KeyboardEvent): void {
+    // Handled on keydown: Chromium's close watcher skips the cancelable `cancel` event when there was no
+    // user activation since the last one, and would close the dialog without asking the subclass.
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    this.onEscape();
+  }
+
   #onClose(): void {
-    // Closed by the platform (e.g. a host calling close() on it): keep `open` in step.
-    if (this.open) this.open = false;
+    // Closed by the platform without our say (close watcher, a host calling close()): keep `open` in
+    // step and give it the meaning of Escape, so the flow is never left waiting for an answer.
+    if (this.open) {
+      this.open = false;
+      this.onEscape();
+    }
   }
 }

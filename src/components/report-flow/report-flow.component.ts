@@ -487,6 +487,10 @@ export class HersysReportFlow extends LitElement {
         e.preventDefault();
         this._onCompleteDone();
       }}
+      @close=${() => {
+        // Closed by the platform (Escape without a cancel event): the report is filed, go on to 登録情報.
+        if (this.step === 'complete') this._onCompleteDone();
+      }}
     >
       <h2 class="header" id="complete-title">${t('flow.complete.title')}</h2>
       <div class="body">
