@@ -181,6 +181,12 @@ function valueAtSegs(root: unknown, segs: readonly PropertyKey[]): unknown {
   return cur;
 }
 
+/** A value as echoed in issue params: at most 64 characters. */
+function shown(value: unknown): string {
+  const t = typeof value === 'string' ? value : String(value);
+  return t.length > 64 ? t.slice(0, 63) + '…' : t;
+}
+
 const DATE_LEAVES = /(Date|^reportDate|collectionDate|dateOfBirth|\.date)$/;
 
 function mapZodIssue(zi: z.core.$ZodIssue, root: unknown, basePath: readonly PropertyKey[] = []): Issue[] {
@@ -211,14 +217,13 @@ function mapZodIssue(zi: z.core.$ZodIssue, root: unknown, basePath: readonly Pro
       return [mk('number.tooSmall', { min: Number(zi.minimum) })];
     case 'invalid_format':
       if (typeof value === 'string' && DATE_LEAVES.test(path)) {
-        const r = parseJapaneseDate(value);
-        return [mk(r.ok ? 'date.format' : r.code, { value })];
+        const r = value.length <= 40 ? parseJapaneseDate(value) : undefined;
+        return [mk(r === undefined || r.ok ? 'date.format' : r.code, { value: shown(value) })];
       }
-      return [mk('format.invalid', { value: typeof value === 'string' ? value : '' })];
+      return [mk('format.invalid', { value: typeof value === 'string' ? shown(value) : '' })];
     case 'invalid_value':
       if (value === undefined) return [mk('required')];
-      if (zi.values.length > 1)
-        return [mk('enum.invalid', { value: typeof value === 'string' ? value : String(value) })];
+      if (zi.values.length > 1) return [mk('enum.invalid', { value: shown(value) })];
       return [mk('value.invalid', { expected: String(zi.values[0]) })];
     case 'invalid_union': {
       const first = zi.errors[0]?.[0];

@@ -211,6 +211,7 @@ describe('validateReport: structure', () => {
     r.patient!.familyNameKana = 'ア'.repeat(100_000);
     r.diagnosis!.onsetDate = big;
     const res = validateReport(r, T);
+    assert.ok(res.issues.every((i) => Object.values(i.params ?? {}).every((v) => String(v).length <= 64)));
     assert.ok(has(res.issues, 'text.tooLong', 'patient.phone'));
     assert.ok(has(res.issues, 'text.tooLong', 'patient.familyNameKana'));
     assert.ok(
