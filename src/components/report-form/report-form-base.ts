@@ -1226,68 +1226,70 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return html`<div class="address" part="address">
       <div class=${this._fieldClass(pcPath, { cls: 'postal' })} part="field">
         <label for=${id} id="${id}-label" class="label" part="label">〒 ${this._label('postalCode')}</label>
-        <input
-          id=${id}
-          data-path=${pcPath}
-          type="text"
-          part="input"
-          size="9"
-          maxlength="10"
-          inputmode="numeric"
-          autocomplete="off"
-          .value=${live(this._raw.get(pcPath) ?? formatted)}
-          aria-describedby="${id}-msg ${id}-status"
-          role="combobox"
-          aria-autocomplete="none"
-          aria-expanded=${postal?.status === 'choose' ? 'true' : 'false'}
-          aria-controls=${postal?.status === 'choose' ? `${id}-list` : nothing}
-          aria-activedescendant=${postal?.status === 'choose' ? `${id}-opt-${postal.active}` : nothing}
-          @input=${(e: Event) => {
-            const text = (e.target as HTMLInputElement).value;
-            const digits = postalDigits(text);
-            this._raw.set(pcPath, text);
-            this._set(pcPath, digits.length === 7 ? digits : text.trim(), false);
-            if (digits.length === 7) void this._lookupPostal(base, digits);
-            else if (this._postal?.base === base) this._postal = undefined;
-          }}
-          @change=${(e: Event) => {
-            const input = e.target as HTMLInputElement;
-            const digits = postalDigits(input.value);
-            this._touch(pcPath);
-            if (digits.length === 7) {
-              this._raw.delete(pcPath);
-              input.value = `${digits.slice(0, 3)}-${digits.slice(3)}`;
-            }
-            this._set(pcPath, digits.length === 7 ? digits : input.value.trim());
-          }}
-          @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
-        />
+        <span class="anchor"
+          ><input
+            id=${id}
+            data-path=${pcPath}
+            type="text"
+            part="input"
+            size="9"
+            maxlength="10"
+            inputmode="numeric"
+            autocomplete="off"
+            .value=${live(this._raw.get(pcPath) ?? formatted)}
+            aria-describedby="${id}-msg ${id}-status"
+            role="combobox"
+            aria-autocomplete="none"
+            aria-expanded=${postal?.status === 'choose' ? 'true' : 'false'}
+            aria-controls=${postal?.status === 'choose' ? `${id}-list` : nothing}
+            aria-activedescendant=${postal?.status === 'choose' ? `${id}-opt-${postal.active}` : nothing}
+            @input=${(e: Event) => {
+              const text = (e.target as HTMLInputElement).value;
+              const digits = postalDigits(text);
+              this._raw.set(pcPath, text);
+              this._set(pcPath, digits.length === 7 ? digits : text.trim(), false);
+              if (digits.length === 7) void this._lookupPostal(base, digits);
+              else if (this._postal?.base === base) this._postal = undefined;
+            }}
+            @change=${(e: Event) => {
+              const input = e.target as HTMLInputElement;
+              const digits = postalDigits(input.value);
+              this._touch(pcPath);
+              if (digits.length === 7) {
+                this._raw.delete(pcPath);
+                input.value = `${digits.slice(0, 3)}-${digits.slice(3)}`;
+              }
+              this._set(pcPath, digits.length === 7 ? digits : input.value.trim());
+            }}
+            @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
+          />
+          ${
+            postal?.status === 'choose'
+              ? html`<ul
+                  class="listbox"
+                  role="listbox"
+                  id="${id}-list"
+                  part="listbox"
+                  aria-label=${t('form.postalChoose', { count: postal.hits.length })}
+                >
+                  ${postal.hits.map(
+                    (h, i) =>
+                      html`<li
+                        role="option"
+                        id="${id}-opt-${i}"
+                        class=${i === postal.active ? 'active' : ''}
+                        aria-selected=${i === postal.active ? 'true' : 'false'}
+                        @mousedown=${(e: Event) => e.preventDefault()}
+                        @click=${() => this._pickPostal(base, h)}
+                      >
+                        ${this._prefName(h.prefectureCode)} ${h.city} ${h.town}
+                      </li>`,
+                  )}
+                </ul>`
+              : nothing
+          }</span
+        >
         <p class="hint" id="${id}-status" role="status">${postal?.message ?? ''}</p>
-        ${
-          postal?.status === 'choose'
-            ? html`<ul
-                class="listbox"
-                role="listbox"
-                id="${id}-list"
-                part="listbox"
-                aria-label=${t('form.postalChoose', { count: postal.hits.length })}
-              >
-                ${postal.hits.map(
-                  (h, i) =>
-                    html`<li
-                      role="option"
-                      id="${id}-opt-${i}"
-                      class=${i === postal.active ? 'active' : ''}
-                      aria-selected=${i === postal.active ? 'true' : 'false'}
-                      @mousedown=${(e: Event) => e.preventDefault()}
-                      @click=${() => this._pickPostal(base, h)}
-                    >
-                      ${this._prefName(h.prefectureCode)} ${h.city} ${h.town}
-                    </li>`,
-                )}
-              </ul>`
-            : nothing
-        }
         ${this._msgs(pcPath, id)}
       </div>
       ${this._select(`${base}.prefectureCode`, this._labels(PREFECTURES), {

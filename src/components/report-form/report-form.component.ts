@@ -119,7 +119,7 @@ export class HersysReportForm extends ReportFormBase {
   private _doctorGroup(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row" role="group" aria-labelledby="g-doctor">
-      ${this._groupLabel('g-doctor', t('form.label.doctorName'), 'reporter.doctorFamilyName')}
+      ${this._groupLabel('g-doctor', t('form.label.doctorName'))}
       ${this._doctorFamilyName({ labelledBy: 'g-doctor' })}
       ${this._text('reporter.doctorGivenName', { labelledBy: 'g-doctor', size: 10 })}
       ${this._doctorRegister()}
@@ -143,7 +143,7 @@ export class HersysReportForm extends ReportFormBase {
   private _nameGroup(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row" role="group" aria-labelledby="g-name">
-        ${this._groupLabel('g-name', t('form.label.patientName'), 'patient.familyName')}
+        ${this._groupLabel('g-name', t('form.label.patientName'))}
         ${this._text('patient.familyName', { labelledBy: 'g-name', size: 12, autocomplete: 'off' })}
         ${this._text('patient.givenName', { labelledBy: 'g-name', size: 12 })}
       </div>

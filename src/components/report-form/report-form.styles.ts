@@ -303,9 +303,24 @@ export const reportFormStyles = [
     .combo .listbox.open {
       display: block;
     }
+    .postal {
+      max-width: 16rem;
+    }
+    .anchor {
+      position: relative;
+      display: inline-block;
+    }
+    .recommended .anchor > input {
+      border: 2px solid var(--_recommended);
+      background: var(--_recommended-bg);
+    }
+    .invalid .anchor > input {
+      border: 2px solid var(--_danger);
+      background: var(--_danger-bg);
+    }
     .postal .listbox {
       position: absolute;
-      top: 4.25rem;
+      top: 100%;
       left: 0;
       min-width: 22rem;
     }
