@@ -7,6 +7,8 @@ import { FontMissingError, PdfOptionsError } from './errors.js';
 import type { RenderReportPdfOptions } from './index.js';
 
 const fontRequests = new Map<string, Promise<Uint8Array>>();
+/** How long printReportPdf waits for the browser to display the PDF in its hidden iframe. */
+const LOAD_TIMEOUT_MS = 15_000;
 
 /**
  * Fetches font bytes from a URL the host serves (e.g. `/fonts/NotoSansJP_400Regular.ttf`). The same URL
@@ -52,8 +54,8 @@ export interface PrintReportPdfOptions extends RenderReportPdfOptions {
  * hidden iframe and the blob URL are removed after printing (or after a minute).
  *
  * @returns the PDF bytes (e.g. to keep or upload them as well).
- * @throws the errors of `renderReportPdf`; `PdfOptionsError` outside a browser or when the new window is
- * blocked by a popup blocker.
+ * @throws the errors of `renderReportPdf`; `PdfOptionsError` outside a browser, when the new window is
+ * blocked by a popup blocker, or when the browser does not display PDFs in frames (15 s without loading).
  */
 export async function printReportPdf(
   report: OccurrenceReport,
@@ -89,11 +91,27 @@ export async function printReportPdf(
     frame.remove();
     URL.revokeObjectURL(url);
   };
-  await new Promise<void>((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
+  const loaded = await new Promise<boolean>((resolve) => {
+    // A browser that downloads PDFs instead of showing them never loads the frame: give up after a while.
+    const timer = setTimeout(() => resolve(false), LOAD_TIMEOUT_MS);
+    frame.addEventListener(
+      'load',
+      () => {
+        clearTimeout(timer);
+        resolve(true);
+      },
+      { once: true },
+    );
     frame.src = url;
     document.body.append(frame);
   });
+  if (!loaded) {
+    cleanup();
+    throw new PdfOptionsError(
+      'The browser did not display the PDF for printing (its PDF viewer may be turned off); use target "window" ' +
+        'or offer the bytes returned by renderReportPdf as a download.',
+    );
+  }
   const win = frame.contentWindow;
   if (win) {
     win.addEventListener('afterprint', () => setTimeout(cleanup, 1_000), { once: true });
