@@ -79,13 +79,30 @@ async function stop(child: ChildProcess) {
   await done;
 }
 
-function request(agent: http.Agent, port: number, method: string, path: string, headers: Record<string, string>, body?: string) {
+function request(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string,
+) {
   return new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path, agent, headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        agent,
+        headers: body ? { ...headers, 'content-length': Buffer.byteLength(body) } : headers,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on('error', reject);
     if (body) req.write(body);
     req.end();
@@ -106,10 +123,19 @@ interface LoadResult {
 }
 
 /** 32 clients, each sending one request after another until the time or request budget is used. */
-async function load(port: number, path: string, makeHeaders: (i: number) => Record<string, string>, body: string): Promise<LoadResult> {
+async function load(
+  port: number,
+  path: string,
+  makeHeaders: (i: number) => Record<string, string>,
+  body: string,
+): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   // Warm-up (JIT, connections, first-page caches).
-  await Promise.all(Array.from({ length: CONCURRENCY }, (_, i) => request(agent, port, 'POST', path, makeHeaders(-1 - i), body)));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, (_, i) =>
+      request(agent, port, 'POST', path, makeHeaders(-1 - i), body),
+    ),
+  );
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
@@ -134,7 +160,13 @@ async function load(port: number, path: string, makeHeaders: (i: number) => Reco
   agent.destroy();
   if (firstError) console.log(`  first error: ${firstError}`);
   latencies.sort((a, b) => a - b);
-  return { rps: latencies.length / elapsed, p50: pct(latencies, 50), p99: pct(latencies, 99), ok: latencies.length - errors, errors };
+  return {
+    rps: latencies.length / elapsed,
+    p50: pct(latencies, 50),
+    p99: pct(latencies, 99),
+    ok: latencies.length - errors,
+    errors,
+  };
 }
 
 function fmt(r: LoadResult) {
@@ -169,10 +201,86 @@ async function freshPgDb(): Promise<{ url: string; drop: () => Promise<void> } |
 // ---------------------------------------------------------------------------------------------------------
 // 1,000,000 patients
 
-const FAMILY = ['ヤマダ', 'ヤマモト', 'ヤマグチ', 'タナカ', 'スズキ', 'サトウ', 'タカハシ', 'ワタナベ', 'イトウ', 'ナカムラ', 'コバヤシ', 'カトウ', 'ヨシダ', 'ヤマザキ', 'ササキ', 'マツモト', 'イノウエ', 'キムラ', 'ハヤシ', 'シミズ'];
-const FAMILY_KANJI = ['山田', '山本', '山口', '田中', '鈴木', '佐藤', '高橋', '渡辺', '伊藤', '中村', '小林', '加藤', '吉田', '山崎', '佐々木', '松本', '井上', '木村', '林', '清水'];
-const GIVEN = ['ハナコ', 'タロウ', 'ジロウ', 'サクラ', 'ユイ', 'ソウタ', 'ハルト', 'ミオ', 'リク', 'アオイ', 'ユウト', 'メイ', 'ケンタ', 'ナナ', 'ダイキ', 'ユナ'];
-const GIVEN_KANJI = ['花子', '太郎', '次郎', 'さくら', '結衣', '蒼太', '陽翔', '澪', '陸', '葵', '悠人', '芽依', '健太', '菜々', '大輝', '優奈'];
+const FAMILY = [
+  'ヤマダ',
+  'ヤマモト',
+  'ヤマグチ',
+  'タナカ',
+  'スズキ',
+  'サトウ',
+  'タカハシ',
+  'ワタナベ',
+  'イトウ',
+  'ナカムラ',
+  'コバヤシ',
+  'カトウ',
+  'ヨシダ',
+  'ヤマザキ',
+  'ササキ',
+  'マツモト',
+  'イノウエ',
+  'キムラ',
+  'ハヤシ',
+  'シミズ',
+];
+const FAMILY_KANJI = [
+  '山田',
+  '山本',
+  '山口',
+  '田中',
+  '鈴木',
+  '佐藤',
+  '高橋',
+  '渡辺',
+  '伊藤',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山崎',
+  '佐々木',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '清水',
+];
+const GIVEN = [
+  'ハナコ',
+  'タロウ',
+  'ジロウ',
+  'サクラ',
+  'ユイ',
+  'ソウタ',
+  'ハルト',
+  'ミオ',
+  'リク',
+  'アオイ',
+  'ユウト',
+  'メイ',
+  'ケンタ',
+  'ナナ',
+  'ダイキ',
+  'ユナ',
+];
+const GIVEN_KANJI = [
+  '花子',
+  '太郎',
+  '次郎',
+  'さくら',
+  '結衣',
+  '蒼太',
+  '陽翔',
+  '澪',
+  '陸',
+  '葵',
+  '悠人',
+  '芽依',
+  '健太',
+  '菜々',
+  '大輝',
+  '優奈',
+];
 const STATUSES = ['homeCare', 'hotelCare', 'hospitalized', 'released', 'unspecified'];
 const SEVS = ['mild', 'moderate1', 'moderate2', 'severe', 'asymptomatic'];
 const RESID = ['home', 'hotel', 'hospital', 'facility', 'unknown'];
@@ -191,7 +299,12 @@ function makePatient(i: number): PatientRow {
   const diag = day(Date.UTC(2022, 0, 1), randomInt(365));
   const period = randomInt(10) < 8 ? diag : null;
   const hc = randomInt(2) ? '13101' : '13103';
-  const rec = { familyName: FAMILY_KANJI[f], givenName: GIVEN_KANJI[g], familyNameKana: FAMILY[f], givenNameKana: GIVEN[g] };
+  const rec = {
+    familyName: FAMILY_KANJI[f],
+    givenName: GIVEN_KANJI[g],
+    familyNameKana: FAMILY[f],
+    givenNameKana: GIVEN[g],
+  };
   return {
     her_sys_id: String(10_000_000 + i * 89 + randomInt(89)),
     version: 1,
@@ -229,7 +342,9 @@ function seedSqlite(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
-  const insert = db.prepare(`insert into patients (${COLUMNS.join(',')}) values (${COLUMNS.map((c) => `@${c}`).join(',')})`);
+  const insert = db.prepare(
+    `insert into patients (${COLUMNS.join(',')}) values (${COLUMNS.map((c) => `@${c}`).join(',')})`,
+  );
   const batch = db.transaction((from: number, to: number) => {
     for (let i = from; i < to; i++) insert.run(makePatient(i));
   });
@@ -246,7 +361,10 @@ async function seedPg(url: string) {
     // One multi-row insert per batch, through unnest of one array per column.
     const arrays = COLUMNS.map((c) => rows.map((r) => r[c]));
     const casts = COLUMNS.map((c, k) => `$${k + 1}::${c === 'version' ? 'int' : 'text'}[]`);
-    await pool.query(`insert into patients (${COLUMNS.join(',')}) select * from unnest(${casts.join(',')})`, arrays);
+    await pool.query(
+      `insert into patients (${COLUMNS.join(',')}) select * from unnest(${casts.join(',')})`,
+      arrays,
+    );
   }
   await pool.query('analyze patients');
   await pool.end();
@@ -255,16 +373,40 @@ async function seedPg(url: string) {
 const SEARCHES: { name: string; qs: () => string; as?: string }[] = [
   { name: 'no filter, page 1', qs: () => '' },
   { name: 'no filter, page 50', qs: () => 'page=50' },
-  { name: 'kana prefix', qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!.slice(0, 2))}` },
-  { name: 'kana full name', qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]! + GIVEN[randomInt(GIVEN.length)]!)}` },
-  { name: 'name prefix', qs: () => `name=${encodeURIComponent(FAMILY_KANJI[randomInt(FAMILY_KANJI.length)]!)}` },
+  {
+    name: 'kana prefix',
+    qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!.slice(0, 2))}`,
+  },
+  {
+    name: 'kana full name',
+    qs: () =>
+      `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]! + GIVEN[randomInt(GIVEN.length)]!)}`,
+  },
+  {
+    name: 'name prefix',
+    qs: () => `name=${encodeURIComponent(FAMILY_KANJI[randomInt(FAMILY_KANJI.length)]!)}`,
+  },
   { name: 'date of birth', qs: () => `dateOfBirth=${day(Date.UTC(1930, 0, 1), randomInt(90 * 365))}` },
   { name: 'phone', qs: () => `phone=090${String(randomInt(100_000_000)).padStart(8, '0')}` },
-  { name: 'report date range (1 week)', qs: () => { const d = randomInt(350); return `reportDateFrom=${day(Date.UTC(2022, 0, 1), d)}&reportDateTo=${day(Date.UTC(2022, 0, 1), d + 6)}`; } },
+  {
+    name: 'report date range (1 week)',
+    qs: () => {
+      const d = randomInt(350);
+      return `reportDateFrom=${day(Date.UTC(2022, 0, 1), d)}&reportDateTo=${day(Date.UTC(2022, 0, 1), d + 6)}`;
+    },
+  },
   { name: 'status + severity', qs: () => `status=hospitalized&severity=severe` },
-  { name: 'kana + DOB', qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!)}&dateOfBirth=${day(Date.UTC(1930, 0, 1), randomInt(90 * 365))}` },
+  {
+    name: 'kana + DOB',
+    qs: () =>
+      `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!)}&dateOfBirth=${day(Date.UTC(1930, 0, 1), randomInt(90 * 365))}`,
+  },
   { name: 'health center (OR scope), page 1', qs: () => '', as: 'chiyoda-hc' },
-  { name: 'health center, kana prefix', qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!.slice(0, 2))}`, as: 'chiyoda-hc' },
+  {
+    name: 'health center, kana prefix',
+    qs: () => `kana=${encodeURIComponent(FAMILY[randomInt(FAMILY.length)]!.slice(0, 2))}`,
+    as: 'chiyoda-hc',
+  },
 ];
 
 async function searchBench(port: number, label: string) {
@@ -288,18 +430,27 @@ async function searchBench(port: number, label: string) {
     }
     all.push(...times);
     times.sort((a, b) => a - b);
-    lines.push(`  ${s.name.padEnd(34)} p50 ${pct(times, 50).toFixed(1).padStart(5)} ms  p95 ${pct(times, 95).toFixed(1).padStart(5)} ms  (hits ${total})`);
+    lines.push(
+      `  ${s.name.padEnd(34)} p50 ${pct(times, 50).toFixed(1).padStart(5)} ms  p95 ${pct(times, 95).toFixed(1).padStart(5)} ms  (hits ${total})`,
+    );
   }
   agent.destroy();
   all.sort((a, b) => a - b);
-  console.log(`登録情報一覧 over ${PATIENTS.toLocaleString('en')} patients, ${label}: overall p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms (goal p95 < 50 ms) — ${pct(all, 95) < 50 ? 'MET' : 'NOT MET'}`);
+  console.log(
+    `登録情報一覧 over ${PATIENTS.toLocaleString('en')} patients, ${label}: overall p50 ${pct(all, 50).toFixed(1)} ms, p95 ${pct(all, 95).toFixed(1)} ms (goal p95 < 50 ms) — ${pct(all, 95) < 50 ? 'MET' : 'NOT MET'}`,
+  );
   for (const l of lines) console.log(l);
 }
 
 async function main() {
-  console.log(`server bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per run, 127.0.0.1, Node ${process.version}`);
+  console.log(
+    `server bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per run, 127.0.0.1, Node ${process.version}`,
+  );
   const body = JSON.stringify({ report: tc1Report() });
-  const keyed = (prefix: string) => (i: number) => ({ 'content-type': 'application/json', 'idempotency-key': `${prefix}-${i}-bench-key` });
+  const keyed = (prefix: string) => (i: number) => ({
+    'content-type': 'application/json',
+    'idempotency-key': `${prefix}-${i}-bench-key`,
+  });
 
   // Baseline.
   const barePort = await freePort();
@@ -308,7 +459,10 @@ async function main() {
   await stop(bare);
   console.log(`bare Hono JSON endpoint            ${fmt(base)}`);
 
-  const runs: { label: string; env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> } | undefined> }[] = [
+  const runs: {
+    label: string;
+    env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> } | undefined>;
+  }[] = [
     {
       label: 'SQLite (WAL, synchronous=FULL)',
       env: async () => {
@@ -327,15 +481,23 @@ async function main() {
   for (const run of runs) {
     const setup = await run.env();
     if (!setup) {
-      console.log(`報告 POST /api/reports on ${run.label}: skipped: no PostgreSQL (set DATABASE_URL, e.g. eval "$(scripts/pg-up.sh)")`);
+      console.log(
+        `報告 POST /api/reports on ${run.label}: skipped: no PostgreSQL (set DATABASE_URL, e.g. eval "$(scripts/pg-up.sh)")`,
+      );
       continue;
     }
     const port = await freePort();
-    const server = await startProcess(['src/main.ts'], { ...setup.env, PORT: String(port), HERSYS_DEV_USER: '1' });
+    const server = await startProcess(['src/main.ts'], {
+      ...setup.env,
+      PORT: String(port),
+      HERSYS_DEV_USER: '1',
+    });
     try {
       const r = await load(port, '/api/reports', keyed(run.label.slice(0, 2)), body);
       const goal = r.rps >= 1500 && r.p99 < 50 ? 'goal met' : 'goal (≥1,500/s, p99 < 50 ms) NOT met';
-      console.log(`報告 POST /api/reports, ${run.label.padEnd(14)} ${fmt(r)}  = ${(r.rps / base.rps).toFixed(2)}× bare throughput, p99 ${(r.p99 / base.p99).toFixed(1)}× bare — ${goal}`);
+      console.log(
+        `報告 POST /api/reports, ${run.label.padEnd(14)} ${fmt(r)}  = ${(r.rps / base.rps).toFixed(2)}× bare throughput, p99 ${(r.p99 / base.p99).toFixed(1)}× bare — ${goal}`,
+      );
     } finally {
       await stop(server);
       await setup.cleanup();
@@ -348,12 +510,22 @@ async function main() {
     try {
       const port = await freePort();
       // Start once to migrate and seed the facilities, then stop, bulk-insert, start again.
-      let server = await startProcess(['src/main.ts'], { DATA_DIR: dir, PORT: String(port), HERSYS_DEV_USER: '1' });
+      let server = await startProcess(['src/main.ts'], {
+        DATA_DIR: dir,
+        PORT: String(port),
+        HERSYS_DEV_USER: '1',
+      });
       await stop(server);
       const t0 = performance.now();
       seedSqlite(join(dir, 'hersys.sqlite'));
-      console.log(`seeded ${PATIENTS.toLocaleString('en')} patients into SQLite in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-      server = await startProcess(['src/main.ts'], { DATA_DIR: dir, PORT: String(port), HERSYS_DEV_USER: '1' });
+      console.log(
+        `seeded ${PATIENTS.toLocaleString('en')} patients into SQLite in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      );
+      server = await startProcess(['src/main.ts'], {
+        DATA_DIR: dir,
+        PORT: String(port),
+        HERSYS_DEV_USER: '1',
+      });
       try {
         await searchBench(port, 'SQLite');
       } finally {
@@ -369,12 +541,22 @@ async function main() {
     else {
       try {
         const port = await freePort();
-        let server = await startProcess(['src/main.ts'], { DATABASE_URL: db.url, PORT: String(port), HERSYS_DEV_USER: '1' });
+        let server = await startProcess(['src/main.ts'], {
+          DATABASE_URL: db.url,
+          PORT: String(port),
+          HERSYS_DEV_USER: '1',
+        });
         await stop(server);
         const t0 = performance.now();
         await seedPg(db.url);
-        console.log(`seeded ${PATIENTS.toLocaleString('en')} patients into PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-        server = await startProcess(['src/main.ts'], { DATABASE_URL: db.url, PORT: String(port), HERSYS_DEV_USER: '1' });
+        console.log(
+          `seeded ${PATIENTS.toLocaleString('en')} patients into PostgreSQL in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        );
+        server = await startProcess(['src/main.ts'], {
+          DATABASE_URL: db.url,
+          PORT: String(port),
+          HERSYS_DEV_USER: '1',
+        });
         try {
           await searchBench(port, 'PostgreSQL');
         } finally {
@@ -397,8 +579,9 @@ if (process.argv[2] === 'bare-server') {
     const body = (await c.req.json()) as { report?: { reportDate?: string } };
     return c.json({ ok: true, reportDate: body.report?.reportDate ?? null }, 201);
   });
-  serve({ fetch: app.fetch, port: Number(process.argv[3]), hostname: '127.0.0.1' }, () => console.log('reference server on (bare)'));
+  serve({ fetch: app.fetch, port: Number(process.argv[3]), hostname: '127.0.0.1' }, () =>
+    console.log('reference server on (bare)'),
+  );
 } else {
   await main();
 }
-

@@ -48,7 +48,10 @@ export const patientRecordSchema = z.strictObject({
   sex: z.enum(codesOf(SEXES)).optional(),
   nationality: line.optional(),
   postalCode: z.string().max(16).optional(),
-  prefectureCode: z.string().regex(/^\d{2}$/).optional(),
+  prefectureCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   city: line.optional(),
   street: line.optional(),
   phone: phone.optional(),
@@ -79,8 +82,13 @@ export const createPatientBody = z.strictObject({
 export const patchPatientBody = z.strictObject({
   patient: z.strictObject(
     Object.fromEntries(
-      Object.entries(patientRecordSchema.shape).map(([k, v]) => [k, (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional()]),
-    ) as { [K in keyof PatientRecord]-?: z.ZodOptional<z.ZodNullable<z.ZodType<NonNullable<PatientRecord[K]>>>> },
+      Object.entries(patientRecordSchema.shape).map(([k, v]) => [
+        k,
+        (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional(),
+      ]),
+    ) as {
+      [K in keyof PatientRecord]-?: z.ZodOptional<z.ZodNullable<z.ZodType<NonNullable<PatientRecord[K]>>>>;
+    },
   ),
   version: z.number().int().min(1).optional(),
 });
@@ -134,7 +142,10 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 export const facilityQuery = z.strictObject({
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  prefectureCode: z.string().regex(/^\d{2}$/).optional(),
+  prefectureCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 
 export const pdfQuery = z.strictObject({
@@ -189,7 +200,10 @@ export const createReportResponse = z.object({
   report: reportEnvelopeSchema,
   issues: z.array(issueSchema),
   notified: z.array(notifiedSchema),
-  sms: z.object({ queued: z.boolean(), reason: z.enum(['no_phone', 'not_mobile', 'not_confirmed']).optional() }),
+  sms: z.object({
+    queued: z.boolean(),
+    reason: z.enum(['no_phone', 'not_mobile', 'not_confirmed']).optional(),
+  }),
 });
 
 export const reportSummarySchema = z.object({

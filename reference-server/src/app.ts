@@ -46,20 +46,25 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     await next();
     c.header('X-Request-Id', id);
     c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control')) c.header('Cache-Control', 'no-store');
+    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control'))
+      c.header('Cache-Control', 'no-store');
   });
 
   const limit = bodyLimit({
     maxSize: o.config.bodyLimitBytes,
     onError: () => {
-      throw new ApiError(413, 'payload_too_large', `The body is larger than ${o.config.bodyLimitBytes} bytes.`);
+      throw new ApiError(
+        413,
+        'payload_too_large',
+        `The body is larger than ${o.config.bodyLimitBytes} bytes.`,
+      );
     },
   });
   app.use('/api/*', limit);
   app.use('/my/*', limit);
   // NUL cannot be stored in a text column (PostgreSQL refuses it): refuse it in paths and queries up front.
   app.use('*', async (c, next) => {
-    if (/%00|\u0000/i.test(c.req.url)) {
+    if (/%00/i.test(c.req.url) || c.req.url.includes('\u0000')) {
       throw new ApiError(400, 'validation_failed', 'The URL must not contain NUL characters.', {
         issues: [{ path: '', code: 'invalidCharacter', severity: 'error' }],
       });
@@ -89,12 +94,17 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
 
   o.extend?.(app, deps);
 
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404));
+  app.notFound((c) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.` } }, 404),
+  );
 
   app.onError((err, c) => {
     if (err instanceof ApiError) {
       const { issues, ...extra } = err.extra;
-      return c.json({ error: { code: err.code, message: err.message }, ...(issues ? { issues } : {}), ...extra }, err.status);
+      return c.json(
+        { error: { code: err.code, message: err.message }, ...(issues ? { issues } : {}), ...extra },
+        err.status,
+      );
     }
     if (err instanceof HTTPException) {
       const status = err.status;
@@ -103,7 +113,10 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     }
     const requestId = c.get('requestId');
     console.error(`[${requestId}] ${c.req.method} ${c.req.path} failed:`, err);
-    return c.json({ error: { code: 'internal_error', message: `Internal error (request ${requestId}).` } }, 500);
+    return c.json(
+      { error: { code: 'internal_error', message: `Internal error (request ${requestId}).` } },
+      500,
+    );
   });
 
   return app;

@@ -31,11 +31,32 @@ export async function loadUser(db: Db, loginId: string): Promise<CurrentUser | u
   if (!u) return undefined;
   let facilityName = u.facility_code;
   if (u.facility_kind === 'healthCenter') {
-    facilityName = (await db.selectFrom('health_centers').select('name').where('code', '=', u.facility_code).executeTakeFirst())?.name ?? facilityName;
+    facilityName =
+      (
+        await db
+          .selectFrom('health_centers')
+          .select('name')
+          .where('code', '=', u.facility_code)
+          .executeTakeFirst()
+      )?.name ?? facilityName;
   } else if (u.facility_kind === 'prefecture') {
-    facilityName = (await db.selectFrom('prefectures').select('name').where('code', '=', u.facility_code).executeTakeFirst())?.name ?? facilityName;
+    facilityName =
+      (
+        await db
+          .selectFrom('prefectures')
+          .select('name')
+          .where('code', '=', u.facility_code)
+          .executeTakeFirst()
+      )?.name ?? facilityName;
   } else {
-    facilityName = (await db.selectFrom('institutions').select('name').where('code', '=', u.facility_code).executeTakeFirst())?.name ?? facilityName;
+    facilityName =
+      (
+        await db
+          .selectFrom('institutions')
+          .select('name')
+          .where('code', '=', u.facility_code)
+          .executeTakeFirst()
+      )?.name ?? facilityName;
   }
   return {
     userId: u.id,

@@ -25,7 +25,8 @@ export function envConfigError(env: NodeJS.ProcessEnv): string | undefined {
   if (production && env.HERSYS_DEV_USER && env.HERSYS_DEV_USER !== '0') {
     return 'HERSYS_DEV_USER is set while NODE_ENV=production: the development sign-in cannot run in production. Unset it.';
   }
-  if (production && env.SMS_PROVIDER_URL && !env.SMS_PROVIDER_TOKEN) return 'SMS_PROVIDER_URL needs SMS_PROVIDER_TOKEN.';
+  if (production && env.SMS_PROVIDER_URL && !env.SMS_PROVIDER_TOKEN)
+    return 'SMS_PROVIDER_URL needs SMS_PROVIDER_TOKEN.';
   return undefined;
 }
 
@@ -54,9 +55,12 @@ async function main() {
   const seeded = await seedDemoData(handle.db, new Date().toISOString());
 
   const log = (line: string) => console.log(line);
-  if (production && !env.SMTP_URL) console.warn('[mail] SMTP_URL is not set: mails are only recorded (dev transport).');
+  if (production && !env.SMTP_URL)
+    console.warn('[mail] SMTP_URL is not set: mails are only recorded (dev transport).');
   const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : devMailer(log);
-  const sms = env.SMS_PROVIDER_URL ? httpSmsProvider(env.SMS_PROVIDER_URL, env.SMS_PROVIDER_TOKEN ?? '') : devSmsProvider(log);
+  const sms = env.SMS_PROVIDER_URL
+    ? httpSmsProvider(env.SMS_PROVIDER_URL, env.SMS_PROVIDER_TOKEN ?? '')
+    : devSmsProvider(log);
   const worker = new OutboxWorker({
     db: handle.db,
     dialect: handle.dialect,
@@ -79,16 +83,27 @@ async function main() {
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
-    console.log(`hersys-sdk reference server on ${url} (${handle.dialect === 'sqlite' ? `SQLite ${join(dataDir, 'hersys.sqlite')}` : 'PostgreSQL'})`);
-    if (seeded) console.log('First start: created the schema and the demo data (東京都, みなと保健所, 千代田保健所, a clinic, a hospital).');
+    console.log(
+      `hersys-sdk reference server on ${url} (${handle.dialect === 'sqlite' ? `SQLite ${join(dataDir, 'hersys.sqlite')}` : 'PostgreSQL'})`,
+    );
+    if (seeded)
+      console.log(
+        'First start: created the schema and the demo data (東京都, みなと保健所, 千代田保健所, a clinic, a hospital).',
+      );
     console.log(`  App:       ${url}/`);
     console.log(`  API docs:  ${url}/api/docs   (OpenAPI: ${url}/api/openapi.json)`);
     if (config.devUser) {
-      console.log(`  Sign-in:   development mode — you are the demo clinic "${DEMO.users[0]!.display_name}" (login ${DEMO.users[0]!.login_id}).`);
-      console.log(`             API clients may act as another demo account with the header X-Dev-User: ${DEMO.users.map((u) => u.login_id).join(' | ')}`);
+      console.log(
+        `  Sign-in:   development mode — you are the demo clinic "${DEMO.users[0]!.display_name}" (login ${DEMO.users[0]!.login_id}).`,
+      );
+      console.log(
+        `             API clients may act as another demo account with the header X-Dev-User: ${DEMO.users.map((u) => u.login_id).join(' | ')}`,
+      );
       console.log(`  Outbox:    ${url}/dev/outbox (every mail and SMS)`);
     } else {
-      console.log('  Sign-in:   not available yet (issue 6). Start with HERSYS_DEV_USER=1 (not in production) to use the demo accounts.');
+      console.log(
+        '  Sign-in:   not available yet (issue 6). Start with HERSYS_DEV_USER=1 (not in production) to use the demo accounts.',
+      );
     }
   });
 

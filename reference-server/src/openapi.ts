@@ -23,24 +23,174 @@ interface RouteDoc {
 const P = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
 
 const ROUTES: RouteDoc[] = [
-  { method: 'get', path: '/api/health', tag: 'meta', summary: 'Liveness', ok: { status: 200, description: '{ ok: true }' }, errors: [] },
-  { method: 'get', path: '/api/me', tag: 'meta', summary: 'The current user and facility', ok: { status: 200, schema: 'MeResponse', description: 'The user' }, errors: [401] },
-  { method: 'get', path: '/api/health-centers', tag: 'facilities', summary: 'Search health centers (保健所を検索)', query: S.facilityQuery, ok: { status: 200, schema: 'FacilityList', description: 'Matching health centers' }, errors: [400, 401] },
-  { method: 'get', path: '/api/institutions', tag: 'facilities', summary: 'Search medical institutions', query: S.facilityQuery, ok: { status: 200, schema: 'FacilityList', description: 'Matching institutions' }, errors: [400, 401] },
-  { method: 'get', path: '/api/patients', tag: 'patients', summary: '登録情報一覧: search registered patients', description: 'Every filter of the manual\'s 登録情報一覧, AND-combined; sorted by 期間開始日 descending.', query: S.searchQuery, ok: { status: 200, schema: 'SearchResponse', description: 'One page of patients' }, errors: [400, 401] },
-  { method: 'post', path: '/api/patients', tag: 'patients', summary: 'ID管理: register a patient (issues a HER-SYS ID)', body: 'CreatePatientBody', ok: { status: 201, schema: 'PatientResponse', description: 'The registered patient' }, errors: [400, 401, 413, 415] },
-  { method: 'get', path: '/api/patients/{herSysId}', tag: 'patients', summary: 'Read a patient with their reports', ok: { status: 200, schema: 'PatientResponse', description: 'The patient' }, errors: [401, 404] },
-  { method: 'patch', path: '/api/patients/{herSysId}', tag: 'patients', summary: 'Update ID-management data', body: 'PatchPatientBody', headers: [{ name: 'If-Match', description: 'The version edited, e.g. "3" (or `version` in the body)' }], ok: { status: 200, schema: 'PatientResponse', description: 'The updated patient' }, errors: [400, 401, 404, 409, 428] },
-  { method: 'get', path: '/api/patients/{herSysId}/new-report', tag: 'reports', summary: '追加登録: a draft report prefilled from the patient', ok: { status: 200, schema: 'DraftResponse', description: 'A draft, not stored' }, errors: [401, 404] },
-  { method: 'post', path: '/api/reports', tag: 'reports', summary: '報告: file a report', description: 'Validated with validateReport; errors give 400 with issues. Queues the notification mails and the SMS invitation in the same transaction.', body: 'CreateReportBody', headers: [{ name: 'Idempotency-Key', description: '8–128 visible ASCII characters; a retry returns the first response' }], ok: { status: 201, schema: 'CreateReportResponse', description: 'The stored report, who was mailed, whether an SMS was queued' }, errors: [400, 401, 404, 413, 415, 422] },
-  { method: 'get', path: '/api/reports/{id}', tag: 'reports', summary: 'Read a report with its header (初回報告/最終更新/保健所確認済)', ok: { status: 200, schema: 'ReportEnvelope', description: 'The report' }, errors: [401, 404] },
-  { method: 'put', path: '/api/reports/{id}', tag: 'reports', summary: '編集: update a report (optimistic concurrency)', body: 'UpdateReportBody', headers: [{ name: 'If-Match', description: 'The version edited, e.g. "3" (or `version` in the body)' }], ok: { status: 200, schema: 'ReportEnvelope', description: 'The updated report' }, errors: [400, 401, 404, 409, 413, 415, 428] },
-  { method: 'get', path: '/api/reports/{id}/copy', tag: 'reports', summary: 'コピーして追加登録: a draft copied from a report', ok: { status: 200, schema: 'DraftResponse', description: 'A draft, not stored' }, errors: [401, 404] },
-  { method: 'post', path: '/api/reports/{id}/delete', tag: 'reports', summary: '削除: soft-delete with the report date as confirmation', body: 'DeleteReportBody', ok: { status: 200, schema: 'ReportEnvelope', description: 'The deleted report' }, errors: [400, 401, 404, 409, 422] },
-  { method: 'post', path: '/api/reports/{id}/restore', tag: 'reports', summary: 'Restore a deleted report (health center, prefecture)', ok: { status: 200, schema: 'ReportEnvelope', description: 'The restored report' }, errors: [401, 403, 404, 409] },
-  { method: 'post', path: '/api/reports/{id}/confirm', tag: 'reports', summary: '保健所確認済: mark as confirmed (health center)', ok: { status: 200, schema: 'ReportEnvelope', description: 'The confirmed report' }, errors: [401, 403, 404, 409] },
-  { method: 'get', path: '/api/reports/{id}/history', tag: 'reports', summary: 'Audit history of a report', ok: { status: 200, schema: 'HistoryResponse', description: 'Audit entries, oldest first' }, errors: [401, 404] },
-  { method: 'get', path: '/api/reports/{id}/pdf', tag: 'reports', summary: 'PDF（印刷用）', query: S.pdfQuery, ok: { status: 200, contentType: 'application/pdf', description: 'The printable PDF' }, errors: [400, 401, 404, 503] },
+  {
+    method: 'get',
+    path: '/api/health',
+    tag: 'meta',
+    summary: 'Liveness',
+    ok: { status: 200, description: '{ ok: true }' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/me',
+    tag: 'meta',
+    summary: 'The current user and facility',
+    ok: { status: 200, schema: 'MeResponse', description: 'The user' },
+    errors: [401],
+  },
+  {
+    method: 'get',
+    path: '/api/health-centers',
+    tag: 'facilities',
+    summary: 'Search health centers (保健所を検索)',
+    query: S.facilityQuery,
+    ok: { status: 200, schema: 'FacilityList', description: 'Matching health centers' },
+    errors: [400, 401],
+  },
+  {
+    method: 'get',
+    path: '/api/institutions',
+    tag: 'facilities',
+    summary: 'Search medical institutions',
+    query: S.facilityQuery,
+    ok: { status: 200, schema: 'FacilityList', description: 'Matching institutions' },
+    errors: [400, 401],
+  },
+  {
+    method: 'get',
+    path: '/api/patients',
+    tag: 'patients',
+    summary: '登録情報一覧: search registered patients',
+    description: "Every filter of the manual's 登録情報一覧, AND-combined; sorted by 期間開始日 descending.",
+    query: S.searchQuery,
+    ok: { status: 200, schema: 'SearchResponse', description: 'One page of patients' },
+    errors: [400, 401],
+  },
+  {
+    method: 'post',
+    path: '/api/patients',
+    tag: 'patients',
+    summary: 'ID管理: register a patient (issues a HER-SYS ID)',
+    body: 'CreatePatientBody',
+    ok: { status: 201, schema: 'PatientResponse', description: 'The registered patient' },
+    errors: [400, 401, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{herSysId}',
+    tag: 'patients',
+    summary: 'Read a patient with their reports',
+    ok: { status: 200, schema: 'PatientResponse', description: 'The patient' },
+    errors: [401, 404],
+  },
+  {
+    method: 'patch',
+    path: '/api/patients/{herSysId}',
+    tag: 'patients',
+    summary: 'Update ID-management data',
+    body: 'PatchPatientBody',
+    headers: [{ name: 'If-Match', description: 'The version edited, e.g. "3" (or `version` in the body)' }],
+    ok: { status: 200, schema: 'PatientResponse', description: 'The updated patient' },
+    errors: [400, 401, 404, 409, 428],
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{herSysId}/new-report',
+    tag: 'reports',
+    summary: '追加登録: a draft report prefilled from the patient',
+    ok: { status: 200, schema: 'DraftResponse', description: 'A draft, not stored' },
+    errors: [401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/reports',
+    tag: 'reports',
+    summary: '報告: file a report',
+    description:
+      'Validated with validateReport; errors give 400 with issues. Queues the notification mails and the SMS invitation in the same transaction.',
+    body: 'CreateReportBody',
+    headers: [
+      {
+        name: 'Idempotency-Key',
+        description: '8–128 visible ASCII characters; a retry returns the first response',
+      },
+    ],
+    ok: {
+      status: 201,
+      schema: 'CreateReportResponse',
+      description: 'The stored report, who was mailed, whether an SMS was queued',
+    },
+    errors: [400, 401, 404, 413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/api/reports/{id}',
+    tag: 'reports',
+    summary: 'Read a report with its header (初回報告/最終更新/保健所確認済)',
+    ok: { status: 200, schema: 'ReportEnvelope', description: 'The report' },
+    errors: [401, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/reports/{id}',
+    tag: 'reports',
+    summary: '編集: update a report (optimistic concurrency)',
+    body: 'UpdateReportBody',
+    headers: [{ name: 'If-Match', description: 'The version edited, e.g. "3" (or `version` in the body)' }],
+    ok: { status: 200, schema: 'ReportEnvelope', description: 'The updated report' },
+    errors: [400, 401, 404, 409, 413, 415, 428],
+  },
+  {
+    method: 'get',
+    path: '/api/reports/{id}/copy',
+    tag: 'reports',
+    summary: 'コピーして追加登録: a draft copied from a report',
+    ok: { status: 200, schema: 'DraftResponse', description: 'A draft, not stored' },
+    errors: [401, 404],
+  },
+  {
+    method: 'post',
+    path: '/api/reports/{id}/delete',
+    tag: 'reports',
+    summary: '削除: soft-delete with the report date as confirmation',
+    body: 'DeleteReportBody',
+    ok: { status: 200, schema: 'ReportEnvelope', description: 'The deleted report' },
+    errors: [400, 401, 404, 409, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/reports/{id}/restore',
+    tag: 'reports',
+    summary: 'Restore a deleted report (health center, prefecture)',
+    ok: { status: 200, schema: 'ReportEnvelope', description: 'The restored report' },
+    errors: [401, 403, 404, 409],
+  },
+  {
+    method: 'post',
+    path: '/api/reports/{id}/confirm',
+    tag: 'reports',
+    summary: '保健所確認済: mark as confirmed (health center)',
+    ok: { status: 200, schema: 'ReportEnvelope', description: 'The confirmed report' },
+    errors: [401, 403, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/reports/{id}/history',
+    tag: 'reports',
+    summary: 'Audit history of a report',
+    ok: { status: 200, schema: 'HistoryResponse', description: 'Audit entries, oldest first' },
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/reports/{id}/pdf',
+    tag: 'reports',
+    summary: 'PDF（印刷用）',
+    query: S.pdfQuery,
+    ok: { status: 200, contentType: 'application/pdf', description: 'The printable PDF' },
+    errors: [400, 401, 404, 503],
+  },
 ];
 
 const ERROR_TEXT: Record<number, string> = {
@@ -94,7 +244,12 @@ function queryParameters(q: z.ZodObject) {
     properties: Record<string, Record<string, unknown>>;
     required?: string[];
   };
-  return Object.entries(js.properties).map(([name, schema]) => ({ name, in: 'query', required: js.required?.includes(name) ?? false, schema }));
+  return Object.entries(js.properties).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: js.required?.includes(name) ?? false,
+    schema,
+  }));
 }
 
 let cached: Record<string, unknown> | undefined;
@@ -105,7 +260,14 @@ export function openApiDocument(): Record<string, unknown> {
   for (const r of ROUTES) {
     const params = [...(r.path.match(/\{(\w+)\}/g) ?? []).map((p) => P(p.slice(1, -1)))];
     if (r.query) params.push(...(queryParameters(r.query) as ReturnType<typeof P>[]));
-    for (const h of r.headers ?? []) params.push({ name: h.name, in: 'header', required: h.required ?? false, schema: { type: 'string' }, description: h.description } as never);
+    for (const h of r.headers ?? [])
+      params.push({
+        name: h.name,
+        in: 'header',
+        required: h.required ?? false,
+        schema: { type: 'string' },
+        description: h.description,
+      } as never);
     const responses: Record<string, unknown> = {
       [r.ok.status]: {
         description: r.ok.description,
@@ -117,16 +279,32 @@ export function openApiDocument(): Record<string, unknown> {
       },
     };
     for (const e of r.errors) {
-      responses[e] = { description: ERROR_TEXT[e], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[e] = {
+        description: ERROR_TEXT[e],
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
-    responses['500'] = { description: 'Server fault (never caused by client input)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses['500'] = {
+      description: 'Server fault (never caused by client input)',
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
     (paths[r.path] ??= {})[r.method] = {
       tags: [r.tag],
       summary: r.summary,
       ...(r.description ? { description: r.description } : {}),
-      operationId: `${r.method}${r.path.replace(/[{}]/g, '').replace(/\/(\w)/g, (_, ch: string) => ch.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,
+      operationId: `${r.method}${r.path
+        .replace(/[{}]/g, '')
+        .replace(/\/(\w)/g, (_, ch: string) => ch.toUpperCase())
+        .replace(/[^A-Za-z0-9]/g, '')}`,
       ...(params.length ? { parameters: params } : {}),
-      ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body}` } } } } } : {}),
+      ...(r.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { $ref: `#/components/schemas/${r.body}` } } },
+            },
+          }
+        : {}),
       responses,
     };
   }
@@ -149,19 +327,41 @@ export function openApiDocument(): Record<string, unknown> {
 
 /** A self-contained HTML page listing the routes and schemas of the document (no CDN, no script). */
 export function docsPage(): string {
-  const doc = openApiDocument() as { paths: Record<string, Record<string, { summary: string; description?: string; parameters?: { name: string; in: string; required: boolean }[]; requestBody?: unknown; responses: Record<string, { description: string }> }>>; components: { schemas: Record<string, unknown> } };
+  const doc = openApiDocument() as {
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          summary: string;
+          description?: string;
+          parameters?: { name: string; in: string; required: boolean }[];
+          requestBody?: unknown;
+          responses: Record<string, { description: string }>;
+        }
+      >
+    >;
+    components: { schemas: Record<string, unknown> };
+  };
   const sections = Object.entries(doc.paths)
     .flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => {
-        const params = (op.parameters ?? []).map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`).join(', ');
+        const params = (op.parameters ?? [])
+          .map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ', required' : ''})`)
+          .join(', ');
         const body = op.requestBody ? JSON.stringify(op.requestBody).match(/schemas\/(\w+)/)?.[1] : undefined;
-        const responses = Object.entries(op.responses).map(([s, r]) => `<code>${esc(s)}</code> ${esc(r.description)}`).join('<br>');
+        const responses = Object.entries(op.responses)
+          .map(([s, r]) => `<code>${esc(s)}</code> ${esc(r.description)}`)
+          .join('<br>');
         return `<tr><td><span class="method">${esc(method.toUpperCase())}</span> <code>${esc(path)}</code></td><td>${esc(op.summary)}${op.description ? `<br><small>${esc(op.description)}</small>` : ''}${params ? `<br>Parameters: ${params}` : ''}${body ? `<br>Body: <a href="#schema-${esc(body)}">${esc(body)}</a>` : ''}</td><td>${responses}</td></tr>`;
       }),
     )
     .join('\n');
   const schemas = Object.entries(doc.components.schemas)
-    .map(([name, s]) => `<h3 id="schema-${esc(name)}">${esc(name)}</h3><details><summary>JSON Schema</summary><pre><code>${esc(JSON.stringify(s, null, 2))}</code></pre></details>`)
+    .map(
+      ([name, s]) =>
+        `<h3 id="schema-${esc(name)}">${esc(name)}</h3><details><summary>JSON Schema</summary><pre><code>${esc(JSON.stringify(s, null, 2))}</code></pre></details>`,
+    )
     .join('\n');
   return page(
     'API — hersys-sdk reference server',

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * The API through app.request(): every route and every refusal, on SQLite and (with TEST_DATABASE_URL)
  * on PostgreSQL.
@@ -19,7 +20,10 @@ for (const backend of BACKENDS) {
       await h.close();
     });
 
-    async function file(report = tc1Report(), init: { as?: string; key?: string; extra?: Record<string, unknown> } = {}) {
+    async function file(
+      report = tc1Report(),
+      init: { as?: string; key?: string; extra?: Record<string, unknown> } = {},
+    ) {
       const res = await h.req('POST', '/api/reports', {
         body: { report, ...(init.extra ?? {}) },
         as: init.as,
@@ -59,14 +63,21 @@ for (const backend of BACKENDS) {
 
     test('facility searches', async () => {
       const hcs = await json(await h.req('GET', '/api/health-centers?q=みなと'));
-      assert.deepEqual(hcs.items.map((i: { code: string }) => i.code), ['13103']);
+      assert.deepEqual(
+        hcs.items.map((i: { code: string }) => i.code),
+        ['13103'],
+      );
       assert.match(hcs.items[0].detail, /東京都/);
       const byCode = await json(await h.req('GET', '/api/health-centers?q=1310'));
       assert.equal(byCode.items.length, 2);
       const inst = await json(await h.req('GET', '/api/institutions?q=クリニック'));
       assert.equal(inst.items[0].code, '1312345678');
       assert.equal(inst.items[0].phone, '03-1234-1234');
-      assert.equal((await json(await h.req('GET', '/api/institutions?q=%25'))).items.length, 2, '% is not a wildcard');
+      assert.equal(
+        (await json(await h.req('GET', '/api/institutions?q=%25'))).items.length,
+        2,
+        '% is not a wildcard',
+      );
       assert.equal((await h.req('GET', '/api/institutions?limit=0')).status, 400);
       assert.equal((await h.req('GET', '/api/institutions?bogus=1')).status, 400);
       assert.equal((await h.req('GET', '/api/institutions?q=a&q=b')).status, 400);
@@ -92,7 +103,11 @@ for (const backend of BACKENDS) {
         ],
       );
       assert.deepEqual(body.sms, { queued: true });
-      const outbox = await h.handle.db.selectFrom('outbox').selectAll().where('report_id', '=', body.report.id).execute();
+      const outbox = await h.handle.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('report_id', '=', body.report.id)
+        .execute();
       assert.equal(outbox.filter((o) => o.kind === 'mail').length, 3);
       assert.equal(outbox.filter((o) => o.kind === 'sms').length, 1);
 
@@ -110,12 +125,14 @@ for (const backend of BACKENDS) {
       r2.patient!.phoneConfirmation = '090-1234-5679';
       const second = await file(r2);
       // A mismatching confirmation is an error of the rules, or (if the rules let it pass) no SMS.
-      if (second.res.status === 201) assert.deepEqual(second.body.sms, { queued: false, reason: 'not_confirmed' });
+      if (second.res.status === 201)
+        assert.deepEqual(second.body.sms, { queued: false, reason: 'not_confirmed' });
       else assert.equal(second.res.status, 400);
       const r3 = tc1Report();
       delete r3.patient!.phoneConfirmation;
       const third = await file(r3);
-      if (third.res.status === 201) assert.deepEqual(third.body.sms, { queued: false, reason: 'not_confirmed' });
+      if (third.res.status === 201)
+        assert.deepEqual(third.body.sms, { queued: false, reason: 'not_confirmed' });
       else assert.equal(third.res.status, 400);
     });
 
@@ -123,23 +140,39 @@ for (const backend of BACKENDS) {
       const empty = await file({} as never);
       assert.equal(empty.res.status, 400);
       assert.equal(empty.body.error.code, 'validation_failed');
-      assert.ok(empty.body.issues.some((i: { path: string; severity: string }) => i.path === 'patient.familyName' && i.severity === 'error'));
+      assert.ok(
+        empty.body.issues.some(
+          (i: { path: string; severity: string }) =>
+            i.path === 'patient.familyName' && i.severity === 'error',
+        ),
+      );
 
-      const unknownInReport = tc1Report() as Record<string, any>;
+      const unknownInReport = tc1Report() as { patient: Record<string, unknown> };
       unknownInReport.patient.nickname = 'x';
       const u1 = await file(unknownInReport as never);
       assert.equal(u1.res.status, 400);
-      assert.ok(u1.body.issues.some((i: { path: string; code: string }) => i.path.startsWith('patient') && /unknown|unrecognized/i.test(i.code)), JSON.stringify(u1.body.issues));
+      assert.ok(
+        u1.body.issues.some(
+          (i: { path: string; code: string }) =>
+            i.path.startsWith('patient') && /unknown|unrecognized/i.test(i.code),
+        ),
+        JSON.stringify(u1.body.issues),
+      );
 
       const u2 = await h.req('POST', '/api/reports', { body: { report: tc1Report(), sneaky: true } });
       assert.equal(u2.status, 400);
-      assert.deepEqual((await json(u2)).issues, [{ path: 'sneaky', code: 'unknownField', severity: 'error' }]);
+      assert.deepEqual((await json(u2)).issues, [
+        { path: 'sneaky', code: 'unknownField', severity: 'error' },
+      ]);
 
       const bad = await h.req('POST', '/api/reports', { raw: '{"report": {' });
       assert.equal(bad.status, 400);
       assert.equal((await json(bad)).error.code, 'invalid_json');
 
-      const notJson = await h.req('POST', '/api/reports', { raw: 'x', headers: { 'content-type': 'text/plain' } });
+      const notJson = await h.req('POST', '/api/reports', {
+        raw: 'x',
+        headers: { 'content-type': 'text/plain' },
+      });
       assert.equal(notJson.status, 415);
 
       const wrongType = await h.req('POST', '/api/reports', { body: [1, 2] });
@@ -151,7 +184,10 @@ for (const backend of BACKENDS) {
       assert.equal(huge.status, 413);
       assert.equal((await json(huge)).error.code, 'payload_too_large');
 
-      const count = await h.handle.db.selectFrom('reports').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const count = await h.handle.db
+        .selectFrom('reports')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       assert.ok(Number(count.n) >= 1);
     });
 
@@ -161,10 +197,29 @@ for (const backend of BACKENDS) {
       const other = await h.req('GET', `/api/reports/${id}`, { as: 'hospital' });
       assert.equal(other.status, 404);
       assert.equal((await json(other)).error.code, 'not_found');
-      assert.equal((await h.req('PUT', `/api/reports/${id}`, { as: 'hospital', body: { report: tc1Report(), version: 1 } })).status, 404);
-      assert.equal((await h.req('POST', `/api/reports/${id}/delete`, { as: 'hospital', body: { reportDate: '2022-09-27' } })).status, 404);
+      assert.equal(
+        (
+          await h.req('PUT', `/api/reports/${id}`, {
+            as: 'hospital',
+            body: { report: tc1Report(), version: 1 },
+          })
+        ).status,
+        404,
+      );
+      assert.equal(
+        (
+          await h.req('POST', `/api/reports/${id}/delete`, {
+            as: 'hospital',
+            body: { reportDate: '2022-09-27' },
+          })
+        ).status,
+        404,
+      );
       assert.equal((await h.req('GET', `/api/reports/${id}/pdf`, { as: 'hospital' })).status, 404);
-      assert.equal((await h.req('GET', `/api/patients/${body.report.herSysId}`, { as: 'hospital' })).status, 404);
+      assert.equal(
+        (await h.req('GET', `/api/patients/${body.report.herSysId}`, { as: 'hospital' })).status,
+        404,
+      );
       for (const who of ['minato-hc', 'chiyoda-hc', 'tokyo-pref']) {
         assert.equal((await h.req('GET', `/api/reports/${id}`, { as: who })).status, 200, who);
       }
@@ -176,7 +231,10 @@ for (const backend of BACKENDS) {
       const id = body.report.id;
       const edited = tc1Report();
       edited.clinical!.severity = 'moderate1';
-      const ok = await h.req('PUT', `/api/reports/${id}`, { body: { report: edited }, headers: { 'if-match': '"1"' } });
+      const ok = await h.req('PUT', `/api/reports/${id}`, {
+        body: { report: edited },
+        headers: { 'if-match': '"1"' },
+      });
       assert.equal(ok.status, 200);
       const env = await json(ok);
       assert.equal(env.version, 2);
@@ -191,14 +249,35 @@ for (const backend of BACKENDS) {
       assert.equal(conflict.current.report.clinical.severity, 'moderate1', 'nothing was overwritten');
 
       assert.equal((await h.req('PUT', `/api/reports/${id}`, { body: { report: tc1Report() } })).status, 428);
-      assert.equal((await h.req('PUT', `/api/reports/${id}`, { body: { report: tc1Report() }, headers: { 'if-match': 'abc' } })).status, 400);
-      assert.equal((await h.req('PUT', `/api/reports/${id}`, { body: { report: tc1Report(), version: 3 }, headers: { 'if-match': '2' } })).status, 400);
-      const invalid = await h.req('PUT', `/api/reports/${id}`, { body: { report: { ...tc1Report(), reportDate: 'yesterday' }, version: 2 } });
+      assert.equal(
+        (
+          await h.req('PUT', `/api/reports/${id}`, {
+            body: { report: tc1Report() },
+            headers: { 'if-match': 'abc' },
+          })
+        ).status,
+        400,
+      );
+      assert.equal(
+        (
+          await h.req('PUT', `/api/reports/${id}`, {
+            body: { report: tc1Report(), version: 3 },
+            headers: { 'if-match': '2' },
+          })
+        ).status,
+        400,
+      );
+      const invalid = await h.req('PUT', `/api/reports/${id}`, {
+        body: { report: { ...tc1Report(), reportDate: 'yesterday' }, version: 2 },
+      });
       assert.equal(invalid.status, 400);
       assert.ok((await json(invalid)).issues.some((i: { path: string }) => i.path === 'reportDate'));
 
       const hist = await json(await h.req('GET', `/api/reports/${id}/history`));
-      assert.deepEqual(hist.items.map((i: { action: string }) => i.action), ['report.create', 'report.update']);
+      assert.deepEqual(
+        hist.items.map((i: { action: string }) => i.action),
+        ['report.create', 'report.update'],
+      );
     });
 
     test('Idempotency-Key: a retry returns the first result, never a second report (also concurrent)', async () => {
@@ -209,7 +288,11 @@ for (const backend of BACKENDS) {
       assert.equal(again.res.status, 201);
       assert.equal(again.res.headers.get('idempotent-replayed'), 'true');
       assert.deepEqual(again.body, first.body);
-      const rows = await h.handle.db.selectFrom('reports').select('id').where('patient_id', '=', first.body.report.herSysId).execute();
+      const rows = await h.handle.db
+        .selectFrom('reports')
+        .select('id')
+        .where('patient_id', '=', first.body.report.herSysId)
+        .execute();
       assert.equal(rows.length, 1);
 
       const reused = await file(minimalReport(), { key });
@@ -219,11 +302,18 @@ for (const backend of BACKENDS) {
       const key2 = `conc-${Math.random().toString(36).slice(2)}`;
       const results = await Promise.all(Array.from({ length: 8 }, () => file(tc1Report(), { key: key2 })));
       const ids = new Set(results.map((r) => r.body.report?.id));
-      assert.deepEqual(results.map((r) => r.res.status), Array(8).fill(201));
+      assert.deepEqual(
+        results.map((r) => r.res.status),
+        Array(8).fill(201),
+      );
       assert.equal(ids.size, 1);
       const herSysIds = new Set(results.map((r) => r.body.report.herSysId));
       assert.equal(herSysIds.size, 1, 'one patient too');
-      const mails = await h.handle.db.selectFrom('outbox').select('id').where('report_id', '=', [...ids][0]!).execute();
+      const mails = await h.handle.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('report_id', '=', [...ids][0]!)
+        .execute();
       assert.equal(mails.length, 4, 'notifications queued once');
 
       assert.equal((await file(tc1Report(), { key: 'short' })).res.status, 400);
@@ -254,7 +344,10 @@ for (const backend of BACKENDS) {
 
       const unknownPatient = await file(tc1Report(), { extra: { herSysId: '00000001' } });
       assert.equal(unknownPatient.res.status, 404);
-      const hospitalsPatient = await file(tc1Report(), { as: 'hospital', extra: { herSysId: body.report.herSysId } });
+      const hospitalsPatient = await file(tc1Report(), {
+        as: 'hospital',
+        extra: { herSysId: body.report.herSysId },
+      });
       assert.equal(hospitalsPatient.res.status, 404);
     });
 
@@ -267,24 +360,46 @@ for (const backend of BACKENDS) {
       assert.equal((await json(await h.req('GET', `/api/reports/${id}`))).status, 'active');
       assert.equal((await h.req('POST', `/api/reports/${id}/delete`, { body: {} })).status, 400);
 
-      const del = await h.req('POST', `/api/reports/${id}/delete`, { body: { reportDate: '2022-09-27', reason: '重複入力' } });
+      const del = await h.req('POST', `/api/reports/${id}/delete`, {
+        body: { reportDate: '2022-09-27', reason: '重複入力' },
+      });
       assert.equal(del.status, 200);
       const deleted = await json(del);
       assert.equal(deleted.status, 'deleted');
       assert.equal(deleted.deleted.reason, '重複入力');
       assert.equal(deleted.deleted.by.facilityName, '東京中央クリニック');
-      assert.ok(await h.handle.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst(), 'row kept');
-      assert.equal((await h.req('PUT', `/api/reports/${id}`, { body: { report: tc1Report(), version: deleted.version } })).status, 409);
-      assert.equal((await h.req('POST', `/api/reports/${id}/delete`, { body: { reportDate: '2022-09-27' } })).status, 409);
+      assert.ok(
+        await h.handle.db.selectFrom('reports').select('id').where('id', '=', id).executeTakeFirst(),
+        'row kept',
+      );
+      assert.equal(
+        (
+          await h.req('PUT', `/api/reports/${id}`, {
+            body: { report: tc1Report(), version: deleted.version },
+          })
+        ).status,
+        409,
+      );
+      assert.equal(
+        (await h.req('POST', `/api/reports/${id}/delete`, { body: { reportDate: '2022-09-27' } })).status,
+        409,
+      );
       const list = await json(await h.req('GET', `/api/patients?herSysId=${body.report.herSysId}`));
       assert.equal(list.items[0].latestReportId, null, 'the list no longer points at a deleted report');
 
-      assert.equal((await h.req('POST', `/api/reports/${id}/restore`)).status, 403, 'a clinic cannot restore');
+      assert.equal(
+        (await h.req('POST', `/api/reports/${id}/restore`)).status,
+        403,
+        'a clinic cannot restore',
+      );
       const restored = await h.req('POST', `/api/reports/${id}/restore`, { as: 'chiyoda-hc', body: {} });
       assert.equal(restored.status, 200);
       assert.equal((await json(restored)).status, 'active');
       assert.equal((await h.req('POST', `/api/reports/${id}/restore`, { as: 'chiyoda-hc' })).status, 409);
-      assert.equal((await h.req('POST', `/api/reports/${id}/restore`, { as: 'chiyoda-hc', body: { x: 1 } })).status, 400);
+      assert.equal(
+        (await h.req('POST', `/api/reports/${id}/restore`, { as: 'chiyoda-hc', body: { x: 1 } })).status,
+        400,
+      );
 
       assert.equal((await h.req('POST', `/api/reports/${id}/confirm`)).status, 403);
       assert.equal((await h.req('POST', `/api/reports/${id}/confirm`, { as: 'tokyo-pref' })).status, 403);
@@ -298,7 +413,10 @@ for (const backend of BACKENDS) {
       assert.ok(clinicView.header.healthCenterConfirmed, 'the clinic sees 保健所確認済');
 
       const hist = await json(await h.req('GET', `/api/reports/${id}/history`, { as: 'minato-hc' }));
-      assert.deepEqual(hist.items.map((i: { action: string }) => i.action), ['report.create', 'report.delete', 'report.restore', 'report.confirm']);
+      assert.deepEqual(
+        hist.items.map((i: { action: string }) => i.action),
+        ['report.create', 'report.delete', 'report.restore', 'report.confirm'],
+      );
     });
 
     test('PDF（印刷用） with and without the HER-SYS ID', async () => {
@@ -308,34 +426,67 @@ for (const backend of BACKENDS) {
       assert.equal(res.headers.get('content-type'), 'application/pdf');
       const bytes = new Uint8Array(await res.arrayBuffer());
       assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
-      const plain = new Uint8Array(await (await h.req('GET', `/api/reports/${body.report.id}/pdf`)).arrayBuffer());
+      const plain = new Uint8Array(
+        await (await h.req('GET', `/api/reports/${body.report.id}/pdf`)).arrayBuffer(),
+      );
       assert.notDeepEqual(plain, bytes);
       assert.equal((await h.req('GET', `/api/reports/${body.report.id}/pdf?printHerSysId=yes`)).status, 400);
     });
 
     test('patients: register (HER-SYS ID issued), read, update with versions', async () => {
       const res = await h.req('POST', '/api/patients', {
-        body: { patient: { familyName: '厚労省', givenName: '太郎', familyNameKana: 'コウロウショウ', givenNameKana: 'タロウ', dateOfBirth: '1999-01-01', localId: 'A001' } },
+        body: {
+          patient: {
+            familyName: '厚労省',
+            givenName: '太郎',
+            familyNameKana: 'コウロウショウ',
+            givenNameKana: 'タロウ',
+            dateOfBirth: '1999-01-01',
+            localId: 'A001',
+          },
+        },
       });
       assert.equal(res.status, 201);
       const p = (await json(res)).patient;
       assert.match(p.herSysId, /^\d{8}$/);
       assert.equal(p.version, 1);
       assert.deepEqual(p.reports, []);
-      assert.equal((await h.req('POST', '/api/patients', { body: { patient: { givenName: '太郎' } } })).status, 400);
-      assert.equal((await h.req('POST', '/api/patients', { body: { patient: { familyName: 'x', status: 'bogus' } } })).status, 400);
+      assert.equal(
+        (await h.req('POST', '/api/patients', { body: { patient: { givenName: '太郎' } } })).status,
+        400,
+      );
+      assert.equal(
+        (await h.req('POST', '/api/patients', { body: { patient: { familyName: 'x', status: 'bogus' } } }))
+          .status,
+        400,
+      );
 
-      const upd = await h.req('PATCH', `/api/patients/${p.herSysId}`, { body: { patient: { status: 'homeCare', localId: null }, version: 1 } });
+      const upd = await h.req('PATCH', `/api/patients/${p.herSysId}`, {
+        body: { patient: { status: 'homeCare', localId: null }, version: 1 },
+      });
       assert.equal(upd.status, 200);
       const up = (await json(upd)).patient;
       assert.equal(up.version, 2);
       assert.equal(up.status, 'homeCare');
       assert.equal(up.localId, undefined);
-      const stale = await h.req('PATCH', `/api/patients/${p.herSysId}`, { body: { patient: { status: 'released' } }, headers: { 'if-match': '"1"' } });
+      const stale = await h.req('PATCH', `/api/patients/${p.herSysId}`, {
+        body: { patient: { status: 'released' } },
+        headers: { 'if-match': '"1"' },
+      });
       assert.equal(stale.status, 409);
       assert.equal((await json(stale)).current.patient.version, 2);
-      assert.equal((await h.req('PATCH', `/api/patients/${p.herSysId}`, { body: { patient: { familyName: null }, version: 2 } })).status, 400);
-      assert.equal((await h.req('PATCH', `/api/patients/${p.herSysId}`, { body: { patient: {} } })).status, 428);
+      assert.equal(
+        (
+          await h.req('PATCH', `/api/patients/${p.herSysId}`, {
+            body: { patient: { familyName: null }, version: 2 },
+          })
+        ).status,
+        400,
+      );
+      assert.equal(
+        (await h.req('PATCH', `/api/patients/${p.herSysId}`, { body: { patient: {} } })).status,
+        428,
+      );
       assert.equal((await h.req('GET', `/api/patients/${p.herSysId}`, { as: 'hospital' })).status, 404);
       assert.equal((await h.req('GET', '/api/patients/12')).status, 404);
     });
@@ -351,21 +502,51 @@ for (const backend of BACKENDS) {
             Object.assign(r.patient!, over.patient ?? {});
             if (over.reportDate) r.reportDate = over.reportDate as string;
             if (over.diagnosisDate) r.diagnosis!.diagnosisDate = over.diagnosisDate as string;
-            const res = await h2.req('POST', '/api/reports', { body: { report: r, idManagement: over.idm ?? {} } });
+            const res = await h2.req('POST', '/api/reports', {
+              body: { report: r, idManagement: over.idm ?? {} },
+            });
             assert.equal(res.status, 201, await res.clone().text());
             return (await json(res)).report.herSysId as string;
           }
-          const res = await h2.req('POST', '/api/patients', { body: { patient: { familyName: family, familyNameKana: kana, ...over } } });
+          const res = await h2.req('POST', '/api/patients', {
+            body: { patient: { familyName: family, familyNameKana: kana, ...over } },
+          });
           assert.equal(res.status, 201, await res.clone().text());
           return (await json(res)).patient.herSysId as string;
         };
-        const a = await mk('山田', 'ヤマダ', { idm: { passportNumber: 'tk1234567', localId: 'L-1', treatmentDate: '2022-09-20', residence: 'hotel', status: 'hotelCare' } }, true);
-        const b = await mk('山本', 'ヤマモト', { periodStart: '2022-09-01', dateOfBirth: '1980-02-03', phone: '080-1111-2222', severity: 'severe', infectionCategory: 'closeContact', treatmentDate: '2022-08-01' });
+        const a = await mk(
+          '山田',
+          'ヤマダ',
+          {
+            idm: {
+              passportNumber: 'tk1234567',
+              localId: 'L-1',
+              treatmentDate: '2022-09-20',
+              residence: 'hotel',
+              status: 'hotelCare',
+            },
+          },
+          true,
+        );
+        const b = await mk('山本', 'ヤマモト', {
+          periodStart: '2022-09-01',
+          dateOfBirth: '1980-02-03',
+          phone: '080-1111-2222',
+          severity: 'severe',
+          infectionCategory: 'closeContact',
+          treatmentDate: '2022-08-01',
+        });
         const c = await mk('佐藤', 'サトウ', { periodStart: '2022-09-10', residence: 'home' });
         const q = async (qs: string, as?: string) => {
           const res = await h2.req('GET', `/api/patients?${qs}`, { as });
           assert.equal(res.status, 200, await res.clone().text());
-          return (await json(res)) as { items: { herSysId: string }[]; total: number; totalIsLowerBound: boolean; page: number; pageSize: number };
+          return (await json(res)) as {
+            items: { herSysId: string }[];
+            total: number;
+            totalIsLowerBound: boolean;
+            page: number;
+            pageSize: number;
+          };
         };
         const ids = async (qs: string, as?: string) => (await q(qs, as)).items.map((i) => i.herSysId);
 
@@ -411,7 +592,15 @@ for (const backend of BACKENDS) {
         assert.deepEqual(await ids('', 'minato-hc'), [a]);
         assert.deepEqual(await ids('', 'tokyo-pref'), [a]);
 
-        for (const bad of ['page=0', 'pageSize=101', 'dateOfBirth=1980-2-3', 'status=nope', 'herSysId=123', 'unknown=1', 'kana=']) {
+        for (const bad of [
+          'page=0',
+          'pageSize=101',
+          'dateOfBirth=1980-2-3',
+          'status=nope',
+          'herSysId=123',
+          'unknown=1',
+          'kana=',
+        ]) {
           const res = await h2.req('GET', `/api/patients?${bad}`);
           assert.equal(res.status, 400, bad);
           assert.equal((await json(res)).error.code, 'validation_failed');
@@ -423,10 +612,19 @@ for (const backend of BACKENDS) {
 
     test('the SMS link is single-use', async () => {
       const { body } = await file();
-      const sms = await h.handle.db.selectFrom('outbox').selectAll().where('report_id', '=', body.report.id).where('kind', '=', 'sms').executeTakeFirstOrThrow();
+      const sms = await h.handle.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('report_id', '=', body.report.id)
+        .where('kind', '=', 'sms')
+        .executeTakeFirstOrThrow();
       const text = JSON.parse(sms.payload).text as string;
       const token = /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
-      const stored = await h.handle.db.selectFrom('observation_invites').selectAll().where('report_id', '=', body.report.id).executeTakeFirstOrThrow();
+      const stored = await h.handle.db
+        .selectFrom('observation_invites')
+        .selectAll()
+        .where('report_id', '=', body.report.id)
+        .executeTakeFirstOrThrow();
       assert.notEqual(stored.token_hash, token, 'stored hashed');
       assert.equal((await h.req('GET', `/my/invite/${token}`)).status, 200);
       assert.equal((await h.req('GET', `/my/invite/${token}`)).status, 200, 'viewing does not use it up');
@@ -435,7 +633,12 @@ for (const backend of BACKENDS) {
       assert.equal((await h.req('GET', '/my/invite/not-a-real-token-aaaaaaaaaaaaa')).status, 404);
       // Expiry.
       const { body: b2 } = await file();
-      const sms2 = await h.handle.db.selectFrom('outbox').selectAll().where('report_id', '=', b2.report.id).where('kind', '=', 'sms').executeTakeFirstOrThrow();
+      const sms2 = await h.handle.db
+        .selectFrom('outbox')
+        .selectAll()
+        .where('report_id', '=', b2.report.id)
+        .where('kind', '=', 'sms')
+        .executeTakeFirstOrThrow();
       const token2 = /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.parse(sms2.payload).text)![1]!;
       h.clock.advance(8 * 86_400_000);
       assert.equal((await h.req('GET', `/my/invite/${token2}`)).status, 410);
@@ -465,13 +668,22 @@ describe('production and auth', () => {
     const h = await harness('sqlite');
     try {
       assert.throws(
-        () => createApp({ db: h.handle, clock: h.clock, config: defaultConfig({ production: true, devUser: true }) }),
+        () =>
+          createApp({
+            db: h.handle,
+            clock: h.clock,
+            config: defaultConfig({ production: true, devUser: true }),
+          }),
         /cannot be enabled in production/,
       );
       const prod = createApp({ db: h.handle, clock: h.clock, config: defaultConfig({ production: true }) });
       const me = await prod.request('/api/me', { headers: { 'x-dev-user': 'clinic' } });
       assert.equal(me.status, 401, 'X-Dev-User means nothing in production');
-      const rep = await prod.request('/api/reports', { method: 'POST', headers: { 'content-type': 'application/json', 'x-dev-user': 'clinic' }, body: JSON.stringify({ report: tc1Report() }) });
+      const rep = await prod.request('/api/reports', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-dev-user': 'clinic' },
+        body: JSON.stringify({ report: tc1Report() }),
+      });
       assert.equal(rep.status, 401);
       assert.equal((await prod.request('/dev/outbox')).status, 404);
       assert.equal((await prod.request('/api/openapi.json')).status, 200);

@@ -13,6 +13,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 /** Replaces one random leaf (or adds a key) somewhere in a valid report. */
 function mutate(base: unknown, path: number[], value: unknown): unknown {
   const copy = structuredClone(base) as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- walking arbitrary JSON
   let node: any = copy;
   for (const step of path) {
     if (node === null || typeof node !== 'object') break;
@@ -69,13 +70,22 @@ for (const backend of BACKENDS) {
 
     test('random JSON bodies', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.integer({ min: 0, max: 7 }), fc.jsonValue({ maxDepth: 4 }), users, fc.option(fc.string({ maxLength: 12 })), async (r, body, as, ifMatch) => {
-          const [method, path] = ROUTES()[r]!;
-          const headers: Record<string, string> = {};
-          if (ifMatch !== null) headers['if-match'] = ifMatch.replace(/[^\x20-\x7e]/g, '');
-          const res = await h.req(method!, path!, { body, as: as || undefined, headers });
-          assert.ok(res.status < 500, `${method} ${path} ${JSON.stringify(body)} → ${res.status} ${await res.text()}`);
-        }),
+        fc.asyncProperty(
+          fc.integer({ min: 0, max: 7 }),
+          fc.jsonValue({ maxDepth: 4 }),
+          users,
+          fc.option(fc.string({ maxLength: 12 })),
+          async (r, body, as, ifMatch) => {
+            const [method, path] = ROUTES()[r]!;
+            const headers: Record<string, string> = {};
+            if (ifMatch !== null) headers['if-match'] = ifMatch.replace(/[^\x20-\x7e]/g, '');
+            const res = await h.req(method!, path!, { body, as: as || undefined, headers });
+            assert.ok(
+              res.status < 500,
+              `${method} ${path} ${JSON.stringify(body)} → ${res.status} ${await res.text()}`,
+            );
+          },
+        ),
         { numRuns: RUNS * 4 },
       );
     });
@@ -84,13 +94,23 @@ for (const backend of BACKENDS) {
       await fc.assert(
         fc.asyncProperty(
           fc.array(fc.nat(50), { maxLength: 5 }),
-          fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.constant(null), fc.double(), fc.constant('2022-02-30'), fc.constant('9999-99-99'), fc.constant('０９０ー１２３４ー５６７８')),
+          fc.oneof(
+            fc.jsonValue({ maxDepth: 2 }),
+            fc.string(),
+            fc.constant(null),
+            fc.double(),
+            fc.constant('2022-02-30'),
+            fc.constant('9999-99-99'),
+            fc.constant('０９０ー１２３４ー５６７８'),
+          ),
           fc.boolean(),
           async (path, value, edit) => {
             const report = mutate(tc1Report(), path, value);
             const res = edit
               ? await h.req('PUT', `/api/reports/${reportId}`, { body: { report, version: 1 } })
-              : await h.req('POST', '/api/reports', { body: { report, herSysId: Math.random() < 0.5 ? herSysId : undefined } });
+              : await h.req('POST', '/api/reports', {
+                  body: { report, herSysId: Math.random() < 0.5 ? herSysId : undefined },
+                });
             assert.ok(res.status < 500, `${JSON.stringify(report)} → ${res.status} ${await res.text()}`);
           },
         ),
@@ -103,14 +123,23 @@ for (const backend of BACKENDS) {
         fc.asyncProperty(
           fc.integer({ min: 0, max: 7 }),
           fc.string({ maxLength: 200 }),
-          fc.constantFrom('application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-8', ''),
+          fc.constantFrom(
+            'application/json',
+            'text/plain',
+            'application/x-www-form-urlencoded',
+            'application/json; charset=utf-8',
+            '',
+          ),
           fc.string({ maxLength: 140 }),
           async (r, raw, type, key) => {
             const [method, path] = ROUTES()[r]!;
             const headers: Record<string, string> = { 'idempotency-key': key.replace(/[^\x20-\x7e]/g, '') };
             if (type) headers['content-type'] = type;
             const res = await h.app.request(path!, { method, headers, body: raw });
-            assert.ok(res.status < 500, `${method} ${path} ${JSON.stringify(raw)} → ${res.status} ${await res.text()}`);
+            assert.ok(
+              res.status < 500,
+              `${method} ${path} ${JSON.stringify(raw)} → ${res.status} ${await res.text()}`,
+            );
           },
         ),
         { numRuns: RUNS * 3 },
@@ -118,7 +147,22 @@ for (const backend of BACKENDS) {
     });
 
     test('random query strings and path parameters', async () => {
-      const keys = ['kana', 'name', 'page', 'pageSize', 'dateOfBirth', 'phone', 'herSysId', 'status', 'q', 'limit', 'printHerSysId', 'locale', 'reportDateFrom', 'x'];
+      const keys = [
+        'kana',
+        'name',
+        'page',
+        'pageSize',
+        'dateOfBirth',
+        'phone',
+        'herSysId',
+        'status',
+        'q',
+        'limit',
+        'printHerSysId',
+        'locale',
+        'reportDateFrom',
+        'x',
+      ];
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 0, max: 6 }),
@@ -134,11 +178,20 @@ for (const backend of BACKENDS) {
         { numRuns: RUNS * 3 },
       );
       // NUL in bodies (PostgreSQL cannot store it) and malformed percent-encoding in the path.
-      const nul = await h.req('POST', '/api/reports', { body: { report: { ...tc1Report(), reportDate: '2022\u0000' } } });
+      const nul = await h.req('POST', '/api/reports', {
+        body: { report: { ...tc1Report(), reportDate: '2022\u0000' } },
+      });
       assert.equal(nul.status, 400);
-      assert.deepEqual((await json(nul)).issues, [{ path: 'report.reportDate', code: 'invalidCharacter', severity: 'error' }]);
+      assert.deepEqual((await json(nul)).issues, [
+        { path: 'report.reportDate', code: 'invalidCharacter', severity: 'error' },
+      ]);
       assert.equal((await h.req('GET', '/api/patients?kana=%00')).status, 400);
-      for (const p of ['/api/reports/%E0%A4%A', '/api/patients/%ZZ', '/api/reports/%00', `/api/reports/${'x'.repeat(5000)}`]) {
+      for (const p of [
+        '/api/reports/%E0%A4%A',
+        '/api/patients/%ZZ',
+        '/api/reports/%00',
+        `/api/reports/${'x'.repeat(5000)}`,
+      ]) {
         const res = await h.app.request(p);
         assert.ok(res.status < 500, `${p} → ${res.status}`);
       }

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * Test harness: an app on a fresh database (SQLite in memory always; PostgreSQL when TEST_DATABASE_URL is
  * set — each harness gets its own throwaway database on that server), a settable clock, and helpers.
@@ -55,10 +56,17 @@ export interface Harness {
   config: AppConfig;
   close(): Promise<void>;
   /** JSON request as a demo account (default: the clinic). */
-  req(method: string, path: string, init?: { body?: unknown; as?: string; headers?: Record<string, string>; raw?: string }): Promise<Response>;
+  req(
+    method: string,
+    path: string,
+    init?: { body?: unknown; as?: string; headers?: Record<string, string>; raw?: string },
+  ): Promise<Response>;
 }
 
-export async function openBackend(backend: 'sqlite' | 'postgres', pgUrl?: string): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
+export async function openBackend(
+  backend: 'sqlite' | 'postgres',
+  pgUrl?: string,
+): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
   if (backend === 'sqlite') {
     const handle = openDatabase({ sqliteFile: ':memory:' });
     return { handle, drop: async () => {} };
@@ -68,7 +76,11 @@ export async function openBackend(backend: 'sqlite' | 'postgres', pgUrl?: string
   return { handle, drop: fresh.drop };
 }
 
-export async function harness(backend: 'sqlite' | 'postgres', config: Partial<AppConfig> = {}, shared?: { handle: DbHandle }): Promise<Harness> {
+export async function harness(
+  backend: 'sqlite' | 'postgres',
+  config: Partial<AppConfig> = {},
+  shared?: { handle: DbHandle },
+): Promise<Harness> {
   const clock = new TestClock();
   let handle: DbHandle;
   let drop = async () => {};
@@ -106,7 +118,8 @@ export async function harness(backend: 'sqlite' | 'postgres', config: Partial<Ap
   };
 }
 
-/** The clinic's version of TC-1 with its own health centers (みなと files, 千代田 manages). */
+/** The JSON body of a response. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies loosely
 export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * Notifications: the outbox worker delivers to a real SMTP server; recipients are right; the default mail
  * and the SMS carry no patient name (and the SMS no HER-SYS ID); retries with backoff; leases make two
@@ -47,11 +48,22 @@ for (const backend of BACKENDS) {
         smtp.mails.length = 0;
         const body = await fileTc1(h);
         const sms = recordingSms();
-        const worker = new OutboxWorker({ db: h.handle.db, dialect: h.handle.dialect, mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`), sms, clock: h.clock, mailFrom: h.config.mailFrom });
+        const worker = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`),
+          sms,
+          clock: h.clock,
+          mailFrom: h.config.mailFrom,
+        });
         assert.equal(await worker.drain(), 4);
         assert.equal(smtp.mails.length, 3);
         const to = smtp.mails.flatMap((m) => m.to).sort();
-        assert.deepEqual(to, ['hokenjo@chiyoda.example', 'hokenjo@minato.example', 'kansen@pref-tokyo.example']);
+        assert.deepEqual(to, [
+          'hokenjo@chiyoda.example',
+          'hokenjo@minato.example',
+          'kansen@pref-tokyo.example',
+        ]);
         const herSysId = body.report.herSysId as string;
         for (const m of smtp.mails) {
           assert.match(m.subject, /東京中央クリニック/);
@@ -60,7 +72,10 @@ for (const backend of BACKENDS) {
           assert.match(m.text, /類型: 患者（確定例）/);
           assert.ok(m.text.includes(`http://localhost:8787/reports/${body.report.id}`));
           for (const secret of ['山田', '花子', 'ヤマダ', '1950-04-12', '090-1234-5678', '大手町']) {
-            assert.ok(!m.raw.includes(secret) && !m.text.includes(secret) && !m.subject.includes(secret), `mail leaks ${secret}`);
+            assert.ok(
+              !m.raw.includes(secret) && !m.text.includes(secret) && !m.subject.includes(secret),
+              `mail leaks ${secret}`,
+            );
           }
           assert.match(m.headers['message-id']!, /@outbox\.hersys-sdk\.invalid>$/);
         }
@@ -68,7 +83,8 @@ for (const backend of BACKENDS) {
         const s = sms.sent[0]!;
         assert.equal(s.to, '09012345678');
         assert.match(s.text, /http:\/\/localhost:8787\/my\/invite\/[A-Za-z0-9_-]{40,}/);
-        for (const secret of ['山田', '花子', 'ヤマダ', 'ハナコ', herSysId]) assert.ok(!s.text.includes(secret), `SMS leaks ${secret}`);
+        for (const secret of ['山田', '花子', 'ヤマダ', 'ハナコ', herSysId])
+          assert.ok(!s.text.includes(secret), `SMS leaks ${secret}`);
         const rows = await h.handle.db.selectFrom('outbox').selectAll().execute();
         assert.ok(rows.every((r) => r.status === 'sent' && r.sent_at && r.lease_owner === null));
         assert.equal(await worker.drain(), 0, 'nothing is sent twice');
@@ -83,7 +99,14 @@ for (const backend of BACKENDS) {
       try {
         smtp.mails.length = 0;
         await fileTc1(h);
-        const worker = new OutboxWorker({ db: h.handle.db, dialect: h.handle.dialect, mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`), sms: recordingSms(), clock: h.clock, mailFrom: h.config.mailFrom });
+        const worker = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`),
+          sms: recordingSms(),
+          clock: h.clock,
+          mailFrom: h.config.mailFrom,
+        });
         await worker.drain();
         assert.equal(smtp.mails.length, 3);
         assert.match(smtp.mails[0]!.text, /氏名: 山田 花子/);
@@ -98,7 +121,15 @@ for (const backend of BACKENDS) {
         await fileTc1(h);
         await h.handle.db.deleteFrom('outbox').where('kind', '=', 'mail').execute();
         const sms = recordingSms(2);
-        const worker = new OutboxWorker({ db: h.handle.db, dialect: h.handle.dialect, mailer: smtpMailer('smtp://127.0.0.1:1'), sms, clock: h.clock, mailFrom: 'x@y.example', backoffBaseMs: 10_000 });
+        const worker = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: smtpMailer('smtp://127.0.0.1:1'),
+          sms,
+          clock: h.clock,
+          mailFrom: 'x@y.example',
+          backoffBaseMs: 10_000,
+        });
         assert.equal(await worker.runOnce(), 0);
         let row = await h.handle.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
         assert.equal(row.status, 'pending');
@@ -121,14 +152,30 @@ for (const backend of BACKENDS) {
 
         // A message that never goes through ends as dead after maxAttempts.
         await fileTc1(h);
-        const dead = new OutboxWorker({ db: h.handle.db, dialect: h.handle.dialect, mailer: smtpMailer('smtp://127.0.0.1:1'), sms: recordingSms(99), clock: h.clock, mailFrom: 'x@y.example', backoffBaseMs: 1, maxAttempts: 3 });
+        const dead = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: smtpMailer('smtp://127.0.0.1:1'),
+          sms: recordingSms(99),
+          clock: h.clock,
+          mailFrom: 'x@y.example',
+          backoffBaseMs: 1,
+          maxAttempts: 3,
+        });
         for (let i = 0; i < 5; i++) {
           await dead.runOnce();
           h.clock.advance(1000);
         }
-        const statuses = (await h.handle.db.selectFrom('outbox').select(['status', 'attempts']).where('status', '!=', 'sent').execute());
+        const statuses = await h.handle.db
+          .selectFrom('outbox')
+          .select(['status', 'attempts'])
+          .where('status', '!=', 'sent')
+          .execute();
         assert.ok(statuses.length >= 1);
-        assert.ok(statuses.every((s) => s.status === 'dead' && s.attempts === 3), JSON.stringify(statuses));
+        assert.ok(
+          statuses.every((s) => s.status === 'dead' && s.attempts === 3),
+          JSON.stringify(statuses),
+        );
       } finally {
         await h.close();
       }
@@ -141,7 +188,17 @@ for (const backend of BACKENDS) {
         for (let i = 0; i < 5; i++) await fileTc1(h);
         const total = 20;
         const mk = (owner: string, sms: SmsProvider) =>
-          new OutboxWorker({ db: h.handle.db, dialect: h.handle.dialect, mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`), sms, clock: h.clock, mailFrom: h.config.mailFrom, owner, leaseMs: 30_000, batchSize: 7 });
+          new OutboxWorker({
+            db: h.handle.db,
+            dialect: h.handle.dialect,
+            mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`),
+            sms,
+            clock: h.clock,
+            mailFrom: h.config.mailFrom,
+            owner,
+            leaseMs: 30_000,
+            batchSize: 7,
+          });
         const smsA = recordingSms();
         const a = mk('A', smsA);
         const leased = await a.lease(); // A leases 7 rows and "crashes" before delivering them.
@@ -162,7 +219,12 @@ for (const backend of BACKENDS) {
         assert.equal(smsB.sent.length, 5);
         assert.equal(new Set(smsB.sent.map((s) => s.id)).size, 5);
         // The crashed worker's late "sent" cannot overwrite what B recorded (it no longer holds the lease).
-        const res = await h.handle.db.updateTable('outbox').set({ last_error: 'late' }).where('id', '=', leased[0]!.id).where('lease_owner', '=', 'A').executeTakeFirst();
+        const res = await h.handle.db
+          .updateTable('outbox')
+          .set({ last_error: 'late' })
+          .where('id', '=', leased[0]!.id)
+          .where('lease_owner', '=', 'A')
+          .executeTakeFirst();
         assert.equal(Number(res.numUpdatedRows), 0);
       } finally {
         await h.close();

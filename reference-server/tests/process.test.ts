@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * The server as a process: a report acknowledged with 201 survives `kill -9` (SQLite with WAL +
  * synchronous=FULL; PostgreSQL when TEST_DATABASE_URL is set), and production refuses the development user.
@@ -26,7 +27,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-function start(env: Record<string, string>): { child: ChildProcess; ready: Promise<void>; output: () => string; exited: Promise<number | null> } {
+function start(env: Record<string, string>): {
+  child: ChildProcess;
+  ready: Promise<void>;
+  output: () => string;
+  exited: Promise<number | null>;
+} {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', 'src/main.ts'], {
     cwd: serverDir,
     env: { ...process.env, NODE_ENV: 'development', ...env },
@@ -54,7 +60,10 @@ function start(env: Record<string, string>): { child: ChildProcess; ready: Promi
   return { child, ready, output: () => out, exited };
 }
 
-const backends: { name: string; env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }> }[] = [
+const backends: {
+  name: string;
+  env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> }>;
+}[] = [
   {
     name: 'SQLite',
     env: async () => {
@@ -118,13 +127,24 @@ describe('server process', () => {
   }
 
   test('production refuses the development user', { timeout: 60_000 }, async () => {
-    assert.match(envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: '1' }) ?? '', /cannot run in production/);
-    assert.match(envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: 'yes' }) ?? '', /cannot run in production/);
+    assert.match(
+      envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: '1' }) ?? '',
+      /cannot run in production/,
+    );
+    assert.match(
+      envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: 'yes' }) ?? '',
+      /cannot run in production/,
+    );
     assert.equal(envConfigError({ NODE_ENV: 'development', HERSYS_DEV_USER: '1' }), undefined);
     assert.equal(envConfigError({ NODE_ENV: 'production' }), undefined);
     const dir = mkdtempSync(join(tmpdir(), 'hersys-prod-'));
     try {
-      const p = start({ NODE_ENV: 'production', HERSYS_DEV_USER: '1', DATA_DIR: dir, PORT: String(await freePort()) });
+      const p = start({
+        NODE_ENV: 'production',
+        HERSYS_DEV_USER: '1',
+        DATA_DIR: dir,
+        PORT: String(await freePort()),
+      });
       assert.equal(await p.exited, 2);
       assert.match(p.output(), /Refusing to start/);
     } finally {

@@ -1,18 +1,25 @@
 /**
  * The one set of migrations, for SQLite and PostgreSQL, written with Kysely's schema builder. Dialect
- * differences are isolated in `textSortable` (prefix search columns need byte order in PostgreSQL).
+ * differences are isolated in `sortable` (prefix search columns need byte order in PostgreSQL).
  */
-import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type ColumnDefinitionBuilder,
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
 import type { Dialect, Db } from './types.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
   /** A text column compared byte-wise (so `>= 'ヤマ' AND < 'ヤマ\uffff'` is a prefix match using the index). */
-  const sortable = (c: import('kysely').ColumnDefinitionBuilder) =>
+  const sortable = (c: ColumnDefinitionBuilder) =>
     dialect === 'postgres' ? c.modifyEnd(sql`collate "C"`) : c;
 
   return {
     '0001_initial': {
-      async up(db: Kysely<any>) {
+      async up(db: Kysely<unknown>) {
         await db.schema
           .createTable('prefectures')
           .addColumn('code', 'text', (c) => c.primaryKey())
@@ -88,7 +95,14 @@ function migrations(dialect: Dialect): Record<string, Migration> {
             .execute();
         }
         // Selective filters: exact or prefix lookups, the planner starts from these and checks the scope.
-        for (const col of ['kana_norm', 'name_norm', 'date_of_birth', 'phone_digits', 'passport_norm', 'local_id']) {
+        for (const col of [
+          'kana_norm',
+          'name_norm',
+          'date_of_birth',
+          'phone_digits',
+          'passport_norm',
+          'local_id',
+        ]) {
           await db.schema.createIndex(`patients_${col}`).on('patients').column(col).execute();
         }
         for (const col of ['report_date', 'diagnosis_date', 'treatment_date']) {
@@ -120,8 +134,16 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('deleted_at', 'text')
           .addColumn('deleted_reason', 'text')
           .execute();
-        await db.schema.createIndex('reports_patient').on('reports').columns(['patient_id', 'first_reported_at']).execute();
-        await db.schema.createIndex('reports_facility').on('reports').columns(['created_by_facility', 'first_reported_at']).execute();
+        await db.schema
+          .createIndex('reports_patient')
+          .on('reports')
+          .columns(['patient_id', 'first_reported_at'])
+          .execute();
+        await db.schema
+          .createIndex('reports_facility')
+          .on('reports')
+          .columns(['created_by_facility', 'first_reported_at'])
+          .execute();
 
         await db.schema
           .createTable('audit_log')
@@ -136,7 +158,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('old_data', 'text')
           .addColumn('new_data', 'text')
           .execute();
-        await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity', 'entity_id', 'at']).execute();
+        await db.schema
+          .createIndex('audit_log_entity')
+          .on('audit_log')
+          .columns(['entity', 'entity_id', 'at'])
+          .execute();
 
         await db.schema
           .createTable('idempotency_keys')
@@ -164,7 +190,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('last_error', 'text')
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
-        await db.schema.createIndex('outbox_due').on('outbox').columns(['status', 'next_attempt_at']).execute();
+        await db.schema
+          .createIndex('outbox_due')
+          .on('outbox')
+          .columns(['status', 'next_attempt_at'])
+          .execute();
         await db.schema.createIndex('outbox_report').on('outbox').column('report_id').execute();
 
         await db.schema
@@ -179,7 +209,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('created_at', 'text', (c) => c.notNull())
           .execute();
       },
-      async down(db: Kysely<any>) {
+      async down(db: Kysely<unknown>) {
         for (const t of [
           'observation_invites',
           'outbox',

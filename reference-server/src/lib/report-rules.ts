@@ -13,7 +13,10 @@ export interface ReportCheck {
   issues: Issue[];
 }
 
-type ValidateReport = (input: unknown, options: { today: string }) => { ok: boolean; report?: OccurrenceReport; issues: readonly Issue[] };
+type ValidateReport = (
+  input: unknown,
+  options: { today: string },
+) => { ok: boolean; report?: OccurrenceReport; issues: readonly Issue[] };
 
 export function checkReport(input: unknown, today: string): ReportCheck {
   const validate = (schema as unknown as { validateReport?: ValidateReport }).validateReport;

@@ -2,7 +2,7 @@
  * Turns zod failures into the shared `Issue` shape, and reads JSON bodies and query strings safely.
  */
 import type { Context } from 'hono';
-import * as z from 'zod';
+import type * as z from 'zod';
 import type { Issue } from 'hersys-sdk/schema';
 import { ApiError, validationFailed } from './errors.js';
 
@@ -18,7 +18,8 @@ export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
     const path = joinPath(prefix, i.path);
     switch (i.code) {
       case 'unrecognized_keys':
-        for (const key of i.keys) out.push({ path: joinPath(path, [key]), code: 'unknownField', severity: 'error' });
+        for (const key of i.keys)
+          out.push({ path: joinPath(path, [key]), code: 'unknownField', severity: 'error' });
         break;
       case 'invalid_type':
         out.push({
@@ -69,7 +70,8 @@ export async function readJson(c: Context): Promise<unknown> {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
   }
   const text = await c.req.text();
-  if (text.trim() === '') throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  if (text.trim() === '')
+    throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;
@@ -78,7 +80,10 @@ export async function readJson(c: Context): Promise<unknown> {
   }
   const nul = findNul(value, '');
   if (nul !== undefined) {
-    throw validationFailed([{ path: nul, code: 'invalidCharacter', severity: 'error' }], 'Text must not contain NUL characters.');
+    throw validationFailed(
+      [{ path: nul, code: 'invalidCharacter', severity: 'error' }],
+      'Text must not contain NUL characters.',
+    );
   }
   return value;
 }

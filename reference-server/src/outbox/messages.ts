@@ -82,7 +82,13 @@ function fullContent(r: OccurrenceReport): string[] {
   ];
 }
 
-export function observationSms(input: { to: string; healthCenterName: string | undefined; link: string; expiresOn: string; inviteId: string }): SmsPayload {
+export function observationSms(input: {
+  to: string;
+  healthCenterName: string | undefined;
+  link: string;
+  expiresOn: string;
+  inviteId: string;
+}): SmsPayload {
   const from = input.healthCenterName ? `${input.healthCenterName}から` : '保健所から';
   return {
     to: input.to,

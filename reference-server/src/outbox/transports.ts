@@ -84,7 +84,11 @@ export function httpSmsProvider(url: string, token: string, timeoutMs = 10_000):
   async function post(s: OutgoingSms, channel: 'sms' | 'voice') {
     const res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': s.id },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        'idempotency-key': s.id,
+      },
       body: JSON.stringify({ id: s.id, to: s.to, text: s.text, channel }),
       signal: AbortSignal.timeout(timeoutMs),
     });

@@ -65,7 +65,14 @@ export class OutboxWorker {
   private async deliver(row: OutboxTable): Promise<void> {
     if (row.kind === 'mail') {
       const p = JSON.parse(row.payload) as MailPayload;
-      await this.o.mailer.send({ id: row.id, from: this.o.mailFrom, to: p.to, toName: p.toName, subject: p.subject, text: p.text });
+      await this.o.mailer.send({
+        id: row.id,
+        from: this.o.mailFrom,
+        to: p.to,
+        toName: p.toName,
+        subject: p.subject,
+        text: p.text,
+      });
     } else {
       const p = JSON.parse(row.payload) as SmsPayload;
       await this.o.sms.send({ id: row.id, to: p.to, text: p.text });
@@ -81,10 +88,18 @@ export class OutboxWorker {
         await this.deliver(row);
         const nowIso = this.o.clock.now().toISOString();
         let payload = row.payload;
-        if (row.kind === 'sms' && this.o.redactSentSms) payload = payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
+        if (row.kind === 'sms' && this.o.redactSentSms)
+          payload = payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
         await this.o.db
           .updateTable('outbox')
-          .set({ status: 'sent', sent_at: nowIso, lease_owner: null, lease_until: null, last_error: null, payload })
+          .set({
+            status: 'sent',
+            sent_at: nowIso,
+            lease_owner: null,
+            lease_until: null,
+            last_error: null,
+            payload,
+          })
           .where('id', '=', row.id)
           .where('lease_owner', '=', this.owner)
           .execute();
@@ -98,11 +113,19 @@ export class OutboxWorker {
         const next = new Date(this.o.clock.now().getTime() + jitter).toISOString();
         await this.o.db
           .updateTable('outbox')
-          .set({ status: dead ? 'dead' : 'pending', next_attempt_at: next, lease_owner: null, lease_until: null, last_error: message.slice(0, 500) })
+          .set({
+            status: dead ? 'dead' : 'pending',
+            next_attempt_at: next,
+            lease_owner: null,
+            lease_until: null,
+            last_error: message.slice(0, 500),
+          })
           .where('id', '=', row.id)
           .where('lease_owner', '=', this.owner)
           .execute();
-        this.o.log?.(`[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`);
+        this.o.log?.(
+          `[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`,
+        );
       }
     }
     return sent;

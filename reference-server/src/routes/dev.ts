@@ -7,7 +7,13 @@ import type { Deps } from './deps.js';
 export function devRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.get('/outbox', async (c) => {
-    const rows = await deps.db.selectFrom('outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').limit(500).execute();
+    const rows = await deps.db
+      .selectFrom('outbox')
+      .selectAll()
+      .orderBy('created_at', 'desc')
+      .orderBy('id')
+      .limit(500)
+      .execute();
     const trs = rows
       .map((r) => {
         const p = JSON.parse(r.payload) as { to: string; subject?: string; text: string; toName?: string };

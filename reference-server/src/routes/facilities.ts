@@ -18,7 +18,14 @@ export function facilityRoutes(deps: Deps) {
     let query = deps.db
       .selectFrom('health_centers')
       .innerJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
-      .select(['health_centers.code', 'health_centers.name', 'health_centers.area', 'health_centers.email', 'health_centers.prefecture_code', 'prefectures.name as prefecture_name']);
+      .select([
+        'health_centers.code',
+        'health_centers.name',
+        'health_centers.area',
+        'health_centers.email',
+        'health_centers.prefecture_code',
+        'prefectures.name as prefecture_name',
+      ]);
     const text = q.q?.trim();
     if (text) {
       query = query.where((eb) =>
@@ -50,12 +57,23 @@ export function facilityRoutes(deps: Deps) {
     const text = q.q?.trim();
     if (text) {
       query = query.where((eb) =>
-        eb.or([eb('name', 'like', likeContains(text)), eb('address', 'like', likeContains(text)), eb('code', 'like', `${text.replace(/[\\%_]/g, '')}%`)]),
+        eb.or([
+          eb('name', 'like', likeContains(text)),
+          eb('address', 'like', likeContains(text)),
+          eb('code', 'like', `${text.replace(/[\\%_]/g, '')}%`),
+        ]),
       );
     }
     const rows = await query.orderBy('code').limit(q.limit).execute();
     return c.json({
-      items: rows.map((r) => ({ code: r.code, name: r.name, detail: r.address, address: r.address, phone: r.phone, kind: r.kind })),
+      items: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        detail: r.address,
+        address: r.address,
+        phone: r.phone,
+        kind: r.kind,
+      })),
     });
   });
 

@@ -13,7 +13,11 @@ export function inviteRoutes(deps: Deps) {
 
   async function find(token: string) {
     if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
-    return deps.db.selectFrom('observation_invites').selectAll().where('token_hash', '=', sha256(token)).executeTakeFirst();
+    return deps.db
+      .selectFrom('observation_invites')
+      .selectAll()
+      .where('token_hash', '=', sha256(token))
+      .executeTakeFirst();
   }
 
   function state(inv: Awaited<ReturnType<typeof find>>): 'ok' | 'used' | 'expired' | 'invalid' {
@@ -32,7 +36,11 @@ export function inviteRoutes(deps: Deps) {
   app.get('/invite/:token', async (c) => {
     const token = c.req.param('token');
     const s = state(await find(token));
-    if (s !== 'ok') return c.html(page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages[s]}</p>`), s === 'invalid' ? 404 : 410);
+    if (s !== 'ok')
+      return c.html(
+        page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages[s]}</p>`),
+        s === 'invalid' ? 404 : 410,
+      );
     return c.html(
       page(
         '健康観察のご案内',
@@ -45,7 +53,11 @@ export function inviteRoutes(deps: Deps) {
   app.post('/invite/:token', async (c) => {
     const inv = await find(c.req.param('token'));
     const s = state(inv);
-    if (s !== 'ok' || !inv) return c.html(page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages[s === 'ok' ? 'invalid' : s]}</p>`), s === 'invalid' ? 404 : 410);
+    if (s !== 'ok' || !inv)
+      return c.html(
+        page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages[s === 'ok' ? 'invalid' : s]}</p>`),
+        s === 'invalid' ? 404 : 410,
+      );
     const now = deps.clock.now().toISOString();
     const res = await deps.db
       .updateTable('observation_invites')
@@ -53,7 +65,8 @@ export function inviteRoutes(deps: Deps) {
       .where('id', '=', inv.id)
       .where('used_at', 'is', null)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) return c.html(page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages.used}</p>`), 410);
+    if (Number(res.numUpdatedRows) !== 1)
+      return c.html(page('健康観察のご案内', `<h1>健康観察のご案内</h1><p>${messages.used}</p>`), 410);
     return c.html(
       page(
         '健康観察のご案内',

@@ -4,7 +4,13 @@ import { requireUser } from '../auth.js';
 import { createPatientBody, patchPatientBody, searchQuery, type PatientRecord } from '../api-schemas.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import { jsonBody, queryParams } from '../lib/validate.js';
-import { draftFromPatient, findPatient, insertPatient, patientView, updatePatient } from '../services/patients.js';
+import {
+  draftFromPatient,
+  findPatient,
+  insertPatient,
+  patientView,
+  updatePatient,
+} from '../services/patients.js';
 import { searchPatients } from '../services/search.js';
 import type { Deps } from './deps.js';
 
@@ -44,11 +50,20 @@ export function patientRoutes(deps: Deps) {
     const body = await jsonBody(c, patchPatientBody);
     const ifMatch = c.req.header('if-match');
     const m = ifMatch === undefined ? undefined : /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(ifMatch);
-    if (ifMatch !== undefined && !m) throw new ApiError(400, 'validation_failed', 'If-Match must be the version, e.g. "3".');
+    if (ifMatch !== undefined && !m)
+      throw new ApiError(400, 'validation_failed', 'If-Match must be the version, e.g. "3".');
     const expected = m ? Number(m[1]) : body.version;
-    if (expected === undefined) throw new ApiError(428, 'version_required', 'Send the version you edited (If-Match or "version").');
+    if (expected === undefined)
+      throw new ApiError(428, 'version_required', 'Send the version you edited (If-Match or "version").');
     const view = await deps.db.transaction().execute(async (trx) => {
-      const row = await updatePatient(trx, u, c.req.param('herSysId'), body.patient, expected, deps.clock.now().toISOString());
+      const row = await updatePatient(
+        trx,
+        u,
+        c.req.param('herSysId'),
+        body.patient,
+        expected,
+        deps.clock.now().toISOString(),
+      );
       return patientView(trx, row);
     });
     c.header('ETag', `"${view.version}"`);
@@ -60,7 +75,10 @@ export function patientRoutes(deps: Deps) {
     const u = requireUser(c.get('currentUser'));
     const row = await findPatient(deps.db, u, c.req.param('herSysId'));
     if (!row) throw notFound('The patient');
-    return c.json({ herSysId: row.her_sys_id, draft: draftFromPatient(JSON.parse(row.data) as PatientRecord) });
+    return c.json({
+      herSysId: row.her_sys_id,
+      draft: draftFromPatient(JSON.parse(row.data) as PatientRecord),
+    });
   });
 
   return app;

@@ -1,7 +1,13 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../auth.js';
 import { requireUser } from '../auth.js';
-import { createReportEnvelope, deleteReportBody, emptyBody, pdfQuery, updateReportEnvelope } from '../api-schemas.js';
+import {
+  createReportEnvelope,
+  deleteReportBody,
+  emptyBody,
+  pdfQuery,
+  updateReportEnvelope,
+} from '../api-schemas.js';
 import { ApiError, validationFailed } from '../lib/errors.js';
 import { sha256 } from '../lib/keys.js';
 import { checkReport } from '../lib/report-rules.js';
@@ -53,7 +59,12 @@ export function reportRoutes(deps: Deps) {
     const result = await createReport(
       { db: deps.db, config: deps.config, now: deps.clock.now() },
       u,
-      { report: checked.report, warnings: checked.issues, herSysId: body.herSysId, idManagement: body.idManagement },
+      {
+        report: checked.report,
+        warnings: checked.issues,
+        herSysId: body.herSysId,
+        idManagement: body.idManagement,
+      },
       key,
       sha256(JSON.stringify(raw)),
     );
@@ -76,7 +87,11 @@ export function reportRoutes(deps: Deps) {
     const body = parseWith(updateReportEnvelope, await readJson(c));
     const expected = headerVersion ?? body.version;
     if (expected === undefined) {
-      throw new ApiError(428, 'version_required', 'Send the version you edited (If-Match header or "version" in the body).');
+      throw new ApiError(
+        428,
+        'version_required',
+        'Send the version you edited (If-Match header or "version" in the body).',
+      );
     }
     if (headerVersion !== undefined && body.version !== undefined && headerVersion !== body.version) {
       throw new ApiError(400, 'validation_failed', 'If-Match and "version" disagree.', {
@@ -99,7 +114,12 @@ export function reportRoutes(deps: Deps) {
   app.post('/:id/delete', async (c) => {
     const u = requireUser(c.get('currentUser'));
     const body = await jsonBody(c, deleteReportBody);
-    return c.json(withEtag(c, await deleteReport(deps.db, u, c.req.param('id'), body.reportDate, body.reason, deps.clock.now())));
+    return c.json(
+      withEtag(
+        c,
+        await deleteReport(deps.db, u, c.req.param('id'), body.reportDate, body.reason, deps.clock.now()),
+      ),
+    );
   });
 
   app.post('/:id/restore', async (c) => {
@@ -126,7 +146,11 @@ export function reportRoutes(deps: Deps) {
     const q = queryParams(c, pdfQuery);
     const env = await getReport(deps.db, u, c.req.param('id'));
     const printHerSysId = q.printHerSysId === '1' || q.printHerSysId === 'true';
-    const bytes = await renderPdf(env.report, { printHerSysId, herSysId: env.herSysId, locale: q.locale ?? 'ja' });
+    const bytes = await renderPdf(env.report, {
+      printHerSysId,
+      herSysId: env.herSysId,
+      locale: q.locale ?? 'ja',
+    });
     const name = `hassei-todoke-${env.report.reportDate ?? 'undated'}-${env.id.slice(0, 8)}.pdf`;
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       'content-type': 'application/pdf',

@@ -28,7 +28,12 @@ export function actorOf(u: CurrentUser): string {
 export function parseActor(text: string | null): Omit<Actor, 'userId'> | null {
   if (!text) return null;
   const a = JSON.parse(text) as Actor;
-  return { facilityCode: a.facilityCode, facilityName: a.facilityName, facilityKind: a.facilityKind, userName: a.userName };
+  return {
+    facilityCode: a.facilityCode,
+    facilityName: a.facilityName,
+    facilityKind: a.facilityKind,
+    userName: a.userName,
+  };
 }
 
 /** Patients a user may see. */
@@ -98,7 +103,11 @@ export async function audit(
 /** True for a unique-constraint violation (SQLite or PostgreSQL). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE'
+  );
 }
 
 /** True for errors worth retrying the whole transaction (PostgreSQL serialization/deadlock). */

@@ -60,7 +60,8 @@ export function patientColumns(
   prefectureOf: (hc: string | null) => string | null,
   createdAt: string,
 ): Omit<PatientTable, 'her_sys_id' | 'version' | 'owner_facility' | 'created_at' | 'updated_at'> {
-  const responsible = rec.responsibleHealthCenterCode ?? latest?.responsible_hc ?? latest?.notified_hc ?? null;
+  const responsible =
+    rec.responsibleHealthCenterCode ?? latest?.responsible_hc ?? latest?.notified_hc ?? null;
   const notified = latest?.notified_hc ?? null;
   return {
     data: JSON.stringify(rec),
@@ -111,7 +112,11 @@ export async function latestReportOf(trx: Tx, herSysId: string): Promise<LatestR
 export async function issueHerSysId(trx: Tx): Promise<string> {
   for (let i = 0; i < 20; i++) {
     const id = newHerSysId();
-    const taken = await trx.selectFrom('patients').select('her_sys_id').where('her_sys_id', '=', id).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('patients')
+      .select('her_sys_id')
+      .where('her_sys_id', '=', id)
+      .executeTakeFirst();
     if (!taken) return id;
   }
   throw new Error('Could not issue a free HER-SYS ID after 20 tries');
@@ -146,17 +151,35 @@ export async function insertPatient(
       ...patientColumns(rec, withReport.latest, pref, now),
     })
     .execute();
-  const entries: AuditInput[] = [{ action: 'patient.create', entity: 'patient', entityId: herSysId, version: 1, newData: rec }];
+  const entries: AuditInput[] = [
+    { action: 'patient.create', entity: 'patient', entityId: herSysId, version: 1, newData: rec },
+  ];
   if (withReport.auditWithReport) {
-    entries.push({ action: 'report.create', entity: 'report', entityId: withReport.auditWithReport.id, version: 1, newData: withReport.auditWithReport.report });
+    entries.push({
+      action: 'report.create',
+      entity: 'report',
+      entityId: withReport.auditWithReport.id,
+      version: 1,
+      newData: withReport.auditWithReport.report,
+    });
   }
   await auditMany(trx, u, now, entries);
   return herSysId;
 }
 
 /** Recomputes a patient's columns after its record or reports changed. */
-export async function refreshPatient(trx: Tx, herSysId: string, rec: PatientRecord | undefined, now: string, bumpVersion: boolean): Promise<void> {
-  const row = await trx.selectFrom('patients').select(['data', 'created_at', 'version']).where('her_sys_id', '=', herSysId).executeTakeFirstOrThrow();
+export async function refreshPatient(
+  trx: Tx,
+  herSysId: string,
+  rec: PatientRecord | undefined,
+  now: string,
+  bumpVersion: boolean,
+): Promise<void> {
+  const row = await trx
+    .selectFrom('patients')
+    .select(['data', 'created_at', 'version'])
+    .where('her_sys_id', '=', herSysId)
+    .executeTakeFirstOrThrow();
   const record = rec ?? (JSON.parse(row.data) as PatientRecord);
   const latest = await latestReportOf(trx, herSysId);
   const pref = await prefectureLookup(trx);
@@ -173,13 +196,27 @@ export async function refreshPatient(trx: Tx, herSysId: string, rec: PatientReco
 
 export async function findPatient(trx: Tx, u: CurrentUser, herSysId: string) {
   if (!/^\d{8}$/.test(herSysId)) return undefined;
-  return trx.selectFrom('patients').selectAll().where('her_sys_id', '=', herSysId).where(patientScope(u)).executeTakeFirst();
+  return trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('her_sys_id', '=', herSysId)
+    .where(patientScope(u))
+    .executeTakeFirst();
 }
 
 export async function patientView(trx: Tx, row: PatientTable) {
   const reports = await trx
     .selectFrom('reports')
-    .select(['id', 'version', 'status', 'report_date', 'diagnosis_date', 'category', 'first_reported_at', 'created_by_facility'])
+    .select([
+      'id',
+      'version',
+      'status',
+      'report_date',
+      'diagnosis_date',
+      'category',
+      'first_reported_at',
+      'created_by_facility',
+    ])
     .where('patient_id', '=', row.her_sys_id)
     .orderBy('first_reported_at', 'desc')
     .orderBy('id', 'desc')
@@ -214,9 +251,14 @@ export async function updatePatient(
   const row = await findPatient(trx, u, herSysId);
   if (!row) throw notFound('The patient');
   if (row.version !== expectedVersion) {
-    throw new ApiError(409, 'version_conflict', `The patient was changed (now version ${row.version}); reload and edit again.`, {
-      current: { patient: await patientView(trx, row) },
-    });
+    throw new ApiError(
+      409,
+      'version_conflict',
+      `The patient was changed (now version ${row.version}); reload and edit again.`,
+      {
+        current: { patient: await patientView(trx, row) },
+      },
+    );
   }
   const old = JSON.parse(row.data) as PatientRecord;
   const next: Record<string, unknown> = { ...old };

@@ -8,7 +8,15 @@ import { ApiError, forbidden, notFound } from '../lib/errors.js';
 import { newToken, sha256 } from '../lib/keys.js';
 import { tokyoDate } from '../lib/time.js';
 import { observationSms, reportMail, type MailPayload } from '../outbox/messages.js';
-import { actorOf, audit, isRetryable, isUniqueViolation, parseActor, reportScope, type Tx } from './common.js';
+import {
+  actorOf,
+  audit,
+  isRetryable,
+  isUniqueViolation,
+  parseActor,
+  reportScope,
+  type Tx,
+} from './common.js';
 import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
 
 export function envelope(row: ReportTable) {
@@ -21,9 +29,13 @@ export function envelope(row: ReportTable) {
     header: {
       firstReported: { at: row.first_reported_at, by: parseActor(row.first_reported_by)! },
       lastUpdated: { at: row.updated_at, by: parseActor(row.updated_by)! },
-      healthCenterConfirmed: row.hc_confirmed_at ? { at: row.hc_confirmed_at, by: parseActor(row.hc_confirmed_by)! } : null,
+      healthCenterConfirmed: row.hc_confirmed_at
+        ? { at: row.hc_confirmed_at, by: parseActor(row.hc_confirmed_by)! }
+        : null,
     },
-    deleted: row.deleted_at ? { at: row.deleted_at, by: parseActor(row.deleted_by)!, reason: row.deleted_reason } : null,
+    deleted: row.deleted_at
+      ? { at: row.deleted_at, by: parseActor(row.deleted_by)!, reason: row.deleted_reason }
+      : null,
   };
 }
 export type ReportEnvelope = ReturnType<typeof envelope>;
@@ -39,7 +51,12 @@ async function mustFindReport(trx: Tx, u: CurrentUser, id: string) {
   return row;
 }
 
-function reportColumns(r: OccurrenceReport, notifiedHc: string | null, responsibleHc: string | null, prefectureCode: string | null) {
+function reportColumns(
+  r: OccurrenceReport,
+  notifiedHc: string | null,
+  responsibleHc: string | null,
+  prefectureCode: string | null,
+) {
   return {
     data: JSON.stringify(r),
     report_date: r.reportDate ?? null,
@@ -108,10 +125,13 @@ export async function createReport(
 ): Promise<CreateResult> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await deps.db.transaction().execute((trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash));
+      return await deps.db
+        .transaction()
+        .execute((trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash));
     } catch (err) {
       // A concurrent HER-SYS ID collision or a PostgreSQL serialization failure: run the transaction again.
-      if (attempt < 5 && (isRetryable(err) || (isUniqueViolation(err) && !(err instanceof ApiError)))) continue;
+      if (attempt < 5 && (isRetryable(err) || (isUniqueViolation(err) && !(err instanceof ApiError))))
+        continue;
       throw err;
     }
   }
@@ -130,18 +150,38 @@ async function createInTx(
   if (idempotencyKey) {
     const claimed = await trx
       .insertInto('idempotency_keys')
-      .values({ scope, key: idempotencyKey, request_hash: requestHash, status_code: null, response: null, created_at: nowIso })
+      .values({
+        scope,
+        key: idempotencyKey,
+        request_hash: requestHash,
+        status_code: null,
+        response: null,
+        created_at: nowIso,
+      })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
       .returning('key')
       .executeTakeFirst();
     if (!claimed) {
       // Another request with this key committed first (PostgreSQL waited for it): answer what it answered.
-      const prior = await trx.selectFrom('idempotency_keys').selectAll().where('scope', '=', scope).where('key', '=', idempotencyKey).executeTakeFirstOrThrow();
+      const prior = await trx
+        .selectFrom('idempotency_keys')
+        .selectAll()
+        .where('scope', '=', scope)
+        .where('key', '=', idempotencyKey)
+        .executeTakeFirstOrThrow();
       if (prior.request_hash !== requestHash) {
-        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was already used for a different request.');
+        throw new ApiError(
+          422,
+          'idempotency_key_reused',
+          'This Idempotency-Key was already used for a different request.',
+        );
       }
       if (prior.response === null || prior.status_code === null) {
-        throw new ApiError(409, 'idempotency_in_progress', 'A request with this Idempotency-Key is still being processed; retry shortly.');
+        throw new ApiError(
+          409,
+          'idempotency_in_progress',
+          'A request with this Idempotency-Key is still being processed; retry shortly.',
+        );
       }
       const body = JSON.parse(prior.response) as { report?: { id?: string } };
       return { status: prior.status_code, body, replayed: true, reportId: body.report?.id ?? '' };
@@ -154,10 +194,18 @@ async function createInTx(
   if (input.herSysId && !existing) throw notFound('The patient');
 
   const notifiedHc = await healthCenter(trx, report.healthCenters?.notified?.code);
-  const responsibleCode = report.healthCenters?.responsible?.code ?? input.idManagement?.responsibleHealthCenterCode ?? notifiedHc?.code;
-  const responsibleHc = responsibleCode === notifiedHc?.code ? notifiedHc : await healthCenter(trx, responsibleCode);
+  const responsibleCode =
+    report.healthCenters?.responsible?.code ??
+    input.idManagement?.responsibleHealthCenterCode ??
+    notifiedHc?.code;
+  const responsibleHc =
+    responsibleCode === notifiedHc?.code ? notifiedHc : await healthCenter(trx, responsibleCode);
   const prefecture = responsibleHc
-    ? await trx.selectFrom('prefectures').selectAll().where('code', '=', responsibleHc.prefecture_code).executeTakeFirst()
+    ? await trx
+        .selectFrom('prefectures')
+        .selectAll()
+        .where('code', '=', responsibleHc.prefecture_code)
+        .executeTakeFirst()
     : undefined;
 
   const id = randomUUID();
@@ -190,16 +238,37 @@ async function createInTx(
     herSysId = existing.her_sys_id;
     await trx.insertInto('reports').values(row).execute();
     // 追加登録: the report's data updates the ID-management data it carries.
-    await refreshPatient(trx, herSysId, mergeRecord(JSON.parse(existing.data) as PatientRecord, fromReport, input.idManagement), nowIso, true);
+    await refreshPatient(
+      trx,
+      herSysId,
+      mergeRecord(JSON.parse(existing.data) as PatientRecord, fromReport, input.idManagement),
+      nowIso,
+      true,
+    );
   } else {
     // A new patient: its columns are known (this report is its latest), so one insert each, no re-read.
-    const hcs = new Map([notifiedHc, responsibleHc].filter((h) => h !== undefined).map((h) => [h.code, h.prefecture_code]));
-    const latest = { id, report_date: row.report_date, diagnosis_date: row.diagnosis_date, notified_hc: row.notified_hc, responsible_hc: row.responsible_hc };
-    herSysId = await insertPatient(trx, u, mergeRecord(fromReport, input.idManagement), nowIso, u.facilityCode, {
-      latest,
-      prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
-      auditWithReport: { id, report },
-    });
+    const hcs = new Map(
+      [notifiedHc, responsibleHc].filter((h) => h !== undefined).map((h) => [h.code, h.prefecture_code]),
+    );
+    const latest = {
+      id,
+      report_date: row.report_date,
+      diagnosis_date: row.diagnosis_date,
+      notified_hc: row.notified_hc,
+      responsible_hc: row.responsible_hc,
+    };
+    herSysId = await insertPatient(
+      trx,
+      u,
+      mergeRecord(fromReport, input.idManagement),
+      nowIso,
+      u.facilityCode,
+      {
+        latest,
+        prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
+        auditWithReport: { id, report },
+      },
+    );
     row.patient_id = herSysId;
     await trx.insertInto('reports').values(row).execute();
   }
@@ -209,7 +278,8 @@ async function createInTx(
   const notified: Notified[] = [];
   const recipients: { role: Notified['role']; name: string; email: string }[] = [];
   if (notifiedHc) recipients.push({ role: 'notified', name: notifiedHc.name, email: notifiedHc.email });
-  if (responsibleHc) recipients.push({ role: 'responsible', name: responsibleHc.name, email: responsibleHc.email });
+  if (responsibleHc)
+    recipients.push({ role: 'responsible', name: responsibleHc.name, email: responsibleHc.email });
   if (prefecture) recipients.push({ role: 'prefecture', name: prefecture.name, email: prefecture.email });
   const seen = new Set<string>();
   const mails: MailPayload[] = [];
@@ -233,7 +303,15 @@ async function createInTx(
   }
   await enqueueMany(trx, 'mail', mails, id, nowIso);
 
-  const sms = await queueObservationSms(trx, deps, report, herSysId, id, responsibleHc?.name ?? notifiedHc?.name, nowIso);
+  const sms = await queueObservationSms(
+    trx,
+    deps,
+    report,
+    herSysId,
+    id,
+    responsibleHc?.name ?? notifiedHc?.name,
+    nowIso,
+  );
 
   const body = { report: envelope(row), issues: input.warnings, notified, sms };
   if (idempotencyKey) {
@@ -247,12 +325,24 @@ async function createInTx(
   return { status: 201, body, replayed: false, reportId: id };
 }
 
-export async function enqueue(trx: Tx, kind: 'mail' | 'sms', payload: unknown, reportId: string | null, nowIso: string) {
+export async function enqueue(
+  trx: Tx,
+  kind: 'mail' | 'sms',
+  payload: unknown,
+  reportId: string | null,
+  nowIso: string,
+) {
   await enqueueMany(trx, kind, [payload], reportId, nowIso);
 }
 
 /** Queues messages (one row each, one statement). */
-export async function enqueueMany(trx: Tx, kind: 'mail' | 'sms', payloads: unknown[], reportId: string | null, nowIso: string) {
+export async function enqueueMany(
+  trx: Tx,
+  kind: 'mail' | 'sms',
+  payloads: unknown[],
+  reportId: string | null,
+  nowIso: string,
+) {
   if (payloads.length === 0) return;
   await trx
     .insertInto('outbox')
@@ -290,7 +380,8 @@ async function queueObservationSms(
   const parsed = parsePhoneJP(phone);
   if (!parsed.ok || !parsed.smsCapable) return { queued: false, reason: 'not_mobile' };
   const confirmation = report.patient?.phoneConfirmation;
-  if (!confirmation || parsePhoneJP(confirmation).digits !== parsed.digits) return { queued: false, reason: 'not_confirmed' };
+  if (!confirmation || parsePhoneJP(confirmation).digits !== parsed.digits)
+    return { queued: false, reason: 'not_confirmed' };
 
   const token = newToken();
   const inviteId = randomUUID();
@@ -321,17 +412,30 @@ async function queueObservationSms(
 
 function expectVersion(row: ReportTable, expected: number) {
   if (row.version !== expected) {
-    throw new ApiError(409, 'version_conflict', `The report was changed by someone else (now version ${row.version}); reload it and edit again.`, {
-      current: envelope(row),
-    });
+    throw new ApiError(
+      409,
+      'version_conflict',
+      `The report was changed by someone else (now version ${row.version}); reload it and edit again.`,
+      {
+        current: envelope(row),
+      },
+    );
   }
 }
 
 /** 編集. */
-export async function updateReport(db: Db, u: CurrentUser, id: string, report: OccurrenceReport, expected: number, now: Date) {
+export async function updateReport(
+  db: Db,
+  u: CurrentUser,
+  id: string,
+  report: OccurrenceReport,
+  expected: number,
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindReport(trx, u, id);
-    if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is deleted; a health center can restore it.');
+    if (row.status === 'deleted')
+      throw new ApiError(409, 'report_deleted', 'The report is deleted; a health center can restore it.');
     expectVersion(row, expected);
     const nowIso = now.toISOString();
     const notified = report.healthCenters?.notified?.code ?? null;
@@ -349,34 +453,75 @@ export async function updateReport(db: Db, u: CurrentUser, id: string, report: O
       .where('version', '=', row.version)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) !== 1) {
-      expectVersion((await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow()), -1);
+      expectVersion(
+        await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+        -1,
+      );
     }
-    const latest = await trx.selectFrom('patients').select(['latest_report_id', 'data']).where('her_sys_id', '=', row.patient_id).executeTakeFirstOrThrow();
-    const rec = latest.latest_report_id === id ? mergeRecord(JSON.parse(latest.data) as PatientRecord, recordFromReport(report)) : undefined;
+    const latest = await trx
+      .selectFrom('patients')
+      .select(['latest_report_id', 'data'])
+      .where('her_sys_id', '=', row.patient_id)
+      .executeTakeFirstOrThrow();
+    const rec =
+      latest.latest_report_id === id
+        ? mergeRecord(JSON.parse(latest.data) as PatientRecord, recordFromReport(report))
+        : undefined;
     await refreshPatient(trx, row.patient_id, rec, nowIso, rec !== undefined);
     await audit(trx, u, nowIso, 'report.update', 'report', id, row.version + 1, JSON.parse(row.data), report);
-    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    return envelope(
+      await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
 /** 削除 (soft), with the report date as confirmation. */
-export async function deleteReport(db: Db, u: CurrentUser, id: string, reportDate: string, reason: string | undefined, now: Date) {
+export async function deleteReport(
+  db: Db,
+  u: CurrentUser,
+  id: string,
+  reportDate: string,
+  reason: string | undefined,
+  now: Date,
+) {
   return db.transaction().execute(async (trx) => {
     const row = await mustFindReport(trx, u, id);
     if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is already deleted.');
     const expected = row.report_date ?? tokyoDate(new Date(row.first_reported_at));
     if (reportDate !== expected) {
-      throw new ApiError(422, 'confirmation_mismatch', 'The report date does not match the report; nothing was deleted.');
+      throw new ApiError(
+        422,
+        'confirmation_mismatch',
+        'The report date does not match the report; nothing was deleted.',
+      );
     }
     const nowIso = now.toISOString();
     await trx
       .updateTable('reports')
-      .set({ status: 'deleted', deleted_at: nowIso, deleted_by: actorOf(u), deleted_reason: reason ?? null, version: row.version + 1 })
+      .set({
+        status: 'deleted',
+        deleted_at: nowIso,
+        deleted_by: actorOf(u),
+        deleted_reason: reason ?? null,
+        version: row.version + 1,
+      })
       .where('id', '=', id)
       .execute();
     await refreshPatient(trx, row.patient_id, undefined, nowIso, false);
-    await audit(trx, u, nowIso, 'report.delete', 'report', id, row.version + 1, { status: 'active' }, { status: 'deleted', reason: reason ?? null });
-    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await audit(
+      trx,
+      u,
+      nowIso,
+      'report.delete',
+      'report',
+      id,
+      row.version + 1,
+      { status: 'active' },
+      { status: 'deleted', reason: reason ?? null },
+    );
+    return envelope(
+      await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
@@ -391,18 +536,39 @@ export async function restoreReport(db: Db, u: CurrentUser, id: string, now: Dat
     const nowIso = now.toISOString();
     await trx
       .updateTable('reports')
-      .set({ status: 'active', deleted_at: null, deleted_by: null, deleted_reason: null, version: row.version + 1, updated_at: nowIso, updated_by: actorOf(u) })
+      .set({
+        status: 'active',
+        deleted_at: null,
+        deleted_by: null,
+        deleted_reason: null,
+        version: row.version + 1,
+        updated_at: nowIso,
+        updated_by: actorOf(u),
+      })
       .where('id', '=', id)
       .execute();
     await refreshPatient(trx, row.patient_id, undefined, nowIso, false);
-    await audit(trx, u, nowIso, 'report.restore', 'report', id, row.version + 1, { status: 'deleted' }, { status: 'active' });
-    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await audit(
+      trx,
+      u,
+      nowIso,
+      'report.restore',
+      'report',
+      id,
+      row.version + 1,
+      { status: 'deleted' },
+      { status: 'active' },
+    );
+    return envelope(
+      await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
 /** 保健所確認済. */
 export async function confirmReport(db: Db, u: CurrentUser, id: string, now: Date) {
-  if (u.facilityKind !== 'healthCenter') throw forbidden('Only a health center can mark a report as confirmed.');
+  if (u.facilityKind !== 'healthCenter')
+    throw forbidden('Only a health center can mark a report as confirmed.');
   return db.transaction().execute(async (trx) => {
     const row = await mustFindReport(trx, u, id);
     if (row.status === 'deleted') throw new ApiError(409, 'report_deleted', 'The report is deleted.');
@@ -412,8 +578,12 @@ export async function confirmReport(db: Db, u: CurrentUser, id: string, now: Dat
       .set({ hc_confirmed_at: nowIso, hc_confirmed_by: actorOf(u), version: row.version + 1 })
       .where('id', '=', id)
       .execute();
-    await audit(trx, u, nowIso, 'report.confirm', 'report', id, row.version + 1, null, { confirmedAt: nowIso });
-    return envelope(await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    await audit(trx, u, nowIso, 'report.confirm', 'report', id, row.version + 1, null, {
+      confirmedAt: nowIso,
+    });
+    return envelope(
+      await trx.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    );
   });
 }
 
@@ -437,7 +607,14 @@ export async function reportHistory(db: Db, u: CurrentUser, id: string) {
   const rows = await db
     .selectFrom('audit_log')
     .innerJoin('users', 'users.id', 'audit_log.user_id')
-    .select(['audit_log.at', 'audit_log.action', 'audit_log.version', 'audit_log.facility_code', 'users.display_name', 'users.facility_kind'])
+    .select([
+      'audit_log.at',
+      'audit_log.action',
+      'audit_log.version',
+      'audit_log.facility_code',
+      'users.display_name',
+      'users.facility_kind',
+    ])
     .where('entity', '=', 'report')
     .where('entity_id', '=', id)
     .orderBy('at', 'asc')
@@ -447,7 +624,12 @@ export async function reportHistory(db: Db, u: CurrentUser, id: string) {
       at: r.at,
       action: r.action,
       version: r.version,
-      by: { facilityCode: r.facility_code, facilityName: r.facility_code, facilityKind: r.facility_kind, userName: r.display_name },
+      by: {
+        facilityCode: r.facility_code,
+        facilityName: r.facility_code,
+        facilityKind: r.facility_kind,
+        userName: r.display_name,
+      },
     })),
   };
 }

@@ -70,7 +70,12 @@ export async function searchPatients(db: Db, u: CurrentUser, q: SearchQuery) {
       .offset(offset)
       .execute(),
     db
-      .selectFrom(query.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('hits'))
+      .selectFrom(
+        query
+          .select(sql<number>`1`.as('one'))
+          .limit(COUNT_CAP + 1)
+          .as('hits'),
+      )
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
@@ -99,7 +104,9 @@ export async function searchPatients(db: Db, u: CurrentUser, q: SearchQuery) {
         residence: r.residence,
         residenceName: rec.residenceName ?? null,
         latestReportId: r.latest_report_id,
-        responsibleHealthCenter: r.responsible_hc ? { code: r.responsible_hc, name: hcName.get(r.responsible_hc) ?? r.responsible_hc } : null,
+        responsibleHealthCenter: r.responsible_hc
+          ? { code: r.responsible_hc, name: hcName.get(r.responsible_hc) ?? r.responsible_hc }
+          : null,
       };
     }),
     page: q.page,
