@@ -21,8 +21,15 @@ import './pages/home-page.js';
 import './pages/patients-page.js';
 import './pages/patient-page.js';
 import './pages/pre-register-page.js';
-import './pages/report-page.js';
-import './pages/new-report-page.js';
+
+/**
+ * The screens built on the SDK's form and flow (and `hersys-sdk/define`) load on first use, so the home
+ * screen and the list do not wait for the form's code.
+ */
+const LAZY_PAGES = {
+  'clinic-new-report-page': () => import('./pages/new-report-page.js'),
+  'clinic-report-page': () => import('./pages/report-page.js'),
+} as const;
 
 interface MenuItem {
   key: MessageKey;
@@ -167,6 +174,19 @@ export class ClinicApp extends LitElement {
       nav[hidden] {
         display: none;
       }
+      @media (max-width: 60rem) {
+        /* On narrow screens the menu opens over the page instead of squeezing it. */
+        nav {
+          position: fixed;
+          top: 3.25rem;
+          bottom: 0;
+          left: 0;
+          z-index: 4;
+          overflow-y: auto;
+          min-height: 0;
+          box-shadow: 2px 0 12px rgba(0, 0, 0, 0.25);
+        }
+      }
       nav h2 {
         font-size: 0.8125rem;
         color: var(--_muted);
@@ -228,6 +248,7 @@ export class ClinicApp extends LitElement {
   @state() private meError?: unknown;
   @state() private menuOpen = true;
   @state() private flash?: string;
+  @state() private pageError?: unknown;
   @query('main') private mainEl!: HTMLElement;
   @query('.hamburger') private menuButton!: HTMLButtonElement;
   #firstRoute = true;
@@ -260,8 +281,27 @@ export class ClinicApp extends LitElement {
     }
   }
 
+  /** Loads a lazy screen; the shell re-renders when it is defined (or shows the error). */
+  #ensurePage(tag: keyof typeof LAZY_PAGES): boolean {
+    if (customElements.get(tag)) return true;
+    if (!this.#loading.has(tag)) {
+      this.#loading.add(tag);
+      LAZY_PAGES[tag]().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.#loading.delete(tag);
+          this.pageError = error;
+        },
+      );
+    }
+    return false;
+  }
+
+  #loading = new Set<string>();
+
   #onLocation = (): void => {
     this.route = parseRoute(new URL(location.href));
+    this.pageError = undefined;
     this.flash = takeFlash();
     if (!this.#firstRoute) {
       // Move focus to the new screen so keyboard and screen-reader users start at its top.
@@ -413,6 +453,16 @@ export class ClinicApp extends LitElement {
     </li>`;
   }
 
+  #pageLoading() {
+    if (this.pageError) {
+      return html`<div class="alert" role="alert">
+        <p>${t(this.locale, 'error.network')}</p>
+        <button type="button" @click=${() => location.reload()}>${t(this.locale, 'app.retry')}</button>
+      </div>`;
+    }
+    return html`<p role="status">${t(this.locale, 'app.loading')}</p>`;
+  }
+
   #page() {
     const l = this.locale;
     const r = this.route;
@@ -420,6 +470,7 @@ export class ClinicApp extends LitElement {
       case 'home':
         return html`<clinic-home-page .locale=${l}></clinic-home-page>`;
       case 'newReport':
+        if (!this.#ensurePage('clinic-new-report-page')) return this.#pageLoading();
         return html`<clinic-new-report-page
           .locale=${l}
           .me=${this.me}
@@ -434,6 +485,7 @@ export class ClinicApp extends LitElement {
         return html`<clinic-patient-page .locale=${l} .herSysId=${r.herSysId}></clinic-patient-page>`;
       case 'report':
       case 'reportEdit':
+        if (!this.#ensurePage('clinic-report-page')) return this.#pageLoading();
         return html`<clinic-report-page
           .locale=${l}
           .me=${this.me}

@@ -9,6 +9,7 @@
  * - `?herSysId=` (追加登録) starts from `GET /api/patients/:id/new-report`; `?from=<reportId>`
  *   (コピーして追加登録) from `GET /api/reports/:id/copy`. Both file the report to that person.
  */
+import 'hersys-sdk/define';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 // Lit sets object-valued properties again on every render (e.g. a language switch); `guard` sets the

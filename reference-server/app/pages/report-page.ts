@@ -6,6 +6,7 @@
  * someone else saved in between (409), the user's edit stays in the form, the current stored version is
  * shown next to it, and they choose: save over it, or take the current version.
  */
+import 'hersys-sdk/define';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 // Lit sets object-valued properties again on every render; `guard` sets the form's value only when the
