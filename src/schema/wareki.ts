@@ -131,6 +131,29 @@ export function fromWarekiParts(era: EraCode, year: number, month: number, day: 
 }
 
 const DASHES = /[‐‑‒–—―−ー－﹣ｰ]/g;
+const KANJI_DIGITS: Readonly<Record<string, number>> = {
+  〇: 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+
+/** 二十七 → 27, 十二 → 12, 二〇二二 → 2022 (digit by digit when there is no 十). */
+function kanjiNumber(k: string): string {
+  if (!k.includes('十')) return [...k].map((c) => String(KANJI_DIGITS[c] ?? '')).join('');
+  const parts = k.split('十');
+  if (parts.length !== 2) return k; // not a number we read; left to fail
+  const [tens, ones] = parts as [string, string];
+  if (tens.length > 1 || ones.length > 1) return k;
+  return String((tens === '' ? 1 : KANJI_DIGITS[tens]!) * 10 + (ones === '' ? 0 : KANJI_DIGITS[ones]!));
+}
 const GREGORIAN_RE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const COMPACT_RE = /^(\d{4})(\d{2})(\d{2})$/;
 const ERA_RE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
@@ -139,7 +162,7 @@ const ERA_RE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2
  * Reads a date typed the ways clinics write it and returns it as ISO. Never throws.
  *
  * Accepted: `2022-09-27`, `2022/9/27`, `2022.9.27`, `2022年9月27日`, `20220927`, `R4.9.27`, `R04/09/27`,
- * `令和4年9月27日`, `令和元年5月1日`, `S25/4/12`, `H31.4.30`, `㍻31.4.30`; full-width digits and
+ * `令和4年9月27日`, `令和元年5月1日`, `令和四年九月二十七日`, `S25/4/12`, `H31.4.30`, `㍻31.4.30`; full-width digits and
  * letters, spaces and any hyphen-like dash. Rejected with a code: empty text (`date.empty`), anything else
  * (`date.format`), impossible days such as `2022/2/30` (`date.invalid`), and era dates outside their era,
  * such as `H31.5.1` or `明治元年1月1日` (before 1868-01-25) (`date.outsideEra`).
@@ -149,7 +172,11 @@ const ERA_RE = /^(明治|大正|昭和|平成|令和|[MTSHRmtshr])\.?(元|\d{1,2
  */
 export function parseJapaneseDate(text: unknown): DateParseResult {
   if (typeof text !== 'string') return { ok: false, code: 'date.format' };
-  const s = text.normalize('NFKC').replace(/\s+/g, '').replace(DASHES, '-');
+  const s = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(DASHES, '-')
+    .replace(/[〇零一二三四五六七八九十]+/g, kanjiNumber);
   if (s === '') return { ok: false, code: 'date.empty' };
   let m = GREGORIAN_RE.exec(s) ?? COMPACT_RE.exec(s);
   if (m) {

@@ -39,6 +39,11 @@ describe('parseJapaneseDate', () => {
     ['平成元年1月8日', '1989-01-08'],
     ['明治元年1月25日', '1868-01-25'],
     ['2024/2/29', '2024-02-29'],
+    ['令和四年九月二十七日', '2022-09-27'],
+    ['昭和二十五年四月十二日', '1950-04-12'],
+    ['平成元年一月八日', '1989-01-08'],
+    ['二〇二二年九月二十七日', '2022-09-27'],
+    ['令和四年十月十日', '2022-10-10'],
   ];
   for (const [text, iso] of ok) {
     it(`reads ${text}`, () => assert.deepEqual(parseJapaneseDate(text), { ok: true, date: iso }));
@@ -62,6 +67,7 @@ describe('parseJapaneseDate', () => {
     ['R4', 'date.format'],
     ['2022/9', 'date.format'],
     ['X4.9.27', 'date.format'],
+    ['令和四年九月二十十日', 'date.format'],
     [null, 'date.format'],
     [20220927, 'date.format'],
   ];
