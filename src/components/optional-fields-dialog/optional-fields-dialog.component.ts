@@ -30,17 +30,25 @@ export class HersysOptionalFieldsDialog extends HersysDialogBase {
   static override styles = [
     ...HersysDialogBase.styles,
     css`
+      dialog {
+        inline-size: min(40rem, calc(100vw - 2rem));
+      }
       ul {
         margin: 0;
-        padding: 0;
+        padding: 2px;
         list-style: none;
         display: grid;
-        gap: calc(var(--_gap) * 0.75);
-        max-block-size: 40vh;
+        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        gap: calc(var(--_gap) * 0.5);
+        max-block-size: 45vh;
         overflow: auto;
       }
+      ul:focus-visible {
+        outline: 3px solid var(--_focus);
+      }
       li {
-        padding: calc(var(--_gap) * 0.5) var(--_gap);
+        padding: calc(var(--_gap) * 0.35) calc(var(--_gap) * 0.75);
+        font-size: 0.9375em;
         border: 2px solid var(--_recommended);
         border-radius: var(--_radius);
         background: var(--_recommended-bg);
@@ -75,7 +83,7 @@ export class HersysOptionalFieldsDialog extends HersysDialogBase {
         <p class="count" id="list-label">
           ${t('dialogs.optionalFields.listLabel')}: ${t('dialogs.optionalFields.count', { count: paths.length })}
         </p>
-        <ul part="list" aria-labelledby="list-label">
+        <ul part="list" aria-labelledby="list-label" tabindex="0">
           ${paths.map((p) => html`<li data-path=${p}>${fieldLabel(p, lng)}</li>`)}
         </ul>
       </div>
