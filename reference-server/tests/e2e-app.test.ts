@@ -35,6 +35,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+  '--lang=ja',
 ];
 const missing = [CHROMIUM, '/usr/bin/pdftotext'].filter((f) => !existsSync(f));
 

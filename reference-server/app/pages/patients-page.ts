@@ -128,8 +128,11 @@ export class ClinicPatientsPage extends LitElement {
         text-align: left;
         white-space: nowrap;
       }
-      th {
+      thead th {
         background: #e9eef4;
+      }
+      tbody th {
+        font-weight: normal;
       }
       tbody tr:nth-child(even) {
         background: #fafbfc;
