@@ -132,6 +132,10 @@ const SMALL_KANA: Readonly<Record<string, string>> = {
 };
 
 const SEPARATORS = /[\s・･·.,'’-]/gu;
+/** Full-width katakana and ー only: needs no NFKC, no spaces to drop. */
+const FULL_KATAKANA = /^[\u30A1-\u30FA\u30FC]+$/u;
+/** CJK unified ideographs, kana: NFKC leaves them as they are. */
+const PLAIN_CJK = /^[\u3041-\u3096\u30A1-\u30FA\u30FC\u4E00-\u9FFF]+$/u;
 
 /**
  * The matching key of a フリガナ part: full-width katakana, no spaces or ・, small kana made large,
@@ -141,7 +145,8 @@ const SEPARATORS = /[\s・･·.,'’-]/gu;
  */
 export function kanaKey(text: string | undefined): string {
   if (typeof text !== 'string' || text === '') return '';
-  let s = normalizeKana(text).replace(SEPARATORS, '').toLowerCase();
+  // Fast path: already full-width katakana (the common case; normalization would not change it).
+  let s = FULL_KATAKANA.test(text) ? text : normalizeKana(text).replace(SEPARATORS, '').toLowerCase();
   s = s.replace(/[ァィゥェォッャュョヮヵヶヂヅヲ]/gu, (ch) => SMALL_KANA[ch] ?? ch);
   return s;
 }
@@ -162,12 +167,15 @@ export function nameKey(text: string | undefined): string {
 
 /** Width-only form (NFKC, no spaces), to tell a width variant from a kanji variant. */
 function widthKey(text: string | undefined): string {
-  return typeof text === 'string' ? text.normalize('NFKC').replace(SEPARATORS, '').toLowerCase() : '';
+  if (typeof text !== 'string') return '';
+  if (PLAIN_CJK.test(text)) return text;
+  return text.normalize('NFKC').replace(SEPARATORS, '').toLowerCase();
 }
 
 /** The digits of a phone for matching ('' when there are fewer than 10 digits). */
 export function phoneKey(text: string | undefined): string {
   if (typeof text !== 'string' || text === '') return '';
+  if (/^0\d{9,10}$/.test(text)) return text; // already digits
   const r = parsePhoneJP(text);
   const digits = r.ok ? r.digits : text.normalize('NFKC').replace(/\D/g, '');
   return digits.length >= 10 ? digits : '';
