@@ -325,9 +325,10 @@ describe('<hersys-report-form>', () => {
   it('switches to English at runtime', async () => {
     const { el, h } = await mount();
     expect(h.has('生年月日')).to.equal(true);
-    el.locale = 'en';
+        el.locale = 'en';
     await h.settle();
     expect(h.has('Date of birth')).to.equal(true);
+    await expect(el).to.be.accessible();
     expect(h.layoutSwitch.textContent).to.contain('FAX layout');
     await h.submit();
     expect(h.summary).to.match(/field\(s\) need attention/);
