@@ -12,7 +12,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Page } from 'playwright-core';
-import { tc1Report } from '../tests/fixtures/reports.js';
+import { manualDateExampleReport, minimalReport, tc1Report } from '../tests/fixtures/reports.js';
 
 interface Shot {
   /** File name under docs/images (without .png). */
@@ -63,6 +63,71 @@ async function mountForm(data: unknown): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Mounts `<hersys-report-flow>` with a fake submit and walks it through the manual's steps (serialized
+ * into the page; keep self-contained). `until` names the step to stop at.
+ */
+async function mountFlow(data: unknown): Promise<void> {
+  // tsx (esbuild keepNames) wraps the inner functions below in __name(), which the page does not have.
+  (globalThis as { __name?: unknown }).__name ??= (f: unknown) => f;
+  const { report, until, locale } = data as {
+    report: unknown;
+    until: 'optional' | 'confirm' | 'dates' | 'complete' | 'registered';
+    locale?: string;
+  };
+  type Flow = HTMLElement & {
+    updateComplete: Promise<unknown>;
+    today: string;
+    value: unknown;
+    locale: string;
+    step: string;
+    form: HTMLElement & { submit(): Promise<boolean>; updateComplete: Promise<unknown> };
+    submit: (r: unknown) => Promise<unknown>;
+  };
+  const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  document.documentElement.lang = locale ?? 'ja';
+  document.body.style.margin = '0';
+  document.body.style.padding = '16px';
+  const flow = document.createElement('hersys-report-flow') as Flow;
+  flow.today = '2022-09-27';
+  flow.locale = locale ?? 'ja';
+  flow.submit = async () => ({
+    herSysId: 'HS-2022-000123',
+    reportId: 'r-1',
+    notified: [{ name: '横浜市中区福祉保健センター' }, { name: '神奈川県' }],
+  });
+  document.body.append(flow);
+  await flow.updateComplete;
+  flow.value = report;
+  await flow.updateComplete;
+  await flow.form.updateComplete;
+  const root = flow.shadowRoot!;
+  const click = async (selector: string) => {
+    const [host, inner] = selector.split(' >> ');
+    const el = inner ? root.querySelector(host!)!.shadowRoot!.querySelector<HTMLElement>(inner) : root.querySelector<HTMLElement>(host!);
+    el!.click();
+    await wait(100);
+    await flow.updateComplete;
+  };
+  await flow.form.submit();
+  await wait(150);
+  if (until === 'optional') return;
+  if (root.querySelector('hersys-optional-fields-dialog')!.hasAttribute('open')) {
+    await click('hersys-optional-fields-dialog >> [part="continue"]');
+  }
+  window.scrollTo(0, 0);
+  if (until === 'confirm') return;
+  await click('[part="report"]');
+  await wait(150);
+  if (until === 'dates') return;
+  if (root.querySelector('hersys-date-consistency-dialog')!.hasAttribute('open')) {
+    await click('hersys-date-consistency-dialog >> [part="continue"]');
+  }
+  await wait(200);
+  if (until === 'complete') return;
+  await click('[part="complete-done"]');
+}
+
 export const SHOTS: Shot[] = [
   { name: 'report-form-standard', setup: mountForm, data: { layout: 'standard', locale: 'ja' } },
   {
@@ -85,6 +150,36 @@ export const SHOTS: Shot[] = [
     name: 'report-form-en',
     setup: mountForm,
     data: { layout: 'standard', locale: 'en', report: tc1Report() },
+  },
+  {
+    name: 'optional-fields-dialog',
+    setup: mountFlow,
+    data: { report: minimalReport(), until: 'optional' },
+    selector: 'hersys-optional-fields-dialog dialog',
+  },
+  {
+    name: 'date-consistency-dialog',
+    setup: mountFlow,
+    data: { report: manualDateExampleReport(), until: 'dates' },
+    selector: 'hersys-date-consistency-dialog dialog',
+  },
+  {
+    name: 'report-confirmation',
+    setup: mountFlow,
+    data: { report: manualDateExampleReport(), until: 'confirm' },
+    selector: 'hersys-report-flow',
+  },
+  {
+    name: 'report-complete-dialog',
+    setup: mountFlow,
+    data: { report: manualDateExampleReport(), until: 'complete' },
+    selector: 'hersys-report-flow dialog[part="complete-dialog"]',
+  },
+  {
+    name: 'report-registered',
+    setup: mountFlow,
+    data: { report: manualDateExampleReport(), until: 'registered' },
+    selector: 'hersys-report-flow',
   },
 ];
 

@@ -38,7 +38,7 @@ export class HersysOptionalFieldsDialog extends HersysDialogBase {
         padding: 2px;
         list-style: none;
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
         gap: calc(var(--_gap) * 0.5);
         max-block-size: 45vh;
         overflow: auto;

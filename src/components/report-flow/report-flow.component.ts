@@ -126,11 +126,9 @@ export class HersysReportFlow extends LitElement {
         margin: 0 0 var(--_gap);
         font-size: 1.25rem;
       }
-      h2:focus {
+      h2[tabindex='-1']:focus {
+        /* A programmatic focus target for screen readers after a step change, not a control. */
         outline: none;
-      }
-      h2:focus-visible {
-        outline: 3px solid var(--_focus);
       }
       h3 {
         margin: 0;
