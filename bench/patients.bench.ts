@@ -4,7 +4,8 @@
 //  - duplicates.check: candidatesFor() of a probe against the index, µs mean and p95 (goal: p95 < 20 ms)
 //  - duplicates.linearScore: scoreKeys() of one pair (µs), the cost per candidate the index must keep small
 //  - list.filterToRows: <hersys-patient-list> in headless Chromium over a fake source holding 1,000,000 rows
-//    in the page; ms from a filter change (tab click or 検索) to the 10 new rows painted (goal < 100 ms)
+//    in the page, indexed per filter as a server would be; ms from a filter change (tab click or 検索) to the
+//    10 new rows painted (goal < 100 ms)
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -314,18 +315,23 @@ for (let i = 0; i < N; i++) { cls[i] = Math.floor(r() * 3); st[i] = Math.floor(r
 const iso = (d) => new Date(Date.UTC(2020, 0, 1) + d * 864e5).toISOString().slice(0, 10);
 const row = (i) => ({ herSysId: String(10000000 + i), name: '患者 ' + i, diagnosisDate: iso(day[i]), infectionClass: CLASSES[cls[i]],
   status: STATUSES[st[i]], severity: 'mild', periodStart: iso(day[i]), residence: 'home' });
+// Indexed like a server: row numbers per (感染区分, ステータス) combination, in 期間開始日 order, built once.
+const lists = new Map();
+const key = (c, so) => c + ':' + so;
+for (let c = -1; c < 3; c++) for (let so = -1; so < 5; so++) lists.set(key(c, so), []);
+for (let i = 0; i < N; i++) {
+  for (const c of [-1, cls[i]]) for (const so of [-1, st[i]]) lists.get(key(c, so)).push(i);
+}
+window.sourceMs = [];
 window.source = async (q) => {
+  const t0 = performance.now();
   const c = q.infectionClass ? CLASSES.indexOf(q.infectionClass) : -1;
   const so = q.status ? STATUSES.indexOf(q.status) : -1;
   const size = q.pageSize ?? 10, skip = ((q.page ?? 1) - 1) * size;
-  const rows = []; let total = 0;
-  for (let i = 0; i < N; i++) {
-    if (c >= 0 && cls[i] !== c) continue;
-    if (so >= 0 && st[i] !== so) continue;
-    if (total >= skip && rows.length < size) rows.push(row(i));
-    total++;
-  }
-  return { rows, total };
+  const hit = lists.get(key(c, so));
+  const rows = hit.slice(skip, skip + size).map(row);
+  window.sourceMs.push(performance.now() - t0);
+  return { rows, total: hit.length };
 };
 window.measure = async (runs) => {
   const el = document.querySelector('hersys-patient-list');
@@ -357,7 +363,7 @@ window.measure = async (runs) => {
     }
     out.push(performance.now() - start);
   }
-  return out;
+  return { out, sourceMs: window.sourceMs.slice(-runs) };
 };
 window.ready = true;`,
   );
@@ -386,10 +392,14 @@ window.ready = true;`,
     const page = await browser.newPage();
     await page.goto(pathToFileURL(join(dir, 'index.html')).href);
     await page.waitForFunction(() => (window as unknown as { ready?: boolean }).ready === true);
-    const samples: number[] = await page.evaluate(`window.measure(${LIST_RUNS})`);
+    const { out: samples, sourceMs } = (await page.evaluate(`window.measure(${LIST_RUNS})`)) as {
+      out: number[];
+      sourceMs: number[];
+    };
     const l = stats(samples);
+    const src = stats(sourceMs);
     console.log(
-      `list.filterToRows: ${LIST_RUNS} filter changes over ${N.toLocaleString()} rows (fake in-page source, full scan + count per query): median ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms (goal < 100 ms: ${l.p95 < 100 ? 'met' : 'NOT met'})`,
+      `list.filterToRows: ${LIST_RUNS} filter changes over ${N.toLocaleString()} rows (fake in-page source indexed per filter, ${src.p50.toFixed(2)} ms per query): median ${l.p50.toFixed(1)} ms, p95 ${l.p95.toFixed(1)} ms, max ${l.max.toFixed(1)} ms (goal < 100 ms: ${l.p95 < 100 ? 'met' : 'NOT met'})`,
     );
   } finally {
     await browser.close();
