@@ -97,3 +97,34 @@ export function localToday(): string {
   const d = new Date();
   return toIso(d.getFullYear(), d.getMonth() + 1, d.getDate());
 }
+
+let japanFormat: Intl.DateTimeFormat | null | undefined;
+
+/**
+ * Today in Japan (Asia/Tokyo), as ISO: the calendar HER-SYS and the report dates live in. A server running
+ * in UTC would otherwise see 「today」 as yesterday between 00:00 and 09:00 JST and reject that morning's
+ * reports as future-dated. Falls back to the local date where the runtime has no time-zone data.
+ *
+ * @example todayInJapan() // '2022-09-27' at 2022-09-26T16:00:00Z
+ */
+export function todayInJapan(now: Date = new Date()): string {
+  if (japanFormat === undefined) {
+    try {
+      japanFormat = new Intl.DateTimeFormat('en-CA', {
+        timeZone: 'Asia/Tokyo',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+    } catch {
+      japanFormat = null;
+    }
+  }
+  if (japanFormat === null) return localToday();
+  const parts = japanFormat.formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const y = get('year');
+  const m = get('month');
+  const d = get('day');
+  return isValidYmd(y, m, d) ? toIso(y, m, d) : localToday();
+}

@@ -1,7 +1,7 @@
 import type { Issue } from './issues.js';
 import type { OccurrenceReport } from './report/occurrence-report.js';
 import { FIELD_PATHS, fieldKeyOf } from './fields.js';
-import { isIsoDate, localToday } from './iso-date.js';
+import { isIsoDate, todayInJapan } from './iso-date.js';
 import { ageAtDiagnosis, isMinor, type Age } from './age.js';
 import { checkStructure, normalizeInput } from './structure.js';
 import { requiredRule } from './rules/required.js';
@@ -26,7 +26,7 @@ import {
 import type { RuleContext } from './rules/context.js';
 
 export interface ValidateOptions {
-  /** Today as ISO `YYYY-MM-DD` (D1: no future dates). Default: the local date of the running process. */
+  /** Today as ISO `YYYY-MM-DD` (D1: no future dates). Default: today in Japan (`todayInJapan()`). */
   readonly today?: string;
   /** The health-observation policy for `derived.observationPeriod` (default: the manual's). */
   readonly observationPolicy?: ObservationPolicy;
@@ -130,7 +130,7 @@ export function validateReport(input: unknown, options: ValidateOptions = {}): V
 }
 
 function validate(input: unknown, options: ValidateOptions): ValidationResult {
-  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : localToday();
+  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : todayInJapan();
   const eligibilityPolicy = options.eligibilityPolicy ?? DEFAULT_ELIGIBILITY_POLICY;
   const { report, issues: structural } = checkStructure(normalizeInput(input));
   const ctx: RuleContext = { report, today, adultAge: options.minorAge, eligibilityPolicy };

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  todayInJapan,
   OBSERVATION_POLICIES,
   ageAtDiagnosis,
   healthObservationPeriod,
@@ -125,5 +126,13 @@ describe('healthObservationPeriod', () => {
       healthObservationPeriod({ diagnosis: { diagnosisDate: '2022-12-30' } }, custom)?.end,
       '2023-01-04',
     );
+  });
+});
+
+describe('todayInJapan', () => {
+  it('is the date in Asia/Tokyo, not the UTC or local one', () => {
+    assert.equal(todayInJapan(new Date('2022-09-26T15:00:00Z')), '2022-09-27'); // 00:00 JST
+    assert.equal(todayInJapan(new Date('2022-09-26T14:59:59Z')), '2022-09-26'); // 23:59 JST
+    assert.equal(todayInJapan(new Date('2022-12-31T15:30:00Z')), '2023-01-01');
   });
 });

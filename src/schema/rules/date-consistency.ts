@@ -2,7 +2,7 @@ import type { Issue } from '../issues.js';
 import type { IssueCode } from '../issue-codes.js';
 import type { OccurrenceReport } from '../report/occurrence-report.js';
 import { ONSET_CATEGORIES } from '../codes/index.js';
-import { daysBetween, isIsoDate, localToday } from '../iso-date.js';
+import { daysBetween, isIsoDate, todayInJapan } from '../iso-date.js';
 import { ageAtDiagnosis } from '../age.js';
 import { valueAt } from '../fields.js';
 import { issue } from './context.js';
@@ -118,7 +118,7 @@ export function checkDateConsistency(
   report: OccurrenceReport,
   options: { today?: string } = {},
 ): DateConsistencyResult {
-  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : localToday();
+  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : todayInJapan();
   const issues: Issue[] = [];
   const flagged = new Set<string>();
 
