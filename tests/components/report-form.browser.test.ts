@@ -325,7 +325,7 @@ describe('<hersys-report-form>', () => {
   it('switches to English at runtime', async () => {
     const { el, h } = await mount();
     expect(h.has('生年月日')).to.equal(true);
-        el.locale = 'en';
+    el.locale = 'en';
     await h.settle();
     expect(h.has('Date of birth')).to.equal(true);
     await expect(el).to.be.accessible();
@@ -380,6 +380,13 @@ describe('<hersys-report-form>', () => {
     await h.until(() => h.listOptions().length === 2);
     expect(calls).to.deep.equal(['4980000']);
     expect(h.listOptions()).to.deep.equal(['愛知県 弥富市', '三重県 桑名郡木曽岬町']);
+    // Tabbing away closes the list without choosing; ↓ in the field reopens it.
+    await h.press('Tab');
+    expect(h.listOptions()).to.deep.equal([]);
+    expect(h.valueOf('都道府県')).to.equal('');
+    await h.press('Shift+Tab');
+    await h.press('ArrowDown');
+    expect(h.listOptions().length).to.equal(2);
     await h.press('ArrowDown');
     await h.press('Enter');
     expect(h.valueOf('都道府県')).to.equal('三重県');

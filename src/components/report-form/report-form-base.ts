@@ -69,7 +69,7 @@ interface ComboState {
 
 interface PostalState {
   base: string;
-  status: 'looking' | 'choose' | 'notFound' | 'filled';
+  status: 'looking' | 'choose' | 'closed' | 'notFound' | 'filled';
   hits: PostalHit[];
   active: number;
   message?: string;
@@ -1262,6 +1262,12 @@ export abstract class ReportFormBase extends FormAssociatedElement {
               this._set(pcPath, digits.length === 7 ? digits : input.value.trim());
             }}
             @keydown=${(e: KeyboardEvent) => this._postalKey(e, base)}
+            @blur=${() => {
+              // Leaving without choosing closes the list (↓ reopens it); the status line still says why.
+              if (this._postal?.base === base && this._postal.status === 'choose') {
+                this._postal = { ...this._postal, status: 'closed' };
+              }
+            }}
           />
           ${
             postal?.status === 'choose'
@@ -1361,6 +1367,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   private _postalKey(e: KeyboardEvent, base: string): void {
     const p = this._postal;
+    if (p?.base === base && p.status === 'closed' && e.key === 'ArrowDown') {
+      e.preventDefault();
+      this._postal = { ...p, status: 'choose' };
+      return;
+    }
     if (!p || p.base !== base || p.status !== 'choose') return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();

@@ -117,8 +117,12 @@ export class ReportFormHarness {
     await this.settle();
   }
 
+  /** Presses a key (`Tab`, `Enter`, `ArrowDown`…); `Shift+Tab` holds Shift. */
   async press(key: string): Promise<void> {
-    await sendKeys({ press: key });
+    const [modifier, main] = key.includes('+') ? key.split('+') : [undefined, key];
+    if (modifier) await sendKeys({ down: modifier });
+    await sendKeys({ press: main! });
+    if (modifier) await sendKeys({ up: modifier });
     await this.settle();
   }
 
