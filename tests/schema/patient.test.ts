@@ -15,6 +15,9 @@ import {
   validateSection,
   withSection,
   sectionOf,
+  prefillReport,
+  applyReportToRecord,
+  occurrenceReportSchema,
   type PatientListQuery,
   type PatientRecord,
 } from '../../src/schema/index.js';
@@ -270,5 +273,55 @@ describe('list query in the URL', () => {
     const { query, dropped } = searchParamsToQuery(new URLSearchParams('status=bogus&page=-1&name=山田&x=1'));
     assert.deepEqual(query, { name: '山田' });
     assert.deepEqual(dropped, ['status', 'page']);
+  });
+});
+
+describe('自動反映 between the record and the report', () => {
+  const rec: Pick<PatientRecord, 'person' | 'basicInfo'> = {
+    person: {
+      familyName: '厚労省',
+      givenName: '太郎',
+      familyNameKana: 'コウロウショウ',
+      givenNameKana: 'タロウ',
+      dateOfBirth: '1999-01-01',
+      sex: 'unknown',
+      postalCode: '1008916',
+      prefectureCode: '13',
+      city: '千代田区霞が関',
+      phone: '090-1234-5678',
+    },
+    basicInfo: { occupation: '会社員（事務）' },
+  };
+  it('pre-fills a report from ID管理 and 基礎情報 (valid per the report schema)', () => {
+    const report = prefillReport(rec, { reportDate: '2022-10-01' });
+    assert.equal(occurrenceReportSchema.safeParse(report).success, true);
+    assert.deepEqual(report.patient, {
+      familyName: '厚労省',
+      givenName: '太郎',
+      familyNameKana: 'コウロウショウ',
+      givenNameKana: 'タロウ',
+      dateOfBirth: '1999-01-01',
+      phone: '090-1234-5678',
+      occupation: '会社員（事務）',
+      address: { postalCode: '1008916', prefectureCode: '13', city: '千代田区霞が関' },
+    });
+    assert.equal(report.reportDate, '2022-10-01');
+  });
+  it('writes a filed report back without erasing what it leaves empty', () => {
+    const next = applyReportToRecord(rec, {
+      patient: {
+        sex: 'male',
+        phone: '080-0000-1111',
+        address: { city: '千代田区永田町' },
+        occupation: '公務員',
+      },
+    });
+    assert.equal(next.person.sex, 'male');
+    assert.equal(next.person.phone, '080-0000-1111');
+    assert.equal(next.person.city, '千代田区永田町');
+    assert.equal(next.person.postalCode, '1008916');
+    assert.equal(next.person.familyName, '厚労省');
+    assert.equal(next.basicInfo?.occupation, '公務員');
+    assert.equal(rec.person.sex, 'unknown');
   });
 });

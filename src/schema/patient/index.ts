@@ -6,3 +6,4 @@ export * from './validate.js';
 export * from './merge.js';
 export * from './duplicates.js';
 export * from './list.js';
+export * from './reflect.js';
