@@ -35,6 +35,7 @@ import {
   Frame,
   GLUE,
   MARK_PAD_X,
+  rowHeight,
   PAD,
   paginate,
   type Cell,
@@ -586,19 +587,30 @@ export function layoutReport(report: OccurrenceReport, options: LayoutOptions): 
     );
   }
 
-  // Footnotes (no border)
-  {
-    const fr = new Frame(m, left, content.width, 4);
-    for (const note of L.footnotes)
-      fr.text(`${L.note}${SP}${note}`, { size: SIZE.small, hanging: SIZE.small * 2, leading: 1.3 });
-    rows.push({ title: '', cells: [{ x: left, width: content.width, frame: fr }], border: false });
+  // Footnotes: fixed at the foot of page 1, as on the paper form; the rows end above them.
+  const notes = new Frame(m, left, content.width, 0);
+  for (const note of L.footnotes) {
+    notes.text(`${L.note}${SP}${note}`, { size: SIZE.small, hanging: SIZE.small * 2, leading: 1.3 });
+  }
+  const notesTop = content.y + content.height - notes.y;
+  const notesBox: Rect = { x: left, y: notesTop, width: content.width, height: notes.y };
+  for (const op of notes.ops)
+    first.push(withBox(op.kind === 'text' ? { ...op, y: op.y + notesTop } : op, notesBox));
+
+  // When everything fits on page 1, the last box grows down to the footnotes, as the paper form's table
+  // fills its page (room for a handwritten note, too).
+  const firstBottom = notesTop - 4;
+  const total = rows.reduce((sum, row) => sum + rowHeight(row), 0);
+  if (headerBottom + total <= firstBottom && rows.length > 0) {
+    const last = rows[rows.length - 1]!;
+    rows[rows.length - 1] = { ...last, minHeight: rowHeight(last) + (firstBottom - headerBottom - total) };
   }
 
   // ---- paginate and add the page furniture ----------------------------------------------------------
   const pageOps = paginate(
     rows,
     PAGE,
-    { ops: first, y: headerBottom },
+    { ops: first, y: headerBottom, bottom: firstBottom },
     {
       m,
       continuesNote: L.continuesOnNextPage,

@@ -503,14 +503,16 @@ export interface PaginateHooks {
 export function paginate(
   rows: readonly Row[],
   page: PageFrame,
-  firstPage: { ops: DrawOp[]; y: number },
+  firstPage: { ops: DrawOp[]; y: number; bottom?: number },
   hooks: PaginateHooks,
 ): DrawOp[][] {
   const pages: DrawOp[][] = [firstPage.ops];
   let ops = firstPage.ops;
   let y = firstPage.y;
   let tableTop: number | undefined;
-  const bottom = page.content.y + page.content.height;
+  const contentBottom = page.content.y + page.content.height;
+  // The first page may end higher (its footnotes sit at the foot of the page, as on the paper form).
+  let bottom = firstPage.bottom ?? contentBottom;
   const left = page.content.x;
   const right = page.content.x + page.content.width;
 
@@ -528,6 +530,7 @@ export function paginate(
     closeTable();
     ops = [];
     pages.push(ops);
+    bottom = contentBottom;
     y = hooks.continuationHeader(ops, page);
   };
 
@@ -535,7 +538,7 @@ export function paginate(
   while (queue.length > 0) {
     const row = queue.shift()!;
     const h = rowHeight(row);
-    const fresh = bottom - hooks.continuationHeader([], page);
+    const fresh = contentBottom - hooks.continuationHeader([], page);
     if (y + h > bottom + 1e-6) {
       // Move the row when it fits a fresh page and is not a long text that should simply continue.
       const worthSplitting = h > fresh || (h > 140 && bottom - y > 80);
