@@ -231,8 +231,9 @@ describe('renderReportPdf: other reports', () => {
 
   it('a report with 2 pages has ink on page 2 where the text continues', async () => {
     const r = tc1Report();
-    r.clinical!.supplementary = 'あ'.repeat(4000);
+    r.clinical!.supplementary = 'あ'.repeat(2000);
     const bytes = await renderReportPdf(r, opts());
+    assert.equal((await PDFDocument.load(bytes)).getPageCount(), 2);
     const ops = opsFor(r, 'clinical.supplementary').filter((o) => o.page === 2);
     assert.ok(ops.length > 0);
     const img = renderPage(bytes, 2, 72);
