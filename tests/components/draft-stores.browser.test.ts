@@ -1,4 +1,7 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/components/report-form/report-form.js';
+import type { HersysReportForm } from '../../src/components/report-form/report-form.component.js';
+import { ReportFormHarness } from './harness/report-form-harness.js';
 import {
   IndexedDbDraftStore,
   LocalDoctorStore,
@@ -74,7 +77,16 @@ describe('IndexedDbDraftStore', () => {
     const raw = await rawRecords(name);
     const text = visibleText(raw);
     expect(raw.drafts).to.have.length(1);
-    for (const secret of ['山田', '花子', 'ヤマダ', '090-1234-5678', '1950-04-12', '千代田区', 'savedAt', '2022-09-27']) {
+    for (const secret of [
+      '山田',
+      '花子',
+      'ヤマダ',
+      '090-1234-5678',
+      '1950-04-12',
+      '千代田区',
+      'savedAt',
+      '2022-09-27',
+    ]) {
       expect(text, secret).not.to.include(secret);
     }
     // Only the key name, the IV and the ciphertext are stored.
@@ -156,6 +168,49 @@ describe('IndexedDbDraftStore', () => {
   });
 });
 
+describe('IndexedDbDraftStore behind <hersys-report-form>', () => {
+  const name = `hersys-drafts-form-${Date.now()}`;
+  let store: IndexedDbDraftStore;
+  beforeEach(() => (store = new IndexedDbDraftStore({ databaseName: name })));
+  afterEach(async () => {
+    store.close();
+    await new Promise((r) => {
+      const req = indexedDB.deleteDatabase(name);
+      req.onsuccess = req.onerror = req.onblocked = r;
+    });
+  });
+
+  it('autosaves what the user types encrypted, and restores it after a reload', async () => {
+    const form = await fixture<HersysReportForm>(
+      html`<hersys-report-form today="2022-09-27" draft-key="enc" .draftStore=${store}></hersys-report-form>`,
+    );
+    const h = new ReportFormHarness(form);
+    await h.type('当該者氏名 姓', '秘密山');
+    let raw: Record<string, unknown[]> = {};
+    const start = performance.now();
+    while (performance.now() - start < 3000) {
+      raw = await rawRecords(name);
+      if ((raw.drafts ?? []).length > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(raw.drafts, 'autosaved within the debounce').to.have.length(1);
+    expect(visibleText(raw)).not.to.include('秘密山');
+    await expect(form).to.be.accessible();
+    form.remove();
+
+    // "Reload": a new store instance and a new form on the same database offer the draft back.
+    const again = new IndexedDbDraftStore({ databaseName: name });
+    const restored = await fixture<HersysReportForm>(
+      html`<hersys-report-form today="2022-09-27" draft-key="enc" .draftStore=${again}></hersys-report-form>`,
+    );
+    const h2 = new ReportFormHarness(restored);
+    await h2.until(() => !!h2.root.querySelector('[part~="draft-banner"]'));
+    await h2.click('復元する');
+    expect(h2.valueOf('当該者氏名 姓')).to.equal('秘密山');
+    again.close();
+  });
+});
+
 describe('MemoryDraftStore', () => {
   it('round-trips copies, so callers cannot mutate what is stored', async () => {
     const store = new MemoryDraftStore(() => new Date('2022-01-01T00:00:00Z'));
@@ -197,7 +252,10 @@ describe('LocalDoctorStore', () => {
     localStorage.setItem(key, '{not json');
     const store = new LocalDoctorStore({ storageKey: key });
     expect(await store.list()).to.deep.equal([]);
-    localStorage.setItem(key, JSON.stringify([{ familyName: 1 }, null, { familyName: '田中', givenName: '' }]));
+    localStorage.setItem(
+      key,
+      JSON.stringify([{ familyName: 1 }, null, { familyName: '田中', givenName: '' }]),
+    );
     expect(await store.list()).to.deep.equal([{ familyName: '田中', givenName: '' }]);
   });
 

@@ -23,7 +23,10 @@ class FakeServer {
     const next = this.script.shift() ?? {
       herSysId: 'HS-2022-000123',
       reportId: 'r-1',
-      notified: [{ name: '横浜市中区福祉保健センター', role: 'notified' }, { name: '神奈川県', role: 'prefecture' }],
+      notified: [
+        { name: '横浜市中区福祉保健センター', role: 'notified' },
+        { name: '神奈川県', role: 'prefecture' },
+      ],
     };
     if (next === 'manual') return new Promise((resolve, reject) => this.pending.push({ resolve, reject }));
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
@@ -35,13 +38,15 @@ class FakeServer {
 }
 
 async function flowWith(value: OccurrenceReport, server: FakeServer, store = new MemoryDraftStore()) {
-  const el = await fixture<HersysReportFlow>(html`<hersys-report-flow
-    .value=${value}
-    today=${FIXTURE_TODAY}
-    draft-key="flow-test"
-    .draftStore=${store}
-    .submit=${server.submit}
-  ></hersys-report-flow>`);
+  const el = await fixture<HersysReportFlow>(
+    html`<hersys-report-flow
+      .value=${value}
+      today=${FIXTURE_TODAY}
+      draft-key="flow-test"
+      .draftStore=${store}
+      .submit=${server.submit}
+    ></hersys-report-flow>`,
+  );
   const h = new ReportFlowHarness(el);
   await h.settle();
   await h.form.settle();
@@ -49,9 +54,9 @@ async function flowWith(value: OccurrenceReport, server: FakeServer, store = new
 }
 
 describe('<hersys-report-flow>', () => {
-  // The form's own axe checks are in its test files; here the flow's screens (the form is hidden).
-  it('is accessible on the confirmation screen', async () => {
+  it('is accessible on the form and on the confirmation screen', async () => {
     const { el, h } = await flowWith(tc1Report(), new FakeServer());
+    await expect(el).to.be.accessible();
     await h.confirm();
     expect(h.step).to.equal('confirm');
     await expect(el).to.be.accessible();
@@ -77,13 +82,18 @@ describe('<hersys-report-flow>', () => {
     expect(h.isConfirmScreenShown).to.equal(true);
     expect(h.summaryValue('patient.familyName')).to.equal('鈴木 次郎');
     expect(h.observationPeriod).to.equal('健康観察期間 10日間 (2022/06/25 ~ 2022/07/04)');
-    expect(h.observationNote).to.include('発病年月日が入力されている場合、健康観察期間はその翌日からセットされます');
+    expect(h.observationNote).to.include(
+      '発病年月日が入力されている場合、健康観察期間はその翌日からセットされます',
+    );
 
     // 報告 → 日付の整合性確認 with × on 検体採取日 and 診断(検案)年月日 only.
     await h.clickReport();
     const dates = h.dateDialog;
     expect(dates.isOpen, 'date dialog').to.equal(true);
-    expect(dates.rows.filter((r) => r.flagged).map((r) => r.field)).to.deep.equal(['specimenCollectionDate', 'diagnosisDate']);
+    expect(dates.rows.filter((r) => r.flagged).map((r) => r.field)).to.deep.equal([
+      'specimenCollectionDate',
+      'diagnosisDate',
+    ]);
     expect(server.received).to.have.length(0);
     await dates.typeReason('検体採取は診断の翌日に再検');
     await dates.clickContinue();
@@ -104,7 +114,9 @@ describe('<hersys-report-flow>', () => {
 
     // ⑥ 完了 names who was mailed; the draft is gone.
     expect(h.isCompleteDialogOpen).to.equal(true);
-    expect(h.completeText).to.equal('横浜市中区福祉保健センター、神奈川県に発生届の報告メールを送信しました。');
+    expect(h.completeText).to.equal(
+      '横浜市中区福祉保健センター、神奈川県に発生届の報告メールを送信しました。',
+    );
     expect(await store.load('flow-test')).to.equal(undefined);
     await expect(el).to.be.accessible();
     await h.clickDone();
@@ -207,8 +219,45 @@ describe('<hersys-report-flow>', () => {
     expect(h.form.focusedLabel).to.include('検体採取日');
   });
 
+  it('speaks English with locale="en" on every step', async () => {
+    const server = new FakeServer();
+    const el = await fixture<HersysReportFlow>(html`<hersys-report-flow
+      locale="en"
+      .value=${tc1Report()}
+      today=${FIXTURE_TODAY}
+      .submit=${server.submit}
+    ></hersys-report-flow>`);
+    const h = new ReportFlowHarness(el);
+    await h.settle();
+    await h.confirm();
+    expect(h.observationPeriod).to.equal('Health observation period 10 days (2022/09/26 ~ 2022/10/05)');
+    expect(h.reportButton.textContent?.trim()).to.equal('Report');
+    await h.clickReport();
+    await h.until(() => h.step === 'complete');
+    expect(h.completeText).to.equal('The occurrence report was mailed to 横浜市中区福祉保健センター, 神奈川県.');
+    await h.clickDone();
+    expect(h.exitLabels).to.deep.equal(['Finish', 'Next report', 'Next report (carry over)']);
+  });
+
+  it('takes a value set before the element was upgraded (plain HTML hosts)', async () => {
+    const el = document.createElement('hersys-report-flow-late') as HersysReportFlow;
+    (el as unknown as { value: OccurrenceReport }).value = tc1Report();
+    document.body.append(el);
+    const { HersysReportFlow: Flow } = await import('../../src/components/report-flow/report-flow.component.js');
+    customElements.define('hersys-report-flow-late', class extends Flow {});
+    await (el as HersysReportFlow).updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+    // What the user sees: the inner form shows the value.
+    const h = new ReportFlowHarness(el);
+    await h.form.settle();
+    expect(h.form.valueOf('当該者氏名 姓')).to.equal('山田');
+    el.remove();
+  });
+
   it('without a submit function it explains instead of failing silently', async () => {
-    const el = await fixture<HersysReportFlow>(html`<hersys-report-flow .value=${tc1Report()} today=${FIXTURE_TODAY}></hersys-report-flow>`);
+    const el = await fixture<HersysReportFlow>(
+      html`<hersys-report-flow .value=${tc1Report()} today=${FIXTURE_TODAY}></hersys-report-flow>`,
+    );
     const h = new ReportFlowHarness(el);
     await h.settle();
     await h.confirm();

@@ -349,6 +349,17 @@ export class HersysReportFlow extends LitElement {
     return this._form;
   }
 
+  override connectedCallback(): void {
+    // A host may set `value` before the tag is defined (plain HTML): the own property then shadows the
+    // accessor; take it over.
+    if (Object.prototype.hasOwnProperty.call(this, 'value')) {
+      const early = (this as unknown as { value: OccurrenceReport }).value;
+      delete (this as unknown as { value?: OccurrenceReport }).value;
+      this.value = early;
+    }
+    super.connectedCallback();
+  }
+
   protected override firstUpdated(): void {
     if (this._pendingValue && this._form) {
       this._form.value = this._pendingValue;
