@@ -551,6 +551,7 @@ test(
     await kana.fill('ニュウイン');
     await page.getByRole('button', { name: '登録' }).click();
     await page.getByText('氏名（姓）を入力してください。').waitFor();
+    await shot(page, 'pre-register');
     assert.equal(await kana.inputValue(), 'ニュウイン');
     await page.locator('clinic-pre-register-page input[name="familyName"]').fill('入院');
     await page.getByRole('button', { name: '登録' }).click();
@@ -561,6 +562,23 @@ test(
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'File a report for this person' }).waitFor();
     await page.getByRole('button', { name: '日本語' }).click();
+
+    // The person's record: header line and no report yet; 追加登録 starts a report for this HER-SYS ID.
+    const herSysId = /HER-SYS ID: (\d{8})/.exec(await done.innerText())![1]!;
+    await page.locator('clinic-pre-register-page').getByRole('link', { name: '登録情報一覧' }).click();
+    await page.waitForURL(`${baseUrl}/patients/${herSysId}`);
+    await page.getByText('この方の発生届はまだありません。').waitFor();
+    assert.equal(await page.getByTestId('her-sys-id').innerText(), herSysId);
+    await shot(page, 'patient');
+    await page.getByRole('link', { name: '発生届を追加登録' }).click();
+    await page.waitForURL(`${baseUrl}/reports/new?herSysId=${herSysId}`);
+    const form = page.locator('hersys-report-flow hersys-report-form');
+    await form.locator('input[data-path="patient.familyName"]').waitFor();
+    assert.equal(await form.locator('input[data-path="patient.familyName"]').inputValue(), '入院');
+    assert.equal(
+      await form.locator('input[data-path="reporter.institutionName"]').inputValue(),
+      '千代田みらい病院',
+    );
     await context.close();
   },
 );

@@ -88,14 +88,14 @@ export class ClinicNewReportPage extends LitElement {
     try {
       if (this.copyFrom) {
         const r = await api.copyReport(this.copyFrom);
-        this.start = { ...r.draft, reportDate: r.draft.reportDate ?? todayInTokyo() };
+        this.start = await this.#withDefaults(r.draft);
         this.targetHerSysId = r.herSysId;
       } else if (this.herSysId) {
         const r = await api.newReportFor(this.herSysId);
-        this.start = { ...r.draft, reportDate: r.draft.reportDate ?? todayInTokyo() };
+        this.start = await this.#withDefaults(r.draft);
         this.targetHerSysId = r.herSysId;
       } else {
-        this.start = await this.#blankReport();
+        this.start = await this.#withDefaults({ schemaVersion: 2 });
       }
       if (this.targetHerSysId && this.start?.patient) {
         this.targetName = [this.start.patient.familyName, this.start.patient.givenName]
@@ -109,16 +109,22 @@ export class ClinicNewReportPage extends LitElement {
   }
 
   /**
-   * 新たに発生届を提出 starts with 報告年月日 = today and the signed-in facility as 従事する病院・診療所
-   * (name, address, phone from the facility register), as HER-SYS does for a medical-institution account.
+   * A report starts with 報告年月日 = today and, when it names no institution yet, the signed-in facility
+   * as 従事する病院・診療所 (name, address, phone from the facility register), as HER-SYS does for a
+   * medical-institution account. What the starting report already has is kept.
    */
-  async #blankReport(): Promise<OccurrenceReport> {
-    const report: OccurrenceReport = { schemaVersion: 2, reportDate: todayInTokyo() };
+  async #withDefaults(draft: OccurrenceReport): Promise<OccurrenceReport> {
+    const report: OccurrenceReport = { ...draft, reportDate: draft.reportDate ?? todayInTokyo() };
     const user = this.me?.user;
-    if (user && (user.facilityKind === 'outpatient' || user.facilityKind === 'inpatient')) {
+    if (
+      !draft.reporter?.institutionName &&
+      user &&
+      (user.facilityKind === 'outpatient' || user.facilityKind === 'inpatient')
+    ) {
       const hits = await api.searchInstitutions(user.facilityCode).catch(() => []);
       const own = hits.find((h) => h.code === user.facilityCode);
       report.reporter = {
+        ...draft.reporter,
         institutionName: own?.name ?? user.facilityName,
         institutionCode: user.facilityCode,
         ...(own?.address ? { institutionAddress: own.address } : {}),

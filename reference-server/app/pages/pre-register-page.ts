@@ -5,7 +5,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { PREFECTURES, SEXES } from 'hersys-sdk/schema';
-import { api, type Patient, type PatientRecord } from '../api.js';
+import { api, type FacilityHit, type Patient, type PatientRecord } from '../api.js';
 import { renderError } from '../errors.js';
 import { t, type Locale, type MessageKey } from '../i18n.js';
 import { pageStyles } from '../styles.js';
@@ -49,9 +49,26 @@ export class ClinicPreRegisterPage extends LitElement {
         padding: 0 0.35rem;
         margin-left: 0.35rem;
       }
+      form > label.field {
+        max-width: 24rem;
+      }
       .field-error {
         color: var(--_danger);
         font-size: 0.875rem;
+      }
+      input[type='radio'] {
+        min-height: 0;
+        margin: 0 0.25rem 0 0;
+      }
+      .radios {
+        display: flex;
+        gap: 1rem;
+        align-items: center;
+        min-height: 2.25rem;
+      }
+      .radios label {
+        display: inline-flex;
+        align-items: center;
       }
       input[aria-invalid='true'] {
         border-color: var(--_danger);
@@ -67,6 +84,15 @@ export class ClinicPreRegisterPage extends LitElement {
   @state() private nameMissing = false;
   @state() private busy = false;
   @state() private created?: Patient;
+  @state() private healthCenters: FacilityHit[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    api.searchHealthCenters('').then(
+      (items) => (this.healthCenters = items),
+      () => (this.healthCenters = []),
+    );
+  }
 
   #set(field: Field, v: string): void {
     this.value = { ...this.value, [field]: v || undefined };
@@ -150,18 +176,20 @@ export class ClinicPreRegisterPage extends LitElement {
           ${this.#input('dateOfBirth', 'pre.dob', { type: 'date' })}
           <fieldset>
             <legend>${t(l, 'pre.sex')}</legend>
-            ${SEXES.map(
-              (s) =>
-                html`<label
-                  ><input
-                    type="radio"
-                    name="sex"
-                    value=${s.code}
-                    .checked=${this.value.sex === s.code}
-                    @change=${() => this.#set('sex', s.code)}
-                  />${s[l]}</label
-                > `,
-            )}
+            <div class="radios">
+              ${SEXES.map(
+                (s) =>
+                  html`<label
+                    ><input
+                      type="radio"
+                      name="sex"
+                      value=${s.code}
+                      .checked=${this.value.sex === s.code}
+                      @change=${() => this.#set('sex', s.code)}
+                    />${s[l]}</label
+                  >`,
+              )}
+            </div>
           </fieldset>
         </div>
         <div class="pair">
@@ -182,6 +210,21 @@ export class ClinicPreRegisterPage extends LitElement {
           >
           ${this.#input('city', 'pre.city')} ${this.#input('street', 'pre.street')}
         </div>
+        <label class="field"
+          >${t(l, 'list.healthCenter')}
+          <select
+            name="responsibleHealthCenterCode"
+            @change=${(e: Event) => this.#set('responsibleHealthCenterCode', (e.target as HTMLSelectElement).value)}
+          >
+            <option value="" ?selected=${!this.value.responsibleHealthCenterCode}>-</option>
+            ${this.healthCenters.map(
+              (h) =>
+                html`<option value=${h.code} ?selected=${this.value.responsibleHealthCenterCode === h.code}>
+                  ${h.name}
+                </option>`,
+            )}
+          </select></label
+        >
         <div>
           <button type="submit" class="primary" ?disabled=${this.busy}>${t(l, 'pre.register')}</button>
         </div>
