@@ -455,6 +455,8 @@ describe('<hersys-report-form>', () => {
     await new Promise((r) => setTimeout(r, 1000));
     const saved = await store.load('report-form');
     expect(saved?.report.patient?.familyName).to.equal('山田');
+    await h.settle();
+    expect(h.root.querySelector('[part~="draft-status"]')!.textContent).to.contain('下書きを保存しました');
 
     const again = await fixture<HersysReportForm>(
       html`<hersys-report-form today=${TODAY} .draftStore=${store}></hersys-report-form>`,
@@ -557,5 +559,23 @@ describe('<hersys-report-form>', () => {
     expect(el.value.vaccination).to.deep.equal({
       doses: [{ dose: 2, given: 'yes', vaccine: 'pfizer', date: '2021-06-10' }],
     });
+  });
+
+  it('says so when the draft cannot be saved', async () => {
+    const { el, h } = await mount();
+    el.draftStore = {
+      load: async () => undefined,
+      save: async () => {
+        throw new Error('quota');
+      },
+      remove: async () => {},
+      clear: async () => {},
+    };
+    await h.type('当該者氏名 姓', '山田');
+    await h.until(() => !!h.root.querySelector('[part~="draft-status"][role="alert"]'), 3000);
+    expect(h.root.querySelector('[part~="draft-status"]')!.textContent).to.contain(
+      '下書きを保存できませんでした',
+    );
+    expect(el.value.patient?.familyName).to.equal('山田');
   });
 });

@@ -144,6 +144,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   @state() protected _draft?: DraftRecord;
   @state() protected _doctors: DoctorEntry[] = [];
   @state() protected _announce = '';
+  /** The last autosave: when, and whether it worked. */
+  @state() protected _draftStatus?: { ok: boolean; at: Date };
 
   /** Raw text of controls whose model value is derived (dates, pickers) while it differs from the model. */
   protected _raw = new Map<string, string>();
@@ -443,9 +445,16 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     const store = this.draftStore;
     if (!store) return;
     try {
-      if (isBlank(this._stripVersion(this._report))) await store.remove(this.draftKey);
-      else await store.save(this.draftKey, this.value);
+      if (isBlank(this._stripVersion(this._report))) {
+        await store.remove(this.draftKey);
+        this._draftStatus = undefined;
+      } else {
+        await store.save(this.draftKey, this.value);
+        this._draftStatus = { ok: true, at: new Date() };
+      }
     } catch (error) {
+      // Say so: a user who believes the draft is safe must learn that it is not.
+      this._draftStatus = { ok: false, at: new Date() };
       console.warn('hersys-report-form: the draft could not be saved', error);
     }
   }
@@ -1790,11 +1799,25 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     </div>`;
   }
 
+  private _draftStatusLine(): TemplateResult | typeof nothing {
+    const d = this._draftStatus;
+    if (!d || !this.draftStore) return nothing;
+    const t = this.l10n.t;
+    const time = d.at.toLocaleTimeString(this._locale === 'en' ? 'en-GB' : 'ja-JP', {
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    return d.ok
+      ? html`<p class="draft-status" part="draft-status">${t('form.draftSaved')} (${time})</p>`
+      : html`<p class="draft-status failed" part="draft-status" role="alert">${t('form.draftFailed')}</p>`;
+  }
+
   protected _actions(): TemplateResult {
     const t = this.l10n.t;
     const errors = this._showAll ? this._issues.filter((i) => i.severity === 'error').length : 0;
     return html`<div class="actions" part="actions">
       <p class="live" role="status" aria-live="polite" aria-atomic="true" part="summary">${this._announce}</p>
+      ${this._draftStatusLine()}
       ${errors ? html`<p class="error-count" aria-hidden="true">${t('form.errorCount', { count: errors })}</p>` : nothing}
       <button
         type="button"

@@ -442,6 +442,15 @@ export const reportFormStyles = [
     .actions .live:empty {
       display: none;
     }
+    .draft-status {
+      margin: 0;
+      font-size: 0.8125rem;
+      color: var(--_muted);
+    }
+    .draft-status.failed {
+      color: var(--_danger);
+      font-weight: 600;
+    }
     .error-count {
       margin: 0;
       color: var(--_danger);

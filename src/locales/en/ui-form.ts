@@ -68,6 +68,8 @@ const form = {
   draftBanner: 'There is unsaved input (saved {{savedAt}})',
   draftRestore: 'Restore',
   draftDiscard: 'Discard',
+  draftFailed:
+    'The draft could not be saved. Your input is still on screen; do not close this page before filing.',
   draftSaved: 'Draft saved',
   fieldRequired: 'Please enter {{label}}.',
   invalidForm: 'The occurrence report has missing or invalid fields.',

@@ -71,6 +71,8 @@ const form = {
   draftBanner: '保存されていない入力があります（{{savedAt}} 保存）',
   draftRestore: '復元する',
   draftDiscard: '破棄する',
+  draftFailed:
+    '下書きを保存できませんでした。入力内容は画面に残っています。提出するまでこの画面を閉じないでください。',
   draftSaved: '下書きを保存しました',
   fieldRequired: '{{label}}を入力してください。',
   invalidForm: '発生届に未入力または誤りのある項目があります。',
