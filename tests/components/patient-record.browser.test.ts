@@ -251,6 +251,15 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
     const add = oneEvent(el, 'hersys-report-action');
     await h.press('追加登録');
     expect((await add).detail.action).to.equal('add');
+    // The host deleted it: the report moves to 削除済み and can be restored.
+    const next = structuredClone(el.record!);
+    next.reports![0]!.deleted = true;
+    el.record = next;
+    await h.settle();
+    expect(h.text(h.root.querySelector('[role=tabpanel]'))).to.contain('発生届はまだ登録されていません');
+    const restore = oneEvent(el, 'hersys-report-action');
+    await h.press('復元: 2022-09-27');
+    expect((await restore).detail).to.include({ action: 'restore', reportId: 'rep-1' });
   });
 
   it('is accessible (axe) on every tab', async () => {

@@ -46,9 +46,9 @@ export interface HersysSectionSavedDetail {
 }
 
 /** What a 発生届 tab operation asks the host to do. */
-export type ReportAction = 'edit' | 'copy' | 'add' | 'delete' | 'pdf';
+export type ReportAction = 'edit' | 'copy' | 'add' | 'delete' | 'pdf' | 'restore';
 
-/** `hersys-report-action`: an operation of the 発生届 tab's menu (削除 only after its confirmation). */
+/** `hersys-report-action`: an operation of the 発生届 tab's menu (削除 only after its confirmation; 復元 of a deleted report). */
 export interface HersysReportActionDetail {
   action: ReportAction;
   /** The report concerned; '' for 追加登録 when the record has no report. */

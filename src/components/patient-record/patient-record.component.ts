@@ -1047,6 +1047,32 @@ export class HersysPatientRecord extends LitElement {
     </dialog>`;
   }
 
+  /** Deleted reports stay in the record until purged; 復元 asks the host to restore one. */
+  private renderDeletedReports(): TemplateResult | typeof nothing {
+    const t = this.localize.t;
+    const deleted = (this.record?.reports ?? []).filter((r) => r.deleted);
+    if (deleted.length === 0) return nothing;
+    return html`<section aria-labelledby="deleted-title">
+      <h4 id="deleted-title">${t('record.reports.deletedHeading')}</h4>
+      <ul>
+        ${deleted.map(
+          (r) =>
+            html`<li data-report-id=${r.id}>
+              ${t('record.reports.reportDate')} ${r.report.reportDate ?? '-'} (${r.id})
+              <button
+                type="button"
+                ?disabled=${this.readonly}
+                aria-label=${`${t('record.reports.restore')}: ${r.report.reportDate ?? r.id}`}
+                @click=${() => this.reportAction('restore', r)}
+              >
+                ${t('record.reports.restore')}
+              </button>
+            </li>`,
+        )}
+      </ul>
+    </section>`;
+  }
+
   private renderReports(): TemplateResult {
     const t = this.localize.t;
     const reports = (this.record?.reports ?? []).filter((r) => !r.deleted);
@@ -1117,7 +1143,8 @@ export class HersysPatientRecord extends LitElement {
               }
             </p>`
           : nothing
-      }`;
+      }
+      ${this.renderDeletedReports()}`;
   }
 }
 

@@ -217,6 +217,8 @@ export const record = {
     reportDate: 'Report date',
     cancel: 'Cancel',
     none: 'No report yet. Use "Add report" to file one.',
+    deletedHeading: 'Deleted reports',
+    restore: 'Restore',
     deleted: 'Deleted',
     pick: 'Report shown',
     summary: {

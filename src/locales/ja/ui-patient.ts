@@ -221,6 +221,8 @@ export const record = {
     reportDate: '報告日',
     cancel: 'キャンセル',
     none: '発生届はまだ登録されていません。「追加登録」で発生届を入力できます。',
+    deletedHeading: '削除済みの発生届',
+    restore: '復元',
     deleted: '削除済み',
     pick: '表示する発生届',
     summary: {
