@@ -39,7 +39,8 @@ try {
   const visit = (file: string) => {
     if (eager.has(file)) return;
     eager.add(file);
-    for (const imp of outputs[file]!.imports) if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
+    for (const imp of outputs[file]!.imports)
+      if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
   };
   visit(entry);
   const lazy = Object.keys(outputs).filter((o) => o.endsWith('.js') && !eager.has(o));
@@ -54,7 +55,9 @@ try {
     `components.bundle gzip ${kb(eagerGz)} KB (goal < ${GOAL_KB} KB; lit alone 6 KB, Shoelace 8 primitives 46 KB, Lion 53 KB, SurveyJS 347 KB)`,
   );
   console.log(`components.bundle minified ${kb(raw(eager))} KB in ${eager.size} eager chunk(s)`);
-  console.log(`lazy chunks (excluded): ${lazy.length}, ${kb(raw(lazy))} KB minified, ${kb(gz(lazy))} KB gzip (postal data)`);
+  console.log(
+    `lazy chunks (excluded): ${lazy.length}, ${kb(raw(lazy))} KB minified, ${kb(gz(lazy))} KB gzip (postal data)`,
+  );
 
   // Top contributors: bytes each package (or our own source folder) puts into the eager chunks.
   const byOwner = new Map<string, number>();
@@ -68,18 +71,25 @@ try {
   const total = [...byOwner.values()].reduce((a, b) => a + b, 0);
   console.log('top contributors (minified bytes in the eager chunks):');
   for (const [owner, bytes] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(`  ${owner.padEnd(36)} ${kb(bytes).padStart(7)} KB  ${((bytes / total) * 100).toFixed(1).padStart(5)}%`);
+    console.log(
+      `  ${owner.padEnd(36)} ${kb(bytes).padStart(7)} KB  ${((bytes / total) * 100).toFixed(1).padStart(5)}%`,
+    );
   }
 
   const inputs = [...eager].flatMap((f) => Object.keys(outputs[f]!.inputs));
-  const forbidden = inputs.filter((i) => /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|pako)\//.test(i) || /src\/pdf\//.test(i));
+  const forbidden = inputs.filter(
+    (i) =>
+      /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|pako)\//.test(i) || /src\/pdf\//.test(i),
+  );
   console.log(`pdf-lib in bundle: ${forbidden.length ? 'YES' : 'no'}`);
   if (forbidden.length) {
     console.log(`  forbidden modules: ${forbidden.slice(0, 10).join(', ')}`);
     process.exitCode = 1;
   }
   const postalEager = inputs.filter((i) => /postal\/data\//.test(i));
-  console.log(`postal data in the eager chunks: ${postalEager.length ? `YES (${postalEager.length} modules)` : 'no'}`);
+  console.log(
+    `postal data in the eager chunks: ${postalEager.length ? `YES (${postalEager.length} modules)` : 'no'}`,
+  );
   if (postalEager.length) process.exitCode = 1;
   console.log(`goal < ${GOAL_KB} KB: ${eagerGz / 1024 < GOAL_KB ? 'met' : 'NOT met'}`);
 } finally {

@@ -88,7 +88,7 @@ async function mountFlow(data: unknown): Promise<void> {
   document.documentElement.lang = locale ?? 'ja';
   document.body.style.margin = '0';
   document.body.style.padding = '16px';
-  const flow = document.createElement('hersys-report-flow') as Flow;
+  const flow = document.createElement('hersys-report-flow') as unknown as Flow;
   flow.today = '2022-09-27';
   flow.locale = locale ?? 'ja';
   flow.submit = async () => ({
@@ -104,7 +104,9 @@ async function mountFlow(data: unknown): Promise<void> {
   const root = flow.shadowRoot!;
   const click = async (selector: string) => {
     const [host, inner] = selector.split(' >> ');
-    const el = inner ? root.querySelector(host!)!.shadowRoot!.querySelector<HTMLElement>(inner) : root.querySelector<HTMLElement>(host!);
+    const el = inner
+      ? root.querySelector(host!)!.shadowRoot!.querySelector<HTMLElement>(inner)
+      : root.querySelector<HTMLElement>(host!);
     el!.click();
     await wait(100);
     await flow.updateComplete;

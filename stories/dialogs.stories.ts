@@ -32,32 +32,34 @@ type Story = StoryObj<Args>;
 
 /** 任意入力の確認 for the minimal report: its empty yellow (recommended) fields, 続ける / 修正する. */
 export const OptionalFields: Story = {
-  render: (args) => html`<div style="padding: 1rem">
-    <button @click=${reopen}>任意入力の確認を開く</button>
-    <hersys-optional-fields-dialog
-      open
-      .locale=${args.locale}
-      .issues=${recommendedOf(minimalReport())}
-      @hersys-continue=${log}
-      @hersys-fix=${log}
-    ></hersys-optional-fields-dialog>
-    <p><output></output></p>
-  </div>`,
+  render: (args) =>
+    html`<div style="padding: 1rem">
+      <button @click=${reopen}>任意入力の確認を開く</button>
+      <hersys-optional-fields-dialog
+        open
+        .locale=${args.locale}
+        .issues=${recommendedOf(minimalReport())}
+        @hersys-continue=${log}
+        @hersys-fix=${log}
+      ></hersys-optional-fields-dialog>
+      <p><output></output></p>
+    </div>`,
 };
 
 /** 日付の整合性確認 with the manual's example: × on 検体採取日 and 診断(検案)年月日, the drawn timeline beside. */
 export const DateConsistency: Story = {
-  render: (args) => html`<div style="padding: 1rem">
-    <button @click=${reopen}>日付の整合性確認を開く</button>
-    <hersys-date-consistency-dialog
-      open
-      .locale=${args.locale}
-      .result=${checkDateConsistency(manualDateExampleReport(), { today: FIXTURE_TODAY })}
-      @hersys-continue=${log}
-      @hersys-fix=${log}
-    ></hersys-date-consistency-dialog>
-    <p><output></output></p>
-  </div>`,
+  render: (args) =>
+    html`<div style="padding: 1rem">
+      <button @click=${reopen}>日付の整合性確認を開く</button>
+      <hersys-date-consistency-dialog
+        open
+        .locale=${args.locale}
+        .result=${checkDateConsistency(manualDateExampleReport(), { today: FIXTURE_TODAY })}
+        @hersys-continue=${log}
+        @hersys-fix=${log}
+      ></hersys-date-consistency-dialog>
+      <p><output></output></p>
+    </div>`,
 };
 
 /** The same, in English. */

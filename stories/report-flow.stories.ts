@@ -30,7 +30,9 @@ function fakeSubmit(outcome: Args['outcome']): ReportSubmitter {
       reportId: crypto.randomUUID(),
       notified: [
         { name: report.healthCenters?.notified?.name ?? '届出保健所', role: 'notified' },
-        ...(report.healthCenters?.responsible ? [{ name: report.healthCenters.responsible.name, role: 'responsible' }] : []),
+        ...(report.healthCenters?.responsible
+          ? [{ name: report.healthCenters.responsible.name, role: 'responsible' }]
+          : []),
         { name: '東京都', role: 'prefecture' },
       ],
     };
@@ -47,17 +49,18 @@ const meta: Meta<Args> = {
     outcome: { control: 'inline-radio', options: ['ok', 'network error', 'server issues'] },
     value: { control: false },
   },
-  render: (args) => html`<hersys-report-flow
-    .locale=${args.locale}
-    .layout=${args.layout}
-    today=${FIXTURE_TODAY}
-    .value=${args.value ?? { schemaVersion: 2 }}
-    .draftStore=${new MemoryDraftStore()}
-    .searchHealthCenters=${HEALTH_CENTERS}
-    .searchInstitutions=${INSTITUTIONS}
-    .submit=${fakeSubmit(args.outcome)}
-    @hersys-complete=${(e: CustomEvent) => console.info('hersys-complete', e.detail)}
-  ></hersys-report-flow>`,
+  render: (args) =>
+    html`<hersys-report-flow
+      .locale=${args.locale}
+      .layout=${args.layout}
+      today=${FIXTURE_TODAY}
+      .value=${args.value ?? { schemaVersion: 2 }}
+      .draftStore=${new MemoryDraftStore()}
+      .searchHealthCenters=${HEALTH_CENTERS}
+      .searchInstitutions=${INSTITUTIONS}
+      .submit=${fakeSubmit(args.outcome)}
+      @hersys-complete=${(e: CustomEvent) => console.info('hersys-complete', e.detail)}
+    ></hersys-report-flow>`,
 };
 export default meta;
 type Story = StoryObj<Args>;

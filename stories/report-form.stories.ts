@@ -5,9 +5,19 @@ import type { HersysReportForm } from '../src/components/report-form/report-form
 import { MemoryDraftStore } from '../src/components/stores/index.js';
 import type { OccurrenceReport } from '../src/schema/index.js';
 import { HEALTH_CENTERS, INSTITUTIONS } from './support.js';
-import { FIXTURE_TODAY, manualDateExampleReport, minimalReport, tc1Report } from '../tests/fixtures/reports.js';
+import {
+  FIXTURE_TODAY,
+  manualDateExampleReport,
+  minimalReport,
+  tc1Report,
+} from '../tests/fixtures/reports.js';
 
-type Args = { layout: 'standard' | 'fax'; locale: 'ja' | 'en'; value?: OccurrenceReport; showProblems: boolean };
+type Args = {
+  layout: 'standard' | 'fax';
+  locale: 'ja' | 'en';
+  value?: OccurrenceReport;
+  showProblems: boolean;
+};
 
 const meta: Meta<Args> = {
   title: 'Report form/<hersys-report-form>',
@@ -18,15 +28,16 @@ const meta: Meta<Args> = {
     locale: { control: 'inline-radio', options: ['ja', 'en'] },
     value: { control: false },
   },
-  render: (args) => html`<hersys-report-form
-    .layout=${args.layout}
-    .locale=${args.locale}
-    today=${FIXTURE_TODAY}
-    .value=${args.value ?? { schemaVersion: 2 }}
-    .draftStore=${new MemoryDraftStore()}
-    .searchHealthCenters=${HEALTH_CENTERS}
-    .searchInstitutions=${INSTITUTIONS}
-  ></hersys-report-form>`,
+  render: (args) =>
+    html`<hersys-report-form
+      .layout=${args.layout}
+      .locale=${args.locale}
+      today=${FIXTURE_TODAY}
+      .value=${args.value ?? { schemaVersion: 2 }}
+      .draftStore=${new MemoryDraftStore()}
+      .searchHealthCenters=${HEALTH_CENTERS}
+      .searchInstitutions=${INSTITUTIONS}
+    ></hersys-report-form>`,
   play: async ({ canvasElement, args }) => {
     if (!args.showProblems) return;
     const form = canvasElement.querySelector<HersysReportForm>('hersys-report-form')!;
@@ -46,7 +57,11 @@ export const PreFilled: Story = { args: { value: tc1Report() } };
 /** 確認 pressed on an almost empty report: every error is shown beside its field and announced. */
 export const Errors: Story = {
   args: {
-    value: { schemaVersion: 2, reportDate: FIXTURE_TODAY, patient: { familyName: '山田', phone: '090-1234-567' } },
+    value: {
+      schemaVersion: 2,
+      reportDate: FIXTURE_TODAY,
+      patient: { familyName: '山田', phone: '090-1234-567' },
+    },
     showProblems: true,
   },
 };

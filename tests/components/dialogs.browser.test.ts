@@ -93,7 +93,10 @@ describe('<hersys-optional-fields-dialog>', () => {
 
   it('switches to English', async () => {
     const { dialog } = await openerAndDialog<HersysOptionalFieldsDialog>(
-      html`<hersys-optional-fields-dialog locale="en" .issues=${recommended}></hersys-optional-fields-dialog>`,
+      html`<hersys-optional-fields-dialog
+        locale="en"
+        .issues=${recommended}
+      ></hersys-optional-fields-dialog>`,
     );
     const h = new OptionalFieldsDialogHarness(dialog);
     await dialog.show();
@@ -106,7 +109,12 @@ const handMade: DateConsistencyView = {
   timeline: [
     { field: 'dateOfBirth', path: 'patient.dateOfBirth', date: '1990-09-09', flagged: false },
     { field: 'onsetDate', path: 'diagnosis.onsetDate', date: '2022-06-24', flagged: false },
-    { field: 'specimenCollectionDate', path: 'diagnosis.specimenCollectionDate', date: '2022-06-24', flagged: true },
+    {
+      field: 'specimenCollectionDate',
+      path: 'diagnosis.specimenCollectionDate',
+      date: '2022-06-24',
+      flagged: true,
+    },
     { field: 'diagnosisDate', path: 'diagnosis.diagnosisDate', date: '2022-06-23', flagged: true },
     { field: 'deathDate', path: 'diagnosis.deathDate', flagged: false },
     { field: 'reportDate', path: 'reportDate', date: '2022-06-27', flagged: false },
@@ -186,7 +194,10 @@ describe('<hersys-date-consistency-dialog>', () => {
     await dialog.show();
     let ev = oneEvent(dialog, 'hersys-fix');
     await h.clickFix();
-    expect((await ev).detail).to.deep.equal({ source: 'date-consistency', path: 'diagnosis.specimenCollectionDate' });
+    expect((await ev).detail).to.deep.equal({
+      source: 'date-consistency',
+      path: 'diagnosis.specimenCollectionDate',
+    });
     await dialog.show();
     ev = oneEvent(dialog, 'hersys-fix');
     await h.pressEscape();

@@ -221,12 +221,14 @@ describe('<hersys-report-flow>', () => {
 
   it('speaks English with locale="en" on every step', async () => {
     const server = new FakeServer();
-    const el = await fixture<HersysReportFlow>(html`<hersys-report-flow
-      locale="en"
-      .value=${tc1Report()}
-      today=${FIXTURE_TODAY}
-      .submit=${server.submit}
-    ></hersys-report-flow>`);
+    const el = await fixture<HersysReportFlow>(
+      html`<hersys-report-flow
+        locale="en"
+        .value=${tc1Report()}
+        today=${FIXTURE_TODAY}
+        .submit=${server.submit}
+      ></hersys-report-flow>`,
+    );
     const h = new ReportFlowHarness(el);
     await h.settle();
     await h.confirm();
@@ -234,7 +236,9 @@ describe('<hersys-report-flow>', () => {
     expect(h.reportButton.textContent?.trim()).to.equal('Report');
     await h.clickReport();
     await h.until(() => h.step === 'complete');
-    expect(h.completeText).to.equal('The occurrence report was mailed to 横浜市中区福祉保健センター, 神奈川県.');
+    expect(h.completeText).to.equal(
+      'The occurrence report was mailed to 横浜市中区福祉保健センター, 神奈川県.',
+    );
     await h.clickDone();
     expect(h.exitLabels).to.deep.equal(['Finish', 'Next report', 'Next report (carry over)']);
   });
@@ -243,7 +247,8 @@ describe('<hersys-report-flow>', () => {
     const el = document.createElement('hersys-report-flow-late') as HersysReportFlow;
     (el as unknown as { value: OccurrenceReport }).value = tc1Report();
     document.body.append(el);
-    const { HersysReportFlow: Flow } = await import('../../src/components/report-flow/report-flow.component.js');
+    const { HersysReportFlow: Flow } =
+      await import('../../src/components/report-flow/report-flow.component.js');
     customElements.define('hersys-report-flow-late', class extends Flow {});
     await (el as HersysReportFlow).updateComplete;
     await new Promise((r) => setTimeout(r, 0));

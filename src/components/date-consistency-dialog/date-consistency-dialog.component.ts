@@ -209,23 +209,32 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
             <h3 id="timeline-title">${t('dialogs.dateConsistency.timeline')}</h3>
             <ol part="timeline" aria-labelledby="timeline-title">
               ${timeline.map(
-                (e) => html`<li class=${e.flagged ? 'flagged' : ''} data-field=${e.field} data-path=${e.path}>
-                  <span class="mark" aria-hidden="true">${e.flagged ? '×' : ''}</span>
-                  <span class="name"
-                    ><span class="label">${label(e.field)}</span>${e.flagged
-                      ? html`<span class="visually-hidden">: ${t('dialogs.dateConsistency.flagged')}</span>`
-                      : nothing}</span
-                  >
-                  <span class="date ${e.date ? '' : 'empty'}"
-                    >(${e.date ? slashDate(e.date) : t('dialogs.dateConsistency.empty')})</span
-                  >
-                  ${e === oldest && dated.length > 1
-                    ? html`<span class="note">${t('dialogs.dateConsistency.oldest')}</span>`
-                    : nothing}
-                  ${e === newest && dated.length > 1
-                    ? html`<span class="note">${t('dialogs.dateConsistency.newest')}</span>`
-                    : nothing}
-                </li>`,
+                (e) =>
+                  html`<li class=${e.flagged ? 'flagged' : ''} data-field=${e.field} data-path=${e.path}>
+                    <span class="mark" aria-hidden="true">${e.flagged ? '×' : ''}</span>
+                    <span class="name"
+                      ><span class="label">${label(e.field)}</span>${
+                        e.flagged
+                          ? html`<span class="visually-hidden"
+                              >: ${t('dialogs.dateConsistency.flagged')}</span
+                            >`
+                          : nothing
+                      }</span
+                    >
+                    <span class="date ${e.date ? '' : 'empty'}"
+                      >(${e.date ? slashDate(e.date) : t('dialogs.dateConsistency.empty')})</span
+                    >
+                    ${
+                      e === oldest && dated.length > 1
+                        ? html`<span class="note">${t('dialogs.dateConsistency.oldest')}</span>`
+                        : nothing
+                    }
+                    ${
+                      e === newest && dated.length > 1
+                        ? html`<span class="note">${t('dialogs.dateConsistency.newest')}</span>`
+                        : nothing
+                    }
+                  </li>`,
               )}
             </ol>
           </div>
@@ -270,7 +279,11 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
       const id = `${issue.code}\u0000${issue.path}`;
       if (seen.has(id)) continue;
       seen.add(id);
-      out.push(reason ? { code: issue.code, path: issue.path, confirmedAt, reason } : { code: issue.code, path: issue.path, confirmedAt });
+      out.push(
+        reason
+          ? { code: issue.code, path: issue.path, confirmedAt, reason }
+          : { code: issue.code, path: issue.path, confirmedAt },
+      );
     }
     return out;
   }
@@ -283,7 +296,11 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
     const confirmedWarnings = this.confirmedWarnings();
     const reason = this.reason.trim() || undefined;
     await this.hide('continue');
-    emit(this, 'hersys-continue', { source: 'date-consistency', confirmedWarnings, ...(reason ? { reason } : {}) });
+    emit(this, 'hersys-continue', {
+      source: 'date-consistency',
+      confirmedWarnings,
+      ...(reason ? { reason } : {}),
+    });
   }
 
   async #fix(): Promise<void> {

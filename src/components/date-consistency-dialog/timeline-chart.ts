@@ -76,7 +76,8 @@ export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVG
   return svg`
     <svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="presentation" focusable="false">
       ${rows.map(
-        (_, i) => svg`<line class="grid" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${y(i)}" y2="${y(i)}"></line>`,
+        (_, i) =>
+          svg`<line class="grid" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${y(i)}" y2="${y(i)}"></line>`,
       )}
       <polyline class="path" points="${points}"></polyline>
       ${rows.map((r, i) => {
@@ -95,7 +96,8 @@ export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVG
       })}
       <line class="axis" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${axisY}" y2="${axisY}"></line>
       ${breaks.map(
-        (bx) => svg`<path class="break" d="M${bx - 6} ${axisY + 5}l4 -10M${bx + 2} ${axisY + 5}l4 -10"></path>`,
+        (bx) =>
+          svg`<path class="break" d="M${bx - 6} ${axisY + 5}l4 -10M${bx + 2} ${axisY + 5}l4 -10"></path>`,
       )}
       ${first ? svg`<text class="tick" x="${x.get(first)}" y="${axisY + 18}" text-anchor="start">${short(first)}</text>` : ''}
       ${last && last !== first ? svg`<text class="tick" x="${x.get(last)}" y="${axisY + 18}" text-anchor="end">${short(last)}</text>` : ''}

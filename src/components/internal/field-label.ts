@@ -10,7 +10,12 @@ export function fieldLabel(path: string, lng: Locale): string {
 
 /** The message of an issue (`issueMessage()` of the locales module, params and field label filled in). */
 export function issueText(
-  issue: { path: string; code: string; severity?: string; params?: Readonly<Record<string, string | number | boolean>> },
+  issue: {
+    path: string;
+    code: string;
+    severity?: string;
+    params?: Readonly<Record<string, string | number | boolean>>;
+  },
   lng: Locale,
 ): string {
   return issueMessage({ severity: 'warning', ...issue } as Parameters<typeof issueMessage>[0], lng);

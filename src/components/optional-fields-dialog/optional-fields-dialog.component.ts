@@ -81,14 +81,17 @@ export class HersysOptionalFieldsDialog extends HersysDialogBase {
       <div class="body">
         <p class="message" id="message">${t('dialogs.optionalFields.message')}</p>
         <p class="count" id="list-label">
-          ${t('dialogs.optionalFields.listLabel')}: ${t('dialogs.optionalFields.count', { count: paths.length })}
+          ${t('dialogs.optionalFields.listLabel')}:
+          ${t('dialogs.optionalFields.count', { count: paths.length })}
         </p>
         <ul part="list" aria-labelledby="list-label" tabindex="0">
           ${paths.map((p) => html`<li data-path=${p}>${fieldLabel(p, lng)}</li>`)}
         </ul>
       </div>
       <div class="actions">
-        <button part="continue" class="primary" autofocus @click=${this.#continue}>${t('dialogs.continue')}</button>
+        <button part="continue" class="primary" autofocus @click=${this.#continue}>
+          ${t('dialogs.continue')}
+        </button>
         <button part="fix" class="secondary" @click=${this.#fix}>${t('dialogs.fix')}</button>
       </div>
     `;

@@ -53,7 +53,9 @@ export interface ReportSubmitRejection {
  * {@link ReportSubmitResult}, or with `{ issues }` when the server found problems; reject on failure
  * (an `Error` whose `issues` property is an array is treated like `{ issues }`).
  */
-export type ReportSubmitter = (report: OccurrenceReport) => Promise<ReportSubmitResult | ReportSubmitRejection>;
+export type ReportSubmitter = (
+  report: OccurrenceReport,
+) => Promise<ReportSubmitResult | ReportSubmitRejection>;
 
 /** The flow's steps: editing, the confirmation screen, the 完了 dialog, and 登録情報 with the three exits. */
 export type ReportFlowStep = 'edit' | 'confirm' | 'complete' | 'registered';
@@ -369,7 +371,8 @@ export class HersysReportFlow extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     // Optional pass-throughs are set only when the host set them, so the form keeps its own defaults.
-    const form = this._form as (ReportFormLike & { doctorStore?: DoctorStore; postalLookup?: PostalLookup }) | undefined;
+    const form = this._form as
+      (ReportFormLike & { doctorStore?: DoctorStore; postalLookup?: PostalLookup }) | undefined;
     if (form && changed.has('doctorStore') && this.doctorStore) form.doctorStore = this.doctorStore;
     if (form && changed.has('postalLookup') && this.postalLookup) form.postalLookup = this.postalLookup;
     if (changed.has('step') && changed.get('step') !== undefined) void this._focusStep();
@@ -416,43 +419,66 @@ export class HersysReportFlow extends LitElement {
     const report = this._report ?? emptyReport();
     const period: ObservationPeriod | undefined = healthObservationPeriod(report, this.observationPolicy);
     const confirmed = report.confirmedWarnings ?? [];
-    return html`<section part="confirm" aria-labelledby="confirm-title" aria-busy=${this._submitting ? 'true' : 'false'}>
+    return html`<section
+      part="confirm"
+      aria-labelledby="confirm-title"
+      aria-busy=${this._submitting ? 'true' : 'false'}
+    >
       <h2 id="confirm-title" tabindex="-1">${t('flow.confirm.title')}</h2>
       <p class="lead">${t('flow.confirm.lead')}</p>
       <div part="summary">
         ${summarize(report, t, lng).map(
-          (s) => html`<h3 id="summary-${s.id}">${s.title}</h3>
-            <dl aria-labelledby="summary-${s.id}" data-section=${s.id}>
-              ${s.rows.length
-                ? s.rows.map((r) => html`<dt>${r.label}</dt><dd data-path=${r.path}>${r.value}</dd>`)
-                : html`<dt class="empty">${t('flow.summary.empty')}</dt><dd class="empty">—</dd>`}
-            </dl>`,
+          (s) =>
+            html`<h3 id="summary-${s.id}">${s.title}</h3>
+              <dl aria-labelledby="summary-${s.id}" data-section=${s.id}>
+                ${
+                  s.rows.length
+                    ? s.rows.map(
+                        (r) =>
+                          html`<dt>${r.label}</dt>
+                            <dd data-path=${r.path}>${r.value}</dd>`,
+                      )
+                    : html`<dt class="empty">${t('flow.summary.empty')}</dt>
+                        <dd class="empty">—</dd>`
+                }
+              </dl>`,
         )}
-        ${confirmed.length
-          ? html`<h3 id="summary-confirmed">${t('flow.confirm.confirmedWarnings')}</h3>
-              <dl aria-labelledby="summary-confirmed">
-                ${confirmed.map(
-                  (w) => html`<dt>${fieldLabel(w.path, lng)}</dt>
-                    <dd>${issueText(w, lng)}${w.reason ? html` (${w.reason})` : nothing}</dd>`,
-                )}
-              </dl>`
-          : nothing}
+        ${
+          confirmed.length
+            ? html`<h3 id="summary-confirmed">${t('flow.confirm.confirmedWarnings')}</h3>
+                <dl aria-labelledby="summary-confirmed">
+                  ${confirmed.map(
+                    (w) =>
+                      html`<dt>${fieldLabel(w.path, lng)}</dt>
+                        <dd>${issueText(w, lng)}${w.reason ? html` (${w.reason})` : nothing}</dd>`,
+                  )}
+                </dl>`
+            : nothing
+        }
       </div>
       <div part="observation" class="observation" role="group" aria-labelledby="observation-title">
         <h3 id="observation-title">${t('flow.confirm.healthObservation')}</h3>
         <p class="period">
           ${t('flow.confirm.period')}
           <span data-period
-            >${period
-              ? t('flow.confirm.periodValue', { days: period.days, start: slashDate(period.start), end: slashDate(period.end) })
-              : t('flow.confirm.periodUnknown')}</span
+            >${
+              period
+                ? t('flow.confirm.periodValue', {
+                    days: period.days,
+                    start: slashDate(period.start),
+                    end: slashDate(period.end),
+                  })
+                : t('flow.confirm.periodUnknown')
+            }</span
           >
         </p>
         <p class="note">${t('flow.confirm.note')}</p>
       </div>
       ${this._errorTemplate()}
       <div class="actions">
-        <button part="reedit" ?disabled=${this._submitting} @click=${this._reedit}>${t('flow.confirm.reedit')}</button>
+        <button part="reedit" ?disabled=${this._submitting} @click=${this._reedit}>
+          ${t('flow.confirm.reedit')}
+        </button>
         <button part="report" class="primary" ?disabled=${this._submitting} @click=${this._onReport}>
           ${this._submitting ? t('flow.confirm.reporting') : t('flow.confirm.report')}
         </button>
@@ -465,22 +491,31 @@ export class HersysReportFlow extends LitElement {
     const lng = this._l10n.locale;
     const t = this._l10n.t;
     return html`<div part="error" class="alert" role="alert" ?hidden=${!e}>
-      ${e
-        ? html`<p>${e.message}</p>
-            ${e.detail ? html`<p>${e.detail}</p>` : nothing}
-            ${e.issues?.length
-              ? html`<ul>
-                  ${e.issues.map(
-                    (i) => html`<li data-path=${i.path}>
-                      ${issueText(i, lng)}
-                      ${i.path
-                        ? html`<button type="button" @click=${() => this._goToField(i.path)}>${t('dialogs.fix')}</button>`
-                        : nothing}
-                    </li>`,
-                  )}
-                </ul>`
-              : nothing}`
-        : nothing}
+      ${
+        e
+          ? html`<p>${e.message}</p>
+              ${e.detail ? html`<p>${e.detail}</p>` : nothing}
+              ${
+                e.issues?.length
+                  ? html`<ul>
+                      ${e.issues.map(
+                        (i) =>
+                          html`<li data-path=${i.path}>
+                            ${issueText(i, lng)}
+                            ${
+                              i.path
+                                ? html`<button type="button" @click=${() => this._goToField(i.path)}>
+                                    ${t('dialogs.fix')}
+                                  </button>`
+                                : nothing
+                            }
+                          </li>`,
+                      )}
+                    </ul>`
+                  : nothing
+              }`
+          : nothing
+      }
     </div>`;
   }
 
@@ -504,9 +539,11 @@ export class HersysReportFlow extends LitElement {
       <h2 class="header" id="complete-title">${t('flow.complete.title')}</h2>
       <div class="body">
         <p class="mailed" id="complete-message">
-          ${names.length
-            ? t('flow.complete.mailed', { recipients: names.join(t('flow.complete.separator')) })
-            : t('flow.complete.mailedNone')}
+          ${
+            names.length
+              ? t('flow.complete.mailed', { recipients: names.join(t('flow.complete.separator')) })
+              : t('flow.complete.mailedNone')
+          }
         </p>
         <p class="note">${t('flow.complete.mailNote')}</p>
       </div>
@@ -532,7 +569,10 @@ export class HersysReportFlow extends LitElement {
       <div class="actions">
         <button part="finish" class="primary" @click=${this._onFinish}>${t('flow.complete.finish')}</button>
         <button part="next" @click=${() => this._startNext(emptyReport())}>${t('flow.complete.next')}</button>
-        <button part="next-carry-over" @click=${() => this._startNext(carryOver(this._filed ?? emptyReport()))}>
+        <button
+          part="next-carry-over"
+          @click=${() => this._startNext(carryOver(this._filed ?? emptyReport()))}
+        >
           ${t('flow.complete.nextCarryOver')}
         </button>
       </div>
@@ -623,8 +663,15 @@ export class HersysReportFlow extends LitElement {
         this._error = { message: t('flow.errors.issues'), issues: result.issues };
         return;
       }
-      if (!result || typeof (result as ReportSubmitResult).herSysId !== 'string' || !(result as ReportSubmitResult).herSysId) {
-        this._error = { message: t('flow.errors.failed'), detail: t('flow.errors.detail', { message: 'no herSysId' }) };
+      if (
+        !result ||
+        typeof (result as ReportSubmitResult).herSysId !== 'string' ||
+        !(result as ReportSubmitResult).herSysId
+      ) {
+        this._error = {
+          message: t('flow.errors.failed'),
+          detail: t('flow.errors.detail', { message: 'no herSysId' }),
+        };
         return;
       }
       this._result = result as ReportSubmitResult;
@@ -640,7 +687,10 @@ export class HersysReportFlow extends LitElement {
         this._error = { message: t('flow.errors.issues'), issues: error.issues };
       } else {
         const message = error instanceof Error ? error.message : String(error);
-        this._error = { message: t('flow.errors.failed'), detail: message ? t('flow.errors.detail', { message }) : undefined };
+        this._error = {
+          message: t('flow.errors.failed'),
+          detail: message ? t('flow.errors.detail', { message }) : undefined,
+        };
       }
     } finally {
       this._inFlight = false;
@@ -697,7 +747,10 @@ export class HersysReportFlow extends LitElement {
 }
 
 /** The report with `confirmed` written into `confirmedWarnings` (replacing earlier ones of the same code and path). */
-export function withConfirmedWarnings(report: OccurrenceReport, confirmed: readonly ConfirmedWarning[]): OccurrenceReport {
+export function withConfirmedWarnings(
+  report: OccurrenceReport,
+  confirmed: readonly ConfirmedWarning[],
+): OccurrenceReport {
   const id = (w: { code: string; path: string }) => `${w.code}\u0000${w.path}`;
   const replaced = new Set(confirmed.map(id));
   const kept = (report.confirmedWarnings ?? []).filter((w) => !replaced.has(id(w)));

@@ -47,10 +47,13 @@ export function slashDate(iso: string | undefined): string {
  * report gives empty sections, shown as 未入力); codes are shown by their label in the UI language.
  */
 export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): SummarySection[] {
-  const label = (list: readonly CodeEntry[], code: string | undefined) => labelOf(list, code, lng) ?? code ?? '';
+  const label = (list: readonly CodeEntry[], code: string | undefined) =>
+    labelOf(list, code, lng) ?? code ?? '';
   const s = (key: string) => t(`flow.summary.${key}`);
   const join = (...parts: Array<string | undefined>) => parts.filter((p) => p && p.trim()).join(' ');
-  const address = (a: { postalCode?: string; prefectureCode?: string; city?: string; street?: string } | undefined) =>
+  const address = (
+    a: { postalCode?: string; prefectureCode?: string; city?: string; street?: string } | undefined,
+  ) =>
     a
       ? join(
           a.postalCode ? `〒${a.postalCode.replace(/^(\d{3})(\d{4})$/, '$1-$2')}` : undefined,
@@ -62,7 +65,9 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
     sections.push({
       id,
       title: s(id),
-      rows: rows.filter(([, , v]) => v !== undefined && v !== '').map(([path, key, v]) => ({ path, label: s(key), value: v! })),
+      rows: rows
+        .filter(([, , v]) => v !== undefined && v !== '')
+        .map(([path, key, v]) => ({ path, label: s(key), value: v! })),
     });
 
   const r = report.reporter ?? {};
@@ -90,12 +95,16 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
   ]);
 
   const d = report.diagnosis ?? {};
-  const symptoms = [...(d.symptoms ?? []).map((c) => label(SYMPTOMS, c)), d.symptomOther].filter(Boolean).join('、');
+  const symptoms = [...(d.symptoms ?? []).map((c) => label(SYMPTOMS, c)), d.symptomOther]
+    .filter(Boolean)
+    .join('、');
   const methods = (d.methods ?? [])
     .map((m) =>
       join(
         label(DIAGNOSTIC_METHODS, m.method),
-        m.specimen ? `(${m.specimen === 'other' && m.specimenOther ? m.specimenOther : label(SPECIMENS, m.specimen)})` : undefined,
+        m.specimen
+          ? `(${m.specimen === 'other' && m.specimenOther ? m.specimenOther : label(SPECIMENS, m.specimen)})`
+          : undefined,
         slashDate(m.collectionDate),
         label(TEST_RESULTS, m.result),
       ),
@@ -138,19 +147,30 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
     [
       'vaccination.doseCount',
       'doseCount',
-      v.doseCount === undefined ? undefined : v.doseCount === 'unknown' ? s('unknown') : t('flow.summary.doseCountValue', { count: v.doseCount }),
+      v.doseCount === undefined
+        ? undefined
+        : v.doseCount === 'unknown'
+          ? s('unknown')
+          : t('flow.summary.doseCountValue', { count: v.doseCount }),
     ],
     [
       'vaccination.latestDate',
       'latestVaccination',
-      join(slashDate(v.latestDate), v.latestVaccine === 'other' ? v.latestVaccineOther : label(VACCINES, v.latestVaccine)),
+      join(
+        slashDate(v.latestDate),
+        v.latestVaccine === 'other' ? v.latestVaccineOther : label(VACCINES, v.latestVaccine),
+      ),
     ],
   ]);
 
   const rf = report.riskFactors ?? {};
   section('riskFactors', [
     ['riskFactors.presence', 'presence', label(YES_NO_UNKNOWN, rf.presence)],
-    ['riskFactors.items', 'items', [...(rf.items ?? []).map((c) => label(RISK_FACTORS, c)), rf.other].filter(Boolean).join('、')],
+    [
+      'riskFactors.items',
+      'items',
+      [...(rf.items ?? []).map((c) => label(RISK_FACTORS, c)), rf.other].filter(Boolean).join('、'),
+    ],
   ]);
 
   const c = report.clinical ?? {};
@@ -179,13 +199,21 @@ export function carryOver(report: OccurrenceReport): OccurrenceReport {
   const r = report.reporter ?? {};
   const reporter = Object.fromEntries(
     (
-      ['doctorFamilyName', 'doctorGivenName', 'institutionName', 'institutionCode', 'institutionAddress', 'institutionPhone'] as const
+      [
+        'doctorFamilyName',
+        'doctorGivenName',
+        'institutionName',
+        'institutionCode',
+        'institutionAddress',
+        'institutionPhone',
+      ] as const
     )
       .filter((k) => r[k] !== undefined && r[k] !== '')
       .map((k) => [k, r[k]]),
   );
   const next: OccurrenceReport = { schemaVersion: 2 };
   if (Object.keys(reporter).length) next.reporter = reporter;
-  if (report.clinical?.inpatientInstitution) next.clinical = { inpatientInstitution: report.clinical.inpatientInstitution };
+  if (report.clinical?.inpatientInstitution)
+    next.clinical = { inpatientInstitution: report.clinical.inpatientInstitution };
   return next;
 }

@@ -61,7 +61,9 @@ export class IndexedDbDraftStore implements DraftStore {
 
   async load(key: string): Promise<DraftRecord | undefined> {
     const db = await this.#open();
-    const row = await request<EncryptedDraftRow | undefined>(db.transaction(DRAFTS).objectStore(DRAFTS).get(key));
+    const row = await request<EncryptedDraftRow | undefined>(
+      db.transaction(DRAFTS).objectStore(DRAFTS).get(key),
+    );
     if (!row) return undefined;
     try {
       const cryptoKey = await this.#cryptoKey();
@@ -120,7 +122,9 @@ export class IndexedDbDraftStore implements DraftStore {
 
   #open(): Promise<IDBDatabase> {
     if (!IndexedDbDraftStore.isSupported()) {
-      return Promise.reject(new DraftStoreUnavailableError('IndexedDB or WebCrypto is not available in this browser.'));
+      return Promise.reject(
+        new DraftStoreUnavailableError('IndexedDB or WebCrypto is not available in this browser.'),
+      );
     }
     this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(this.databaseName, VERSION);
@@ -136,7 +140,8 @@ export class IndexedDbDraftStore implements DraftStore {
         resolve(db);
       };
       req.onerror = () => reject(req.error);
-      req.onblocked = () => reject(new DraftStoreUnavailableError('The draft database is blocked by another tab.'));
+      req.onblocked = () =>
+        reject(new DraftStoreUnavailableError('The draft database is blocked by another tab.'));
     });
     this.#db.catch(() => (this.#db = undefined));
     return this.#db;
@@ -152,7 +157,10 @@ export class IndexedDbDraftStore implements DraftStore {
     const db = await this.#open();
     const existing = await request<CryptoKey | undefined>(db.transaction(KEYS).objectStore(KEYS).get(KEY_ID));
     if (existing) return existing;
-    const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+    const fresh = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+      'encrypt',
+      'decrypt',
+    ]);
     // Get-or-put in ONE transaction: when two tabs race, the first key wins and both use it.
     const tx = db.transaction(KEYS, 'readwrite');
     const store = tx.objectStore(KEYS);

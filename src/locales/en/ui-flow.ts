@@ -18,7 +18,8 @@ export const dialogs = {
     flagged: 'out of order',
     chart: 'Timeline chart of the dates',
     reason: 'Reason for continuing (optional)',
-    reasonHint: 'If the dates are correct after checking, click Continue. The reason is recorded in the report.',
+    reasonHint:
+      'If the dates are correct after checking, click Continue. The reason is recorded in the report.',
     fields: {
       dateOfBirth: 'Date of birth',
       onsetDate: 'Onset date',
@@ -102,14 +103,16 @@ export const flow = {
   errors: {
     failed: 'The report could not be filed. Everything you entered is kept. Please click Report again later.',
     detail: 'Details: {{message}}',
-    issues: 'The report could not be filed. Please check the following fields. Everything you entered is kept.',
+    issues:
+      'The report could not be filed. Please check the following fields. Everything you entered is kept.',
     noSubmit: 'No submit function is configured. Please contact your system administrator.',
   },
   complete: {
     title: 'Done',
     mailed: 'The occurrence report was mailed to {{recipients}}.',
     mailedNone: 'The occurrence report was filed.',
-    mailNote: 'When a report is filed, the notified health center, the responsible health center and its prefecture receive an e-mail with its content.',
+    mailNote:
+      'When a report is filed, the notified health center, the responsible health center and its prefecture receive an e-mail with its content.',
     separator: ', ',
     done: 'Done',
     registered: 'Registration',

@@ -99,12 +99,16 @@ export class DateConsistencyDialogHarness extends DialogHarness {
 
   /** The accessible name of each list row (what a screen reader reads). */
   get rowTexts(): string[] {
-    return [...this.part('timeline').querySelectorAll('li')].map((li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+    return [...this.part('timeline').querySelectorAll('li')].map(
+      (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+    );
   }
 
   /** Dates drawn red with × in the chart. */
   get chartFlaggedDates(): string[] {
-    return [...this.part('chart').querySelectorAll('.point.flagged')].map((g) => g.getAttribute('data-field-date') ?? '');
+    return [...this.part('chart').querySelectorAll('.point.flagged')].map(
+      (g) => g.getAttribute('data-field-date') ?? '',
+    );
   }
 
   get chartPointCount(): number {

@@ -21,11 +21,15 @@ export class ReportFlowHarness {
   }
 
   get optionalDialog(): OptionalFieldsDialogHarness {
-    return new OptionalFieldsDialogHarness(this.root.querySelector('hersys-optional-fields-dialog') as HersysOptionalFieldsDialog);
+    return new OptionalFieldsDialogHarness(
+      this.root.querySelector('hersys-optional-fields-dialog') as HersysOptionalFieldsDialog,
+    );
   }
 
   get dateDialog(): DateConsistencyDialogHarness {
-    return new DateConsistencyDialogHarness(this.root.querySelector('hersys-date-consistency-dialog') as HersysDateConsistencyDialog);
+    return new DateConsistencyDialogHarness(
+      this.root.querySelector('hersys-date-consistency-dialog') as HersysDateConsistencyDialog,
+    );
   }
 
   /** Which screen the user sees: edit, confirm, complete (the 完了 dialog) or registered. */
@@ -109,7 +113,9 @@ export class ReportFlowHarness {
 
   /** Paths of the server issues listed in the alert. */
   get errorPaths(): string[] {
-    return [...this.root.querySelectorAll<HTMLElement>('[part~="error"] li')].map((li) => li.dataset.path ?? '');
+    return [...this.root.querySelectorAll<HTMLElement>('[part~="error"] li')].map(
+      (li) => li.dataset.path ?? '',
+    );
   }
 
   /** Clicks 修正する next to the server issue of `path`. */
@@ -143,7 +149,9 @@ export class ReportFlowHarness {
   }
 
   get exitLabels(): string[] {
-    return [...this.root.querySelectorAll('[part~="registered"] .actions button')].map((b) => norm(b.textContent));
+    return [...this.root.querySelectorAll('[part~="registered"] .actions button')].map((b) =>
+      norm(b.textContent),
+    );
   }
 
   async clickFinish(): Promise<void> {
