@@ -56,7 +56,7 @@ export class Browser {
   cookies = new Map<string, string>();
   csrf?: string;
   constructor(
-    private readonly app: AuthApp,
+    private readonly app: Pick<AuthApp, 'request'>,
     public ip = '203.0.113.10',
     public origin = ORIGIN,
   ) {}

@@ -86,6 +86,7 @@ for (const backend of BACKENDS) {
           displayName: '東京中央クリニック 河野 和男',
           facilityKind: 'outpatient',
           facilityCode: '1312345678',
+          facilityName: '東京中央クリニック',
           role: 'doctor',
           sessionId: undefined,
         },

@@ -64,12 +64,17 @@ export interface AuthAppOptions {
 
 /** The sub-app plus the middleware the host app puts in front of its own routes. */
 export interface AuthApp extends Hono {
-  /** 401 without a valid session; else sets the user context (`c.get('user')`). */
+  /** 401 without a valid session; else sets the user context (`c.get('currentUser')`). */
   requireSession(): MiddlewareHandler;
   /** 403 for a state-changing request without a matching CSRF token or from another origin. */
   csrfProtection(): MiddlewareHandler;
   /** 401 `reauth_required` unless the user proved password + second factor within `recentAuthSeconds`. */
   requireRecentAuth(): MiddlewareHandler;
+  /**
+   * One middleware for the host's API: CSRF protection and a session on every route under it, except the
+   * auth routes (they guard themselves) and `publicPaths` (exact paths, or patterns).
+   */
+  protectApi(options?: { publicPaths?: (string | RegExp)[] }): MiddlewareHandler;
   /** Issues an account without an acting user (seeding, CLI). Returns the initial password. */
   issueAccount(
     input: IssueInput & { issuedBy?: string | null },
@@ -125,7 +130,7 @@ function resolveConfig(config: AuthConfig): ResolvedConfig {
     codesPerHour: config.codesPerHour ?? 10,
     clientIp: config.clientIp,
     trustProxy: config.trustProxy ?? false,
-    contextKey: config.contextKey ?? 'user',
+    contextKey: config.contextKey ?? 'currentUser',
     support: config.support ?? {
       ja: 'IDやパスワードが分からない、電話番号が変わった、アカウントが無効になった場合は、IDを発行した管轄の保健所（保健所のアカウントは都道府県）にお問い合わせください。保健所がパスワードを再発行し、必要なら二段階認証の登録をリセットします。',
       en: 'If you do not know your ID or password, your phone number changed or your account was disabled, ask the health center that issued your ID (health-center accounts: the prefecture). They reissue the password and, if needed, reset the two-step verification.',
@@ -360,6 +365,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     displayName: account.display_name,
     facilityKind: account.facility_kind,
     facilityCode: account.facility_code,
+    facilityName: account.facility_name,
     role: account.role,
     sessionId,
   });
@@ -1780,10 +1786,37 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     throw new AuthError(404, 'not_found', 'No such auth endpoint.');
   });
 
+  function protectApi(options: { publicPaths?: (string | RegExp)[] } = {}): MiddlewareHandler {
+    const session = requireSession();
+    const csrf = csrfProtection();
+    const open = options.publicPaths ?? [];
+    return async (c, next) => {
+      const path = c.req.path;
+      if (
+        path.startsWith('/api/auth/') ||
+        open.some((p) => (typeof p === 'string' ? p === path : p.test(path)))
+      ) {
+        return next();
+      }
+      let passed = false;
+      const refused = await csrf(c, async () => {
+        passed = true;
+      });
+      if (!passed) return refused ?? undefined;
+      passed = false;
+      const unauth = await session(c, async () => {
+        passed = true;
+      });
+      if (!passed) return unauth ?? undefined;
+      await next();
+    };
+  }
+
   return Object.assign(app, {
     requireSession,
     csrfProtection,
     requireRecentAuth,
+    protectApi,
     cookieNames,
     async issueAccount(input: IssueInput & { issuedBy?: string | null }) {
       const facility = facilities ? await facilities.find(input.facilityKind, input.facilityCode) : undefined;

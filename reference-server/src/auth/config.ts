@@ -43,7 +43,7 @@ export interface AuthConfig {
    */
   clientIp?: (c: Context) => string;
   trustProxy?: boolean;
-  /** The context variable `requireSession()` sets (default `user`). */
+  /** The context variable `requireSession()` sets (default `currentUser`, as the server's dev middleware). */
   contextKey?: string;
   /** 「アカウントにアクセスできない場合」: whom to ask. */
   support?: { ja: string; en: string };

@@ -19,6 +19,13 @@ export {
   generateInitialPassword,
   type PasswordIssue,
 } from './password.js';
+export { ensureAuthAccounts, type ExistingUser } from './seed.js';
 export { kyselyFacilityDirectory, staticFacilityDirectory } from './facilities.js';
-export { recordingMessenger, type RecordedMessage } from './messenger.js';
+export {
+  recordingMessenger,
+  smsProviderMessenger,
+  devOutboxMessenger,
+  type RecordedMessage,
+  type OutboxSmsProvider,
+} from './messenger.js';
 export type * from './types.js';

@@ -1,4 +1,6 @@
 /** An SMS / voice provider that records instead of sending (tests, and development without a gateway). */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import type { SmsSender, VoiceCaller } from './types.js';
 
 export interface RecordedMessage {
@@ -35,5 +37,66 @@ export function recordingMessenger(): SmsSender &
       }
       return undefined;
     },
+  };
+}
+
+/** The server's SMS channel (`reference-server/src/outbox/transports.ts`), structurally. */
+export interface OutboxSmsProvider {
+  readonly name: string;
+  send(sms: { id: string; to: string; text: string }): Promise<void>;
+  call?(sms: { id: string; to: string; text: string }): Promise<void>;
+}
+
+const domestic = (e164: string) => (e164.startsWith('+81') ? '0' + e164.slice(3) : e164);
+
+/**
+ * Production: sends codes straight through the server's SMS provider (never through the outbox table, so a
+ * code is never stored in clear). Numbers are passed as domestic digits (`09012345678`), the provider's form.
+ */
+export function smsProviderMessenger(provider: OutboxSmsProvider): SmsSender & VoiceCaller {
+  return {
+    async sendSms(to, text) {
+      await provider.send({ id: randomUUID(), to: domestic(to), text });
+    },
+    async call(to, speech) {
+      if (!provider.call) throw new Error(`The SMS provider "${provider.name}" cannot place voice calls.`);
+      await provider.call({ id: randomUUID(), to: domestic(to), text: speech });
+    },
+  };
+}
+
+/**
+ * Development only: records each code as a delivered row of the server's `outbox` table, so it shows on
+ * `/dev/outbox` and the demo can be signed into without a phone. (Codes are then in the database in clear:
+ * never use this in production; `createAuthApp` callers choose it only when `config.production` is false.)
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` table.
+export function devOutboxMessenger(
+  db: Kysely<any>,
+  clock: { now(): Date } = { now: () => new Date() },
+): SmsSender & VoiceCaller {
+  const record = async (to: string, text: string) => {
+    const now = clock.now().toISOString();
+    await db
+      .insertInto('outbox')
+      .values({
+        id: randomUUID(),
+        kind: 'sms',
+        payload: JSON.stringify({ to: domestic(to), text, inviteId: '' }),
+        report_id: null,
+        status: 'sent',
+        attempts: 0,
+        next_attempt_at: now,
+        lease_owner: null,
+        lease_until: null,
+        sent_at: now,
+        last_error: null,
+        created_at: now,
+      })
+      .execute();
+  };
+  return {
+    sendSms: (to, text) => record(to, text),
+    call: (to, speech) => record(to, `【音声通話】${speech}`),
   };
 }

@@ -16,6 +16,7 @@ export interface AuthUser {
   displayName: string;
   facilityKind: FacilityKind;
   facilityCode: string;
+  facilityName: string;
   role: string;
   /** The public id of the current session (for "this device" in the session list). */
   sessionId: string;
