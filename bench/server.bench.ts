@@ -10,7 +10,7 @@
  *    then searched over HTTP with the manual's filters. Goal: p95 < 50 ms.
  *
  * Run: `npm run bench -- server` (or `node --import tsx --conditions=source bench/server.bench.ts`).
- * BENCH_PATIENTS=100000 seeds fewer patients for a quick look.
+ * BENCH_PATIENTS=100000 seeds fewer patients for a quick look; BENCH_ONLY=load|search runs one half.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
@@ -452,6 +452,12 @@ async function main() {
     'idempotency-key': `${prefix}-${i}-bench-key`,
   });
 
+  const only = process.env.BENCH_ONLY; // 'load' or 'search' runs one half
+  if (only !== 'search') await loadBench(body, keyed);
+  if (only !== 'load') await searchBenches();
+}
+
+async function loadBench(body: string, keyed: (prefix: string) => (i: number) => Record<string, string>) {
   // Baseline.
   const barePort = await freePort();
   const bare = await startProcess([fileURLToPath(import.meta.url), 'bare-server', String(barePort)], {});
@@ -504,6 +510,9 @@ async function main() {
     }
   }
 
+}
+
+async function searchBenches() {
   // 1,000,000 patients.
   {
     const dir = mkdtempSync(join(tmpdir(), 'hersys-bench-1m-'));
