@@ -3,7 +3,7 @@ import '../../src/components/id-form/id-form.js';
 import type { HersysIdForm } from '../../src/components/id-form/id-form.component.js';
 import type { HersysDuplicateCheck } from '../../src/components/duplicate-check/duplicate-check.component.js';
 import type { DuplicateCandidate } from '../../src/components/id-form/patient-events.js';
-import { findDuplicateCandidates, type Person } from '../../src/schema/index.js';
+import { findDuplicateCandidates, type OccurrenceReport, type Person } from '../../src/schema/index.js';
 import type { PostalLookup } from '../../src/components/postal/postal-lookup.js';
 import { PatientHarness, waitFor } from './harness/patient-harness.js';
 
@@ -228,5 +228,54 @@ describe('<hersys-id-form> 発生届の提出前に使用', () => {
     await h.type('姓', '山田');
     await h.press('確認');
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('発生届の提出前に使用 → a report for that person pre-filled from the record (自動反映)', () => {
+  it('registers the person, then <hersys-report-form> opens with their ID管理 data', async () => {
+    const { prefillReport } = await import('../../src/schema/index.js');
+    await import('../../src/components/report-form/report-form.js');
+    const { el, h } = await mount();
+    await h.type('セイ', 'コウロウショウ');
+    await h.type('メイ', 'タロウ');
+    await h.type('姓', '厚労省');
+    await h.type('名', '太郎');
+    await h.type('生年月日（年/月/日）', 'H11.1.1');
+    await h.type('郵便番号', '1008916');
+    await waitFor(() => expect(h.control('市区町村').value).to.equal('千代田区霞が関'));
+    await h.type('電話番号', '090-1234-5678');
+    await h.press('確認');
+    await h.press('登録');
+    await waitFor(() => expect(el.step).to.equal('done'));
+    const registered = oneEvent(el, 'hersys-registered');
+    await h.press('完了');
+    const { herSysId, person } = (await registered).detail;
+    expect(herSysId).to.equal('12345678');
+
+    // The host opens a report for the registered person: the form starts from the record.
+    const form = await fixture<
+      HTMLElement & {
+        value: OccurrenceReport;
+        updateComplete: Promise<unknown>;
+      }
+    >(
+      html`<hersys-report-form
+        lang="ja"
+        today="2022-10-01"
+        .value=${prefillReport({ person })}
+      ></hersys-report-form>`,
+    );
+    await form.updateComplete;
+    expect(form.value.patient).to.deep.include({
+      familyName: '厚労省',
+      givenName: '太郎',
+      familyNameKana: 'コウロウショウ',
+      givenNameKana: 'タロウ',
+      dateOfBirth: '1999-01-01',
+      phone: '090-1234-5678',
+    });
+    const shown = [...form.shadowRoot!.querySelectorAll('input')].map((i) => i.value);
+    expect(shown).to.include.members(['厚労省', '太郎', 'コウロウショウ']);
+    expect(shown.some((v) => v.replace(/\D/g, '') === '1008916')).to.equal(true);
   });
 });
