@@ -46,7 +46,10 @@ try {
   const lazy = Object.keys(outputs).filter((o) => o.endsWith('.js') && !eager.has(o));
 
   const gz = (files: Iterable<string>) =>
-    [...files].reduce((sum, f) => sum + gzipSync(readFileSync(join(root, f)), { level: 9 }).length, 0);
+    [...files].reduce(
+      (sum, f) => sum + gzipSync(readFileSync(resolve(process.cwd(), f)), { level: 9 }).length,
+      0,
+    );
   const raw = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + outputs[f]!.bytes, 0);
   const kb = (n: number) => (n / 1024).toFixed(1);
 
@@ -76,6 +79,18 @@ try {
     );
   }
 
+  const modules = [...eager].flatMap((f) => Object.entries(outputs[f]!.inputs));
+  console.log('top modules:');
+  for (const [input, { bytesInOutput }] of modules
+    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+    .slice(0, 8)) {
+    console.log(
+      `  ${relative(root, resolve(root, input))
+        .replace(/^node_modules\//, '')
+        .padEnd(56)} ${kb(bytesInOutput).padStart(7)} KB`,
+    );
+  }
+
   const inputs = [...eager].flatMap((f) => Object.keys(outputs[f]!.inputs));
   const forbidden = inputs.filter(
     (i) =>
@@ -92,6 +107,55 @@ try {
   );
   if (postalEager.length) process.exitCode = 1;
   console.log(`goal < ${GOAL_KB} KB: ${eagerGz / 1024 < GOAL_KB ? 'met' : 'NOT met'}`);
+
+  // For comparison: only the tags of the 発生届 flow (form, dialogs, flow), without the other components.
+  const subsetDir = mkdtempSync(join(tmpdir(), 'hersys-bundle-subset-'));
+  try {
+    const subset = await build({
+      stdin: {
+        // Explicit define() calls: package.json `sideEffects` lists only src/define.ts, so bare imports of
+        // the per-tag define modules would be tree-shaken away.
+        contents: [
+          "import { defineElement } from './src/components/internal/define.js';",
+          "import { HersysReportForm } from './src/components/report-form/report-form.component.js';",
+          "import { HersysOptionalFieldsDialog } from './src/components/optional-fields-dialog/optional-fields-dialog.component.js';",
+          "import { HersysDateConsistencyDialog } from './src/components/date-consistency-dialog/date-consistency-dialog.component.js';",
+          "import { HersysReportFlow } from './src/components/report-flow/report-flow.component.js';",
+          "defineElement('hersys-report-form', HersysReportForm);",
+          "defineElement('hersys-optional-fields-dialog', HersysOptionalFieldsDialog);",
+          "defineElement('hersys-date-consistency-dialog', HersysDateConsistencyDialog);",
+          "defineElement('hersys-report-flow', HersysReportFlow);",
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+        sourcefile: 'report-flow-entry.ts',
+      },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      splitting: true,
+      outdir: subsetDir,
+      metafile: true,
+      legalComments: 'none',
+      tsconfig: join(root, 'tsconfig.base.json'),
+      logLevel: 'error',
+    });
+    const out = subset.metafile.outputs;
+    const start = Object.keys(out).find((o) => out[o]!.entryPoint === 'report-flow-entry.ts');
+    const seen = new Set<string>();
+    const walk = (f: string) => {
+      if (seen.has(f)) return;
+      seen.add(f);
+      for (const imp of out[f]!.imports) if (imp.kind === 'import-statement' && !imp.external) walk(imp.path);
+    };
+    if (start) walk(start);
+    const subsetGz = gz(seen);
+    console.log(`report-flow tags only (form + dialogs + flow) gzip ${kb(subsetGz)} KB`);
+  } finally {
+    rmSync(subsetDir, { recursive: true, force: true });
+  }
 } finally {
   rmSync(outdir, { recursive: true, force: true });
 }
