@@ -186,6 +186,23 @@ describe('<hersys-date-consistency-dialog>', () => {
     expect(document.activeElement).to.equal(opener);
   });
 
+  it('never carries a typed reason over to a new result (the next patient)', async () => {
+    const { dialog } = await openerAndDialog<HersysDateConsistencyDialog>(
+      html`<hersys-date-consistency-dialog .result=${handMade}></hersys-date-consistency-dialog>`,
+    );
+    const h = new DateConsistencyDialogHarness(dialog);
+    await dialog.show();
+    await h.typeReason('前の患者の理由');
+    await h.clickFix();
+    dialog.result = { ...handMade };
+    await dialog.show();
+    const ev = oneEvent(dialog, 'hersys-continue');
+    await h.clickContinue();
+    const { detail } = await ev;
+    expect(detail.reason).to.equal(undefined);
+    expect(detail.confirmedWarnings.every((w) => w.reason === undefined)).to.equal(true);
+  });
+
   it('修正する and Escape fire hersys-fix with the first × date', async () => {
     const { dialog } = await openerAndDialog<HersysDateConsistencyDialog>(
       html`<hersys-date-consistency-dialog .result=${handMade}></hersys-date-consistency-dialog>`,

@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConfirmedWarning, Issue } from '../../schema/index.js';
 import { HersysDialogBase } from '../internal/dialog-base.js';
@@ -191,6 +191,12 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
 
   /** The reason typed by the user (also settable by the host, e.g. to pre-fill). */
   @state() reason = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new result is a new question (possibly another patient after 連続登録): never carry a reason over.
+    super.willUpdate(changed);
+    if (changed.has('result')) this.reason = '';
+  }
 
   protected override renderContent(): TemplateResult {
     const t = this.localize.t;
