@@ -131,14 +131,11 @@ export class HersysPatientList extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('source') &&
-      changed.get('source') === undefined &&
-      this.source &&
-      this.isConnected &&
-      !this.loading
-    ) {
-      if (this.rows.length === 0 && !this.syncUrl) void this.run({ ...this.query }, 'none');
+    // A source set (or replaced) after the element connected: load the current query with it.
+    if (changed.has('source') && this.source && this.isConnected && changed.get('source') !== this.source) {
+      if (changed.get('source') !== undefined || (this.rows.length === 0 && !this.loading)) {
+        void this.run({ ...this.query }, 'none');
+      }
     }
   }
 
