@@ -578,4 +578,28 @@ describe('<hersys-report-form>', () => {
     );
     expect(el.value.patient?.familyName).to.equal('山田');
   });
+
+  it('never leaves the focused field hidden under the sticky 確認 bar (WCAG 2.4.11)', async () => {
+    const { h } = await mount();
+    window.scrollTo(0, 0);
+    for (const label of [
+      '感染したと推定される年月日',
+      '新型コロナウイルスワクチン接種回数',
+      '届出先保健所',
+    ]) {
+      const control = h.control(label);
+      // Put the field inside the viewport but under the bar: the browser sees no reason to scroll.
+      const r0 = control.getBoundingClientRect();
+      window.scrollBy(0, r0.bottom - (window.innerHeight - 4));
+      expect(control.getBoundingClientRect().bottom).to.be.greaterThan(
+        h.root.querySelector<HTMLElement>('[part~="actions"]')!.getBoundingClientRect().top,
+      );
+      control.focus();
+      await h.settle();
+      const bar = h.root.querySelector<HTMLElement>('[part~="actions"]')!.getBoundingClientRect();
+      const rect = control.getBoundingClientRect();
+      expect(rect.bottom, label).to.be.at.most(bar.top);
+      expect(rect.top, label).to.be.at.least(0);
+    }
+  });
 });

@@ -199,6 +199,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // On the shadow root: focus moves between two inner controls never reach the host.
+    this.renderRoot.addEventListener('focusin', this._keepFocusVisible as EventListener);
     if (this._issues.length === 0) this._validate();
     void this._loadDoctors();
     void this._checkDraft();
@@ -206,6 +208,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.renderRoot.removeEventListener('focusin', this._keepFocusVisible as EventListener);
     if (this._saveTimer) {
       clearTimeout(this._saveTimer);
       this._saveTimer = undefined;
@@ -225,6 +228,15 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   protected override updated(): void {
     this._controlPaths = this._renderPaths;
   }
+
+  /** WCAG 2.4.11: a control focused by Tab must not sit hidden under the sticky 確認 bar. */
+  private readonly _keepFocusVisible = (e: FocusEvent): void => {
+    const target = e.composedPath()[0] as HTMLElement | undefined;
+    const bar = this.renderRoot?.querySelector?.<HTMLElement>('.actions');
+    if (!target || !bar || bar.contains(target)) return;
+    const rect = target.getBoundingClientRect();
+    if (rect.bottom > bar.getBoundingClientRect().top) target.scrollIntoView?.({ block: 'center' });
+  };
 
   // ---------------------------------------------------------------- public API
 
