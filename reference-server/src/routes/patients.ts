@@ -20,7 +20,7 @@ export function patientRoutes(deps: Deps) {
   // 登録情報一覧
   app.get('/', async (c) => {
     const u = requireUser(c.get('currentUser'));
-    return c.json(await searchPatients(deps.db, u, queryParams(c, searchQuery)));
+    return c.json(await searchPatients(deps.db, deps.dialect, u, queryParams(c, searchQuery)));
   });
 
   // ID管理: 登録 (HER-SYS ID is issued here)

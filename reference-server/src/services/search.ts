@@ -1,90 +1,184 @@
 /**
  * 登録情報一覧: the patient list with every filter of the manual, sorted by 期間開始日 descending.
- * One table (patients carries the latest report's dates), scoped by facility, each filter an indexed
- * predicate: the planner starts from the most selective index (kana/name prefix, DOB, phone, passport,
- * local ID, HER-SYS ID) or, with no selective filter, walks the scope index in sort order and stops after
- * one page.
+ *
+ * One table (patients carries the latest report's dates), scoped by facility. How it stays fast on
+ * 1,000,000 patients:
+ * - Each scope column has an index ending in the sort key, so a page without a selective filter is an index
+ *   walk in sort order that stops after one page. A health center sees patients by three columns (届出保健所,
+ *   担当保健所, registered by itself): each is queried on its own index and the pages are merged, instead of an
+ *   OR that would sort the whole scope.
+ * - Selective filters (DOB, phone, passport, IDs, a rare kana or name prefix, a short date range) start from
+ *   their own index. A prefix or range that matches many rows is better filtered during the sort-order walk:
+ *   on SQLite a bounded probe decides, and the unary `+` keeps SQLite from choosing that index.
+ * - The total is counted up to 1,000 only.
  */
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { CurrentUser } from '../auth.js';
-import type { Db } from '../db/types.js';
+import type { Database, Db, Dialect } from '../db/types.js';
 import type { SearchQuery } from '../api-schemas.js';
 import { kanaKey, nameKey, passportKey, phoneKey, prefixEnd } from '../lib/keys.js';
-import { patientScope } from './common.js';
 
 const COUNT_CAP = 1000;
+/** A prefix/range filter matching at least this many rows is applied during the sort-order walk. */
+const PROBE_LIMIT = 2000;
 
-export async function searchPatients(db: Db, u: CurrentUser, q: SearchQuery) {
-  let query = db.selectFrom('patients').where(patientScope(u));
-  if (q.healthCenter) {
-    const hc = q.healthCenter;
-    query = query.where((eb) => eb.or([eb('responsible_hc', '=', hc), eb('notified_hc', '=', hc)]));
+type Q = SelectQueryBuilder<Database, 'patients', object>;
+type RangeColumn = 'kana_norm' | 'name_norm' | 'report_date' | 'diagnosis_date' | 'treatment_date';
+
+interface Range {
+  col: RangeColumn;
+  from?: string;
+  /** Inclusive upper bound for dates, exclusive for prefixes. */
+  to?: string;
+  toExclusive?: boolean;
+}
+
+function scopeBranches(u: CurrentUser): ((eb: ExpressionBuilder<Database, 'patients'>) => ReturnType<ExpressionBuilder<Database, 'patients'>['eb']>)[] {
+  switch (u.facilityKind) {
+    case 'healthCenter':
+      return [
+        (eb) => eb('responsible_hc', '=', u.facilityCode),
+        (eb) => eb('notified_hc', '=', u.facilityCode),
+        (eb) => eb('owner_facility', '=', u.facilityCode),
+      ];
+    case 'prefecture':
+      return [(eb) => eb('prefecture_code', '=', u.facilityCode)];
+    default:
+      return [(eb) => eb('owner_facility', '=', u.facilityCode)];
   }
-  if (q.localId) query = query.where('local_id', '=', q.localId);
-  if (q.herSysId) query = query.where('her_sys_id', '=', q.herSysId);
+}
+
+function applyRange(q: Q, r: Range, useIndex: boolean, dialect: Dialect): Q {
+  // `+col` is SQLite's documented way to keep the planner off an index; PostgreSQL's planner uses statistics.
+  const col = useIndex || dialect !== 'sqlite' ? sql.ref(r.col) : sql`+${sql.ref(r.col)}`;
+  if (r.from !== undefined) q = q.where(sql<boolean>`${col} >= ${r.from}`);
+  if (r.to !== undefined) q = q.where(r.toExclusive ? sql<boolean>`${col} < ${r.to}` : sql<boolean>`${col} <= ${r.to}`);
+  return q;
+}
+
+export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q: SearchQuery) {
+  const ranges: Range[] = [];
   if (q.kana) {
     const k = kanaKey(q.kana);
-    if (k) query = query.where('kana_norm', '>=', k).where('kana_norm', '<', prefixEnd(k));
+    if (k) ranges.push({ col: 'kana_norm', from: k, to: prefixEnd(k), toExclusive: true });
   }
   if (q.name) {
     const n = nameKey(q.name);
-    if (n) query = query.where('name_norm', '>=', n).where('name_norm', '<', prefixEnd(n));
+    if (n) ranges.push({ col: 'name_norm', from: n, to: prefixEnd(n), toExclusive: true });
   }
-  if (q.dateOfBirth) query = query.where('date_of_birth', '=', q.dateOfBirth);
-  if (q.phone) query = query.where('phone_digits', '=', phoneKey(q.phone));
-  if (q.passportNumber) query = query.where('passport_norm', '=', passportKey(q.passportNumber));
-  if (q.reportDateFrom) query = query.where('report_date', '>=', q.reportDateFrom);
-  if (q.reportDateTo) query = query.where('report_date', '<=', q.reportDateTo);
-  if (q.diagnosisDateFrom) query = query.where('diagnosis_date', '>=', q.diagnosisDateFrom);
-  if (q.diagnosisDateTo) query = query.where('diagnosis_date', '<=', q.diagnosisDateTo);
-  if (q.treatmentDateFrom) query = query.where('treatment_date', '>=', q.treatmentDateFrom);
-  if (q.treatmentDateTo) query = query.where('treatment_date', '<=', q.treatmentDateTo);
-  if (q.infectionCategory) query = query.where('infection_category', '=', q.infectionCategory);
-  if (q.status) query = query.where('status', '=', q.status);
-  if (q.severity) query = query.where('severity', '=', q.severity);
-  if (q.residence) query = query.where('residence', '=', q.residence);
+  if (q.reportDateFrom || q.reportDateTo) ranges.push({ col: 'report_date', from: q.reportDateFrom, to: q.reportDateTo });
+  if (q.diagnosisDateFrom || q.diagnosisDateTo) ranges.push({ col: 'diagnosis_date', from: q.diagnosisDateFrom, to: q.diagnosisDateTo });
+  if (q.treatmentDateFrom || q.treatmentDateTo) ranges.push({ col: 'treatment_date', from: q.treatmentDateFrom, to: q.treatmentDateTo });
+
+  const exact = (base: Q): Q => {
+    let query = base;
+    if (q.healthCenter) {
+      const hc = q.healthCenter;
+      query = query.where((eb) => eb.or([eb('responsible_hc', '=', hc), eb('notified_hc', '=', hc)]));
+    }
+    if (q.localId) query = query.where('local_id', '=', q.localId);
+    if (q.herSysId) query = query.where('her_sys_id', '=', q.herSysId);
+    if (q.dateOfBirth) query = query.where('date_of_birth', '=', q.dateOfBirth);
+    if (q.phone) query = query.where('phone_digits', '=', phoneKey(q.phone));
+    if (q.passportNumber) query = query.where('passport_norm', '=', passportKey(q.passportNumber));
+    if (q.infectionCategory) query = query.where('infection_category', '=', q.infectionCategory);
+    if (q.status) query = query.where('status', '=', q.status);
+    if (q.severity) query = query.where('severity', '=', q.severity);
+    if (q.residence) query = query.where('residence', '=', q.residence);
+    return query;
+  };
+
+  // Which range filters are selective enough to start from their index (SQLite only; bounded probes).
+  const useIndex = new Map<RangeColumn, boolean>();
+  const hasExactSelective = !!(q.localId || q.herSysId || q.dateOfBirth || q.phone || q.passportNumber);
+  for (const r of ranges) {
+    if (dialect !== 'sqlite' || hasExactSelective) {
+      useIndex.set(r.col, !hasExactSelective);
+      continue;
+    }
+    const probe = await db
+      .selectFrom(applyRange(db.selectFrom('patients'), r, true, dialect).select(sql<number>`1`.as('one')).limit(PROBE_LIMIT).as('p'))
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    useIndex.set(r.col, Number(probe.n) < PROBE_LIMIT);
+  }
+  // At most one range starts from its index (the most selective is unknown; the first selective one will do).
+  let indexed = false;
+  const filtered = (base: Q): Q => {
+    let query = exact(base);
+    for (const r of ranges) {
+      const use = !indexed && (useIndex.get(r.col) ?? false);
+      if (use) indexed = true;
+      query = applyRange(query, r, use, dialect);
+    }
+    return query;
+  };
 
   const offset = (q.page - 1) * q.pageSize;
-  const [rows, counted] = await Promise.all([
-    query
-      .select([
-        'her_sys_id',
-        'local_id',
-        'family_name',
-        'given_name',
-        'data',
-        'date_of_birth',
-        'diagnosis_date',
-        'report_date',
-        'infection_category',
-        'status',
-        'severity',
-        'period_start',
-        'residence',
-        'latest_report_id',
-        'responsible_hc',
-      ])
+  const branches = scopeBranches(u);
+  const columns = [
+    'her_sys_id',
+    'local_id',
+    'family_name',
+    'given_name',
+    'data',
+    'date_of_birth',
+    'diagnosis_date',
+    'report_date',
+    'infection_category',
+    'status',
+    'severity',
+    'period_start',
+    'residence',
+    'latest_report_id',
+    'responsible_hc',
+    'sort_date',
+  ] as const;
+
+  const pageOf = (scope: (typeof branches)[number], limit: number, skip: number) => {
+    indexed = false;
+    return filtered(db.selectFrom('patients').where(scope))
+      .select(columns)
       .orderBy('sort_date', 'desc')
       .orderBy('her_sys_id', 'desc')
-      .limit(q.pageSize)
-      .offset(offset)
-      .execute(),
-    db
-      .selectFrom(
-        query
-          .select(sql<number>`1`.as('one'))
-          .limit(COUNT_CAP + 1)
-          .as('hits'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+      .limit(limit)
+      .offset(skip)
+      .execute();
+  };
+  const countOf = (scope: (typeof branches)[number]) => {
+    indexed = false;
+    return filtered(db.selectFrom('patients').where(scope)).select('her_sys_id').limit(COUNT_CAP + 1);
+  };
+
+  let rows: Awaited<ReturnType<typeof pageOf>>;
+  let n: number;
+  if (branches.length === 1) {
+    const [page, counted] = await Promise.all([
+      pageOf(branches[0]!, q.pageSize, offset),
+      db.selectFrom(countOf(branches[0]!).as('hits')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    ]);
+    rows = page;
+    n = Number(counted.n);
+  } else {
+    // Each branch walks its own index; merge, drop duplicates (a patient seen through two columns), cut the page.
+    const parts = await Promise.all(branches.map((b) => pageOf(b, offset + q.pageSize, 0)));
+    const seen = new Set<string>();
+    rows = parts
+      .flat()
+      .sort((a, b) => (a.sort_date < b.sort_date ? 1 : a.sort_date > b.sort_date ? -1 : a.her_sys_id < b.her_sys_id ? 1 : -1))
+      .filter((r) => (seen.has(r.her_sys_id) ? false : (seen.add(r.her_sys_id), true)))
+      .slice(offset, offset + q.pageSize);
+    const ids = new Set<string>();
+    for (const b of branches) {
+      for (const r of await countOf(b).execute()) ids.add(r.her_sys_id);
+      if (ids.size > COUNT_CAP) break;
+    }
+    n = ids.size;
+  }
+
   const hcCodes = [...new Set(rows.map((r) => r.responsible_hc).filter((c): c is string => !!c))];
-  const hcs = hcCodes.length
-    ? await db.selectFrom('health_centers').select(['code', 'name']).where('code', 'in', hcCodes).execute()
-    : [];
+  const hcs = hcCodes.length ? await db.selectFrom('health_centers').select(['code', 'name']).where('code', 'in', hcCodes).execute() : [];
   const hcName = new Map(hcs.map((h) => [h.code, h.name]));
-  const n = Number(counted.n);
   return {
     items: rows.map((r) => {
       const rec = JSON.parse(r.data) as Record<string, string | undefined>;
