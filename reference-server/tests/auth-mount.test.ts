@@ -3,7 +3,6 @@
  * (its migrations and the auth migrations side by side), codes shown in the server's outbox (development),
  * the user context `currentUser` with the facility name, and the host's API closed without a session.
  */
-/* eslint-disable @typescript-eslint/no-explicit-any -- response bodies are read loosely in tests */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Hono } from 'hono';

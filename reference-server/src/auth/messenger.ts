@@ -70,8 +70,8 @@ export function smsProviderMessenger(provider: OutboxSmsProvider): SmsSender & V
  * `/dev/outbox` and the demo can be signed into without a phone. (Codes are then in the database in clear:
  * never use this in production; `createAuthApp` callers choose it only when `config.production` is false.)
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` table.
 export function devOutboxMessenger(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` table.
   db: Kysely<any>,
   clock: { now(): Date } = { now: () => new Date() },
 ): SmsSender & VoiceCaller {
