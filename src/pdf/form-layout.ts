@@ -129,8 +129,10 @@ export function layoutReport(report: OccurrenceReport, options: LayoutOptions): 
   const header = new Frame(m, left, content.width, content.y);
   const headerTop = content.y;
   // Title line: HER-SYS ID (when asked) left, the title centred, the form number right.
-  if (options.herSysId !== undefined) herSysIdBox(first, m, L, options.herSysId, left, headerTop);
+  const idBoxW =
+    options.herSysId !== undefined ? herSysIdBox(first, m, L, options.herSysId, left, headerTop) : 0;
   const formIdW = m.widthOf(L.formId, SIZE.label);
+  const titleLeft = left + (content.width - m.widthOf(L.title, SIZE.title)) / 2;
   header.push({
     kind: 'text',
     text: L.formId,
@@ -139,7 +141,8 @@ export function layoutReport(report: OccurrenceReport, options: LayoutOptions): 
     size: SIZE.label,
     width: formIdW,
   });
-  header.space(1);
+  // A long ID would run into the title: the title then goes below the ID box.
+  header.space(idBoxW > titleLeft - left - 8 ? 21 : 1);
   header.text(L.title, { size: SIZE.title, align: 'center' });
   header.space(1);
   header.text(L.addressee, { size: SIZE.addressee });
@@ -617,9 +620,11 @@ export function layoutReport(report: OccurrenceReport, options: LayoutOptions): 
       continuedTitle: (title) => `${title}${L.continued}`,
       continuationHeader(ops) {
         const fr = new Frame(m, left, content.width, content.y);
-        if (options.herSysId !== undefined) herSysIdBox(ops, m, L, options.herSysId, left, content.y);
+        const idW =
+          options.herSysId !== undefined ? herSysIdBox(ops, m, L, options.herSysId, left, content.y) : 0;
+        const contTitleLeft = left + (content.width - m.widthOf(L.continuedTitle, 12)) / 2;
         fr.text(L.formId, { size: SIZE.label, align: 'right' });
-        fr.space(options.herSysId !== undefined ? 6 : 2);
+        fr.space(idW > contTitleLeft - left - 8 ? 12 : idW > 0 ? 6 : 2);
         fr.text(L.continuedTitle, { size: 12, align: 'center' });
         fr.space(2);
         fr.labelValue(`${L.patientOnContinuation}${C}`, patientName, SIZE.label, SIZE.value, 'patient.name');
@@ -718,7 +723,8 @@ function options_(
   }));
 }
 
-function herSysIdBox(ops: DrawOp[], m: Measurer, L: PdfLabels, id: string, x: number, y: number): void {
+/** Draws the boxed HER-SYS ID at the top left; returns the box's width. */
+function herSysIdBox(ops: DrawOp[], m: Measurer, L: PdfLabels, id: string, x: number, y: number): number {
   const label = `${L.herSysId}`;
   const lw = m.widthOf(label, SIZE.label);
   const vw = m.widthOf(id, 11);
@@ -743,6 +749,7 @@ function herSysIdBox(ops: DrawOp[], m: Measurer, L: PdfLabels, id: string, x: nu
     box,
     field: 'herSysId',
   });
+  return box.width;
 }
 
 /** 「この届出は診断後直ちに行ってください」, set vertically in the left margin as on the paper form. */

@@ -16,7 +16,7 @@ import {
 } from '../../src/pdf/index.js';
 import { loadDefaultFont } from '../../src/pdf/node.js';
 import { parseFont } from '../../src/pdf/font.js';
-import { cleanText, wrapText } from '../../src/pdf/layout.js';
+import { charsOf, cleanText, wrapText } from '../../src/pdf/layout.js';
 import {
   DIAGNOSTIC_METHODS,
   INFECTION_ROUTES,
@@ -61,20 +61,25 @@ const MIXED = [
   '％',
 ];
 
+// fast-check keeps arrays short (about 10 items) unless asked for `size: 'max'`; the limits of the schema
+// (200 characters a line, 4000 for 補足情報) are what the layout must survive, so half the values use them.
+const lengths = (max: number) => [{ maxLength: max }, { maxLength: max, size: 'max' as const }];
 const text = (max: number, alphabet = MIXED) =>
   fc
-    .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: max })
+    .oneof(...lengths(max).map((c) => fc.array(fc.constantFrom(...alphabet), { minLength: 1, ...c })))
     .map((a) => a.join('').trim() || '山');
 const longText = (max: number) =>
   fc
-    .array(
-      fc.oneof(
-        { weight: 20, arbitrary: fc.constantFrom(...MIXED) },
-        { weight: 1, arbitrary: fc.constant('\n') },
+    .oneof(
+      ...lengths(max).map((c) =>
+        fc.array(
+          fc.oneof(
+            { weight: 20, arbitrary: fc.constantFrom(...MIXED) },
+            { weight: 1, arbitrary: fc.constant('\n') },
+          ),
+          c,
+        ),
       ),
-      {
-        maxLength: max,
-      },
     )
     .map((a) => a.join(''));
 const katakana = (max: number) =>
@@ -263,7 +268,13 @@ describe('layout properties', () => {
         reportArb,
         fc.constantFrom('ja', 'en') as fc.Arbitrary<'ja' | 'en'>,
         fc.boolean(),
-        (report, locale, withId) => {
+        fc
+          .integer({ min: 1, max: 32 })
+          .chain((n) =>
+            fc.array(fc.constantFrom(...'0123456789ABCDEFabcdef'), { minLength: n, maxLength: n }),
+          )
+          .map((a) => a.join('')),
+        (report, locale, withId, herSysId) => {
           const v = validateReport(report, { today: FIXTURE_TODAY });
           fc.pre(v.ok);
           const layout = layoutReportForPrint(report, {
@@ -271,7 +282,7 @@ describe('layout properties', () => {
             today: FIXTURE_TODAY,
             locale,
             printHerSysId: withId,
-            herSysId: '87654321',
+            herSysId,
           });
           assert.ok(layout.pages.length >= 1);
           checkLayout(layout);
@@ -313,7 +324,7 @@ describe('wrapText', () => {
           for (const line of lines) {
             // A line is either within the width or a single character wider than it.
             assert.ok(
-              m.widthOf(line, size) <= width + 1e-6 || Array.from(line).length === 1,
+              m.widthOf(line, size) <= width + 1e-6 || charsOf(line).length === 1,
               `「${line}」 is too wide`,
             );
           }
