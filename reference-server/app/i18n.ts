@@ -121,6 +121,9 @@ const ja = {
   'list.page': '{page}ページ',
   'list.unselected': '未選択',
   'list.searching': '検索中…',
+  'list.invalid': '検索条件に誤りがあります。赤枠の条件を確認してください。',
+  'list.invalidHerSysId': '8桁の数字で入力してください。',
+  'list.invalidValue': '形式が正しくありません。',
 
   'patient.herSysId': 'HER-SYS ID',
   'patient.name': '患者名',
@@ -310,6 +313,9 @@ const en: Record<MessageKey, string> = {
   'list.page': 'Page {page}',
   'list.unselected': 'Not selected',
   'list.searching': 'Searching…',
+  'list.invalid': 'The search has errors. Check the filters framed in red.',
+  'list.invalidHerSysId': 'Enter 8 digits.',
+  'list.invalidValue': 'Not in the expected format.',
 
   'patient.herSysId': 'HER-SYS ID',
   'patient.name': 'Name',

@@ -543,6 +543,15 @@ test(
     assert.equal(await page.getByTestId('facility').innerText(), '千代田みらい病院');
     assert.ok(await page.getByText('入院状況一覧').first().isVisible());
 
+    // A search the server refuses says which filter is wrong and keeps what was typed.
+    await page.getByRole('link', { name: '登録情報一覧' }).first().click();
+    await page.getByLabel('HER-SYS ID', { exact: true }).fill('123');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    await page.getByText('8桁の数字で入力してください。').waitFor();
+    assert.equal(await page.getByLabel('HER-SYS ID', { exact: true }).inputValue(), '123');
+    assert.equal(await page.getByLabel('HER-SYS ID', { exact: true }).getAttribute('aria-invalid'), 'true');
+    await page.getByRole('link', { name: 'ホーム' }).click();
+
     // 発生届の提出前に使用: the name is required; the error says so and nothing typed is lost.
     await page.getByTestId('home-pre').click();
     await page.waitForURL(`${baseUrl}/patients/new`);

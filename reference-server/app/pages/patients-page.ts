@@ -6,7 +6,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { SEVERITIES, labelOf } from 'hersys-sdk/schema';
-import { api, type FacilityHit, type PatientPage } from '../api.js';
+import { api, ApiError, type FacilityHit, type PatientPage } from '../api.js';
 import { renderError } from '../errors.js';
 import {
   INFECTION_CATEGORY_LABELS,
@@ -75,7 +75,7 @@ export class ClinicPatientsPage extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.75rem 1.25rem;
-        align-items: flex-end;
+        align-items: flex-start;
       }
       .field {
         display: flex;
@@ -84,6 +84,13 @@ export class ClinicPatientsPage extends LitElement {
       }
       .field > span:first-child {
         font-size: 0.875rem;
+      }
+      .field-error {
+        color: var(--_danger);
+        font-size: 0.8125rem;
+      }
+      input[aria-invalid='true'] {
+        border: 2px solid var(--_danger);
       }
       .range {
         display: flex;
@@ -215,26 +222,63 @@ export class ClinicPatientsPage extends LitElement {
     this.#go(params);
   }
 
+  /** The server's finding on one filter (400 `validation_failed`), as a message next to it. */
+  #issueFor(name: string): string | undefined {
+    const e = this.error;
+    if (!(e instanceof ApiError) || e.status !== 400) return undefined;
+    const issue = e.issues.find((i) => i.path === name);
+    if (!issue) return undefined;
+    return t(this.locale, name === 'herSysId' ? 'list.invalidHerSysId' : 'list.invalidValue');
+  }
+
+  #fieldError(name: string) {
+    const message = this.#issueFor(name);
+    return message ? html`<span class="field-error" id=${`err-${name}`}>${message}</span>` : nothing;
+  }
+
   #text(
     name: (typeof FILTERS)[number],
     label: MessageKey,
     attrs: { inputmode?: string; size?: number } = {},
   ) {
-    return html`<label class="field"
-      >${t(this.locale, label)}
+    const invalid = !!this.#issueFor(name);
+    return html`<div class="field">
+      <label for=${`f-${name}`}>${t(this.locale, label)}</label>
       <input
+        id=${`f-${name}`}
         name=${name}
         .value=${this.query.get(name) ?? ''}
         inputmode=${attrs.inputmode ?? 'text'}
         size=${attrs.size ?? 14}
         autocomplete="off"
-    /></label>`;
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? `err-${name}` : nothing}
+      />${this.#fieldError(name)}
+    </div>`;
   }
 
   #date(name: (typeof FILTERS)[number], label: MessageKey) {
-    return html`<label class="field"
-      >${t(this.locale, label)}<input type="date" name=${name} .value=${this.query.get(name) ?? ''}
-    /></label>`;
+    const invalid = !!this.#issueFor(name);
+    return html`<div class="field">
+      <label for=${`f-${name}`}>${t(this.locale, label)}</label>
+      <input
+        id=${`f-${name}`}
+        type="date"
+        name=${name}
+        .value=${this.query.get(name) ?? ''}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${invalid ? `err-${name}` : nothing}
+      />${this.#fieldError(name)}
+    </div>`;
+  }
+
+  /** The alert above the results: for a refused search, which filters to correct. */
+  #searchError() {
+    const e = this.error;
+    if (e instanceof ApiError && e.status === 400 && e.issues.length) {
+      return html`<div class="alert" role="alert">${t(this.locale, 'list.invalid')}</div>`;
+    }
+    return renderError(this.locale, e);
   }
 
   #range(from: (typeof FILTERS)[number], to: (typeof FILTERS)[number], label: MessageKey) {
@@ -350,7 +394,7 @@ export class ClinicPatientsPage extends LitElement {
             </button>`,
         )}
       </div>
-      ${this.error ? renderError(l, this.error) : nothing} ${this.#results()}
+      ${this.error ? this.#searchError() : nothing} ${this.#results()}
     `;
   }
 
