@@ -259,6 +259,7 @@ test(
     };
     report.vaccination = { doseCount: 'unknown' };
     report.patient = { ...report.patient, familyName: '', givenName: '' };
+    report.healthCenters = { responsible: report.healthCenters!.responsible }; // 届出先保健所 is picked below
     await page.locator('hersys-report-flow').evaluate((el, value) => {
       (el as HTMLElement & { value: unknown }).value = value;
     }, report);
@@ -271,6 +272,16 @@ test(
     await form.locator('input[data-path="patient.familyNameKana"]').fill('シケン');
     await form.locator('input[data-path="patient.givenNameKana"]').fill('タロウ');
     await form.locator('input[data-path="patient.givenNameKana"]').press('Tab');
+    // 届出先保健所 through the picker, which searches the server's health centers.
+    const notified = form.locator('input[data-path="healthCenters.notified"]');
+    await notified.fill('みなと');
+    const option = form.getByRole('option', { name: /みなと保健所/ });
+    await option.waitFor();
+    await shot(page, 'picker');
+    await option.click();
+    assert.equal(await notified.inputValue(), 'みなと保健所');
+
+    await form.locator('input[data-path="patient.familyName"]').scrollIntoViewIfNeeded();
     await shot(page, 'new-report');
 
     // Switching the language keeps everything typed.
