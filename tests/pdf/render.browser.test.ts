@@ -95,4 +95,30 @@ describe('hersys-sdk/pdf in the browser', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expect(document.querySelectorAll('iframe').length).to.equal(before);
   });
+
+  it('printReportPdf with target "window" opens the PDF in a new tab, and says so when it is blocked', async () => {
+    const original = window.open;
+    const opened: string[] = [];
+    try {
+      window.open = ((url: string) => {
+        opened.push(url);
+        return {} as Window;
+      }) as typeof window.open;
+      await printReportPdf(tc1Report(), { font, today: FIXTURE_TODAY, target: 'window' });
+      expect(opened).to.have.length(1);
+      expect(opened[0]).to.match(/^blob:/);
+
+      window.open = (() => null) as typeof window.open;
+      let error: unknown;
+      try {
+        await printReportPdf(tc1Report(), { font, today: FIXTURE_TODAY, target: 'window' });
+      } catch (e) {
+        error = e;
+      }
+      expect((error as Error).name).to.equal('PdfOptionsError');
+      expect((error as Error).message).to.contain('pop-ups');
+    } finally {
+      window.open = original;
+    }
+  });
 });
