@@ -212,6 +212,7 @@ describe('<hersys-report-form>', () => {
     await h.type('初診年月日', 'R4.13.45');
     expect(h.valueOf('初診年月日')).to.equal('R4.13.45');
     expect(el.value.diagnosis?.firstVisitDate).to.equal(undefined);
+    expect(h.messagesFor('初診年月日')).to.have.length(1);
     expect(h.messagesFor('初診年月日').join()).to.contain('日付として読めません');
     expect(h.control('初診年月日').getAttribute('aria-invalid')).to.equal('true');
     expect(
@@ -601,5 +602,18 @@ describe('<hersys-report-form>', () => {
       expect(rect.bottom, label).to.be.at.most(bar.top);
       expect(rect.top, label).to.be.at.least(0);
     }
+  });
+
+  it('asks to pick a health center from the host’s list when a name was typed but not picked', async () => {
+    const { el, h } = await mount();
+    await h.type('届出先保健所', '架空保健所');
+    expect(h.messagesFor('届出先保健所')).to.deep.equal(['候補から選択してください。']);
+    expect(h.valueOf('届出先保健所')).to.equal('架空保健所');
+    expect(el.value.healthCenters).to.equal(undefined);
+    await h.type('届出先保健所', 'みなと', { commit: false });
+    await h.until(() => h.listOptions().length === 1);
+    await h.press('Enter');
+    expect(h.messagesFor('届出先保健所')).to.deep.equal([]);
+    expect(el.value.healthCenters).to.deep.equal({ notified: { code: '13103', name: 'みなと保健所' } });
   });
 });

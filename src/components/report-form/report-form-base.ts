@@ -94,6 +94,9 @@ export interface ControlOptions {
 
 const DEBOUNCE_MS = 700;
 
+/** The form's own codes for typed input it could not take (the value stays as typed). */
+const TYPED_INPUT_CODES = new Set(['form.dateUnparseable', 'form.pickFromList', 'form.numberInvalid']);
+
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -400,12 +403,16 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   protected _validate(): void {
     const result = validateReport(this._applicable(this._report), { today: this.today ?? localToday() });
-    const issues: Issue[] = [...result.issues];
     this._checkPhones();
-    const schemaPaths = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.path));
-    for (const issue of this._local.values()) {
-      if (issue.severity === 'error' && schemaPaths.has(issue.path) && issue.code !== 'form.dateUnparseable')
-        continue;
+    const local = [...this._local.values()];
+    // Where the user typed something the form could not take (an unreadable date, a name not picked
+    // from the list), say that rather than "required": the field is not empty to them.
+    const typedPaths = new Set(local.filter((i) => TYPED_INPUT_CODES.has(i.code)).map((i) => i.path));
+    const issues: Issue[] = result.issues.filter((i) => !(i.code === 'required' && typedPaths.has(i.path)));
+    const schemaErrorPaths = new Set(issues.filter((i) => i.severity === 'error').map((i) => i.path));
+    for (const issue of local) {
+      // The schema's own finding (phone.invalid, phone.confirmationMismatch…) wins over the form's twin.
+      if (!TYPED_INPUT_CODES.has(issue.code) && schemaErrorPaths.has(issue.path)) continue;
       issues.push(issue);
     }
     this._issues = issues;

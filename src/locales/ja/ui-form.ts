@@ -35,7 +35,7 @@ const form = {
   searching: '検索中…',
   noMatch: '該当なし',
   searchHint: '名称の一部を入力すると候補が表示されます',
-  pickFromList: '候補から選択してください',
+  pickFromList: '候補から選択してください。',
   postalLookup: '住所検索',
   postalLooking: '住所を検索しています…',
   postalNotFound: 'この郵便番号の住所が見つかりません。住所を直接入力してください。',
