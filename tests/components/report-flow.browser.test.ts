@@ -259,6 +259,36 @@ describe('<hersys-report-flow>', () => {
     el.remove();
   });
 
+  it('修正する in 任意入力の確認 returns focus to the first empty yellow field', async () => {
+    const { h } = await flowWith(manualDateExampleReport(), new FakeServer());
+    await h.confirm();
+    const first = h.optionalDialog.fieldPaths[0]!;
+    await h.optionalDialog.clickFix();
+    expect(h.step).to.equal('edit');
+    await h.form.settle();
+    const focused = h.form.focused;
+    expect(focused, 'a control has focus').not.to.equal(null);
+    const path = focused!.closest('[data-path]')?.getAttribute('data-path') ?? '';
+    expect(path.startsWith(first) || first.startsWith(path), `${path} vs ${first}`).to.equal(true);
+  });
+
+  it('after a failed submit, 報告 again files with the confirmed warnings without asking twice', async () => {
+    const server = new FakeServer([new Error('timeout')]);
+    const { h } = await flowWith(manualDateExampleReport(), server);
+    await h.confirm();
+    await h.optionalDialog.clickContinue();
+    await h.clickReport();
+    await h.dateDialog.clickContinue();
+    await h.until(() => h.errorText !== '');
+    expect(h.dateDialog.isOpen).to.equal(false);
+    await h.clickReport();
+    expect(h.dateDialog.isOpen, 'not asked again').to.equal(false);
+    await h.until(() => h.step === 'complete');
+    expect(server.received).to.have.length(2);
+    expect(server.received[1]!.confirmedWarnings).to.deep.equal(server.received[0]!.confirmedWarnings);
+    expect(server.received[1]!.confirmedWarnings!.length).to.be.greaterThan(0);
+  });
+
   it('without a submit function it explains instead of failing silently', async () => {
     const el = await fixture<HersysReportFlow>(
       html`<hersys-report-flow .value=${tc1Report()} today=${FIXTURE_TODAY}></hersys-report-flow>`,
