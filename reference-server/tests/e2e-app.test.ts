@@ -561,6 +561,30 @@ test(
     await page.getByText('8桁の数字で入力してください。').waitFor();
     assert.equal(await page.getByLabel('HER-SYS ID', { exact: true }).inputValue(), '123');
     assert.equal(await page.getByLabel('HER-SYS ID', { exact: true }).getAttribute('aria-invalid'), 'true');
+
+    // Paging: 12 people, 10 per page, sorted by 期間開始日 descending.
+    for (let i = 1; i <= 12; i++) {
+      const res = await fetch(`${baseUrl}/api/patients`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'X-Dev-User': 'hospital' },
+        body: JSON.stringify({
+          patient: { familyName: '頁送', givenName: `${i}`, periodStart: shiftDays('2022-07-01', i) },
+        }),
+      });
+      assert.equal(res.status, 201, await res.text());
+    }
+    await page.getByLabel('HER-SYS ID', { exact: true }).fill('');
+    await page.getByLabel('氏名', { exact: true }).fill('頁送');
+    await page.getByRole('button', { name: '検索', exact: true }).click();
+    const rows = page.getByTestId('patient-table').locator('tbody tr');
+    await page.getByText('12件中 1–10件', { exact: true }).waitFor();
+    assert.equal(await rows.count(), 10);
+    assert.match(await rows.first().innerText(), /頁送\s*12/, 'newest period start first');
+    await page.getByRole('button', { name: '次へ' }).click();
+    await page.getByText('12件中 11–12件', { exact: true }).waitFor();
+    assert.equal(await rows.count(), 2);
+    assert.match(await rows.last().innerText(), /頁送\s*1\b/);
+    assert.ok(await page.getByRole('button', { name: '次へ' }).isDisabled());
     await page.getByRole('link', { name: 'ホーム' }).click();
 
     // 発生届の提出前に使用: the name is required; the error says so and nothing typed is lost.
