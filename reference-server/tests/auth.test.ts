@@ -486,6 +486,42 @@ for (const backend of BACKENDS) {
       assert.deepEqual(list.items.map((a: { loginId: string }) => a.loginId).sort(), ['clinic', 'clinic2']);
     });
 
+    test('an initial password not used within 14 days expires (ask the health center again)', async () => {
+      const hc = await signIn(h, 'minato-hc', NEW_PASSWORD, h.browser('198.51.100.110'));
+      const issued = await json(
+        await hc.req('POST', '/api/auth/accounts', {
+          loginId: 'late-clinic',
+          displayName: '東京中央クリニック 遅',
+          facilityKind: 'outpatient',
+          facilityCode: '1312345678',
+        }),
+      );
+      h.clock.advance(15 * 86_400_000);
+      const b = h.browser('198.51.100.111');
+      const { attemptId } = await json(await b.req('POST', '/api/auth/login-id', { loginId: 'late-clinic' }));
+      const wrong = await b.req('POST', '/api/auth/password', { attemptId, password: 'not-the-password-1' });
+      assert.equal(
+        (await json(wrong)).error.code,
+        'invalid_credentials',
+        'a wrong password tells nothing more',
+      );
+      const res = await b.req('POST', '/api/auth/password', { attemptId, password: issued.initialPassword });
+      assert.equal(res.status, 401);
+      assert.equal((await json(res)).error.code, 'initial_password_expired');
+      // A reset issues a fresh one that works.
+      const hc2 = await signIn(h, 'minato-hc', NEW_PASSWORD, h.browser('198.51.100.112'));
+      const reset = await json(await hc2.req('POST', '/api/auth/accounts/late-clinic/reset', {}));
+      const c = h.browser('198.51.100.113');
+      const a2 = await json(await c.req('POST', '/api/auth/login-id', { loginId: 'late-clinic' }));
+      const p = await json(
+        await c.req('POST', '/api/auth/password', {
+          attemptId: a2.attemptId,
+          password: reset.initialPassword,
+        }),
+      );
+      assert.equal(p.next, 'enrollPhone');
+    });
+
     test('help: whom to ask when the account cannot be accessed', async () => {
       const res = await json(await h.browser().req('GET', '/api/auth/help'));
       assert.match(res.cannotAccessAccount.ja, /保健所/);

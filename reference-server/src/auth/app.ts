@@ -128,6 +128,7 @@ function resolveConfig(config: AuthConfig): ResolvedConfig {
     attemptSeconds: config.attemptSeconds ?? 900,
     codeSeconds,
     codesPerHour: config.codesPerHour ?? 10,
+    initialPasswordDays: config.initialPasswordDays ?? 14,
     clientIp: config.clientIp,
     trustProxy: config.trustProxy ?? false,
     contextKey: config.contextKey ?? 'currentUser',
@@ -227,6 +228,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     : { session: 'hersys-session', csrf: 'hersys-csrf' };
   const cookieBase = { path: '/', secure: cfg.secureCookies, sameSite: 'Lax' as const };
   let dummyHash: Promise<string> | undefined;
+  let warnedNoIp = false;
 
   const app = new Hono() as AuthApp;
 
@@ -268,7 +270,14 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       if (hops.length) return hops[hops.length - 1]!;
     }
     const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-    return env?.incoming?.socket?.remoteAddress ?? 'unknown';
+    const peer = env?.incoming?.socket?.remoteAddress;
+    if (!peer && !warnedNoIp) {
+      warnedNoIp = true;
+      console.warn(
+        '[auth] the client address is unknown: per-address throttling is off (set config.clientIp).',
+      );
+    }
+    return peer ?? 'unknown';
   }
   const uaOf = (c: Context) => (c.req.header('user-agent') ?? '').slice(0, 300);
 
@@ -844,6 +853,22 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       throw new AuthError(401, 'invalid_credentials', 'The login ID or password is incorrect.');
     }
     await throttle.succeed(attempt.login_id);
+    // ASVS 2.3.1: an initial (issued or reset) password expires if it is not used in time.
+    const issuedAgo = clock.now().getTime() - new Date(account.password_changed_at).getTime();
+    if (account.must_change_password && issuedAgo > cfg.initialPasswordDays * 86_400_000) {
+      await setState(attempt.id, 'failed');
+      await audit(c, {
+        action: 'signIn.initialPassword.expired',
+        outcome: 'failure',
+        loginId: account.login_id,
+        accountId: account.id,
+      });
+      throw new AuthError(
+        401,
+        'initial_password_expired',
+        'The initial password has expired. Ask your health center to issue a new one.',
+      );
+    }
     if (needsRehash) {
       await db
         .updateTable('auth_accounts')

@@ -30,6 +30,8 @@ export interface AuthConfig {
   codeSeconds?: number;
   /** Codes sent per account per hour (default 10): stops SMS pumping and call flooding. */
   codesPerHour?: number;
+  /** Days an issued or reset initial password stays usable (default 14; ASVS 2.3.1). */
+  initialPasswordDays?: number;
   password?: {
     preset?: PasswordPreset;
     scrypt?: ScryptParams;

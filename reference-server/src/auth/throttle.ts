@@ -63,11 +63,16 @@ export class Throttle {
   async admit(loginId: string, ip: string, now: Date): Promise<ThrottleVerdict> {
     const t = now.toISOString();
     const windowStart = new Date(now.getTime() - WINDOW_MS).toISOString();
-    const ipRow = await this.db
-      .selectFrom('auth_throttle')
-      .select(['failures', 'window_started_at'])
-      .where('key', '=', ipKey(ip))
-      .executeTakeFirst();
+    // Without a known address (no TCP peer, untrusted proxy) every client would share one key, and one
+    // attacker could block everybody: the per-address block is skipped, the per-account delay still holds.
+    const ipRow =
+      ip === 'unknown'
+        ? undefined
+        : await this.db
+            .selectFrom('auth_throttle')
+            .select(['failures', 'window_started_at'])
+            .where('key', '=', ipKey(ip))
+            .executeTakeFirst();
     if (ipRow && ipRow.window_started_at > windowStart && ipRow.failures >= this.policy.ipFailuresPerHour) {
       const until = new Date(ipRow.window_started_at).getTime() + WINDOW_MS;
       return {

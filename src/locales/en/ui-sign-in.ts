@@ -73,6 +73,7 @@ export const signIn = {
   errors: {
     required: 'Enter a value.',
     invalid_credentials: 'The ID or password is incorrect.',
+    initial_password_expired: 'The initial password has expired. Ask your health center to issue a new one.',
     slow_down: 'Too many attempts. Wait {{seconds}} seconds and try again.',
     too_many_attempts: 'Too many failed attempts from this network. Try again later.',
     attempt_expired: 'This sign-in has expired. Start again with your ID.',

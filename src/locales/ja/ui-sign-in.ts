@@ -77,6 +77,8 @@ export const signIn = {
   errors: {
     required: '入力してください。',
     invalid_credentials: 'IDまたはパスワードが正しくありません。',
+    initial_password_expired:
+      '初期パスワードの有効期限が切れました。管轄の保健所に再発行を依頼してください。',
     slow_down: '試行回数が多すぎます。{{seconds}}秒待ってからもう一度お試しください。',
     too_many_attempts: 'このネットワークからの失敗が多すぎます。しばらくしてからお試しください。',
     attempt_expired: 'サインインの有効期限が切れました。IDの入力からやり直してください。',
