@@ -299,6 +299,13 @@ describe('<hersys-report-form>', () => {
       expect(el.value).to.deep.equal({ schemaVersion: 2 });
       expect(h.valueOf('当該者氏名 姓')).to.equal('');
       expect(JSON.parse(new FormData(form).get('report') as string)).to.deep.equal({ schemaVersion: 2 });
+      expect(el.reportValidity()).to.equal(false);
+      // The browser's form state restore (back/forward) brings the report back.
+      el.formStateRestoreCallback(JSON.stringify(minimalReport()));
+      await h.settle();
+      expect(h.valueOf('当該者氏名 姓')).to.equal('鈴木');
+      el.formStateRestoreCallback('not json');
+      expect(el.value).to.deep.equal(minimalReport());
       el.disabled = true;
       await h.settle();
       expect(h.control('当該者氏名 姓').matches(':disabled')).to.equal(true);
