@@ -38,6 +38,7 @@ export function slashDate(iso: string): string {
  * the flow writes them into the report's `confirmedWarnings`); 修正する goes back to the first flagged date.
  *
  * @summary The manual's 日付の整合性確認 dialog (step ⑤).
+ * @tagname hersys-date-consistency-dialog
  *
  * @fires hersys-continue - 続ける was chosen. `detail: { source: 'date-consistency', confirmedWarnings, reason? }`:
  *   one `{ code, path, confirmedAt, reason }` per issue.

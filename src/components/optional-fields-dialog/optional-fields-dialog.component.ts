@@ -11,6 +11,7 @@ import '../flow-events.js';
  * offers 続ける (go on to the confirmation screen) or 修正する (close and correct the first one).
  *
  * @summary The manual's 任意入力の確認 dialog (step ④).
+ * @tagname hersys-optional-fields-dialog
  *
  * @fires hersys-continue - 続ける was chosen. `detail: { source: 'optional-fields', confirmedWarnings: [] }`.
  * @fires hersys-fix - 修正する was chosen or Escape pressed. `detail: { source: 'optional-fields', path }`,

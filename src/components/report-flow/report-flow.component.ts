@@ -89,6 +89,7 @@ function isRejection(x: unknown): x is ReportSubmitRejection {
  * successful submit.
  *
  * @summary The 発生届 flow: form, dialogs, confirmation, submit and completion.
+ * @tagname hersys-report-flow
  *
  * @fires hersys-complete - 登録完了 was clicked. `detail: { herSysId, reportId?, report }`.
  * @fires hersys-continue - (from the dialogs, bubbling) 続ける in a dialog.
@@ -741,8 +742,9 @@ export class HersysReportFlow extends LitElement {
   }
 
   /** Dialog events are handled here; hosts still get them, from the flow element. */
-  private _redispatch(e: CustomEvent<HersysContinueDetail | HersysFixDetail>): void {
-    this.dispatchEvent(new CustomEvent(e.type, { detail: e.detail, bubbles: true, composed: true }));
+  private _redispatch(e: CustomEvent<HersysContinueDetail> | CustomEvent<HersysFixDetail>): void {
+    if (e.type === 'hersys-fix') emit(this, 'hersys-fix', e.detail as HersysFixDetail);
+    else emit(this, 'hersys-continue', e.detail as HersysContinueDetail);
   }
 }
 
