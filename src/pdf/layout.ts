@@ -461,6 +461,9 @@ export interface Row {
   readonly marginBottom?: number;
 }
 
+/** The least content (pt, about two lines) a split row carries over to the next page. */
+export const MIN_TAIL = 22;
+
 /** Cell padding. */
 export const PAD = { x: 4, top: 3.5, bottom: 3.5 } as const;
 
@@ -534,11 +537,12 @@ export function paginate(
     y = hooks.continuationHeader(ops, page);
   };
 
+  const fresh0Top = hooks.continuationHeader([], page);
   const queue: Row[] = [...rows];
   while (queue.length > 0) {
     const row = queue.shift()!;
     const h = rowHeight(row);
-    const fresh = contentBottom - hooks.continuationHeader([], page);
+    const fresh = contentBottom - fresh0Top;
     if (y + h > bottom + 1e-6) {
       // Move the row when it fits a fresh page and is not a long text that should simply continue.
       const worthSplitting = h > fresh || (h > 140 && bottom - y > 80);
@@ -546,10 +550,18 @@ export function paginate(
         newPage();
       } else {
         const noteH = 10;
-        const split = splitRow(row, bottom - y - noteH);
+        // Leave at least a few lines for the next page (never a lone label), except on a page that
+        // holds nothing else yet, where the row must be split wherever it can.
+        const atTop = y <= fresh0Top + 1e-6;
+        const split = splitRow(row, bottom - y - noteH, atTop ? 0 : MIN_TAIL);
         if (!split) {
           newPage();
           queue.unshift(row);
+          continue;
+        }
+        if (!split.tail) {
+          // Only the row's empty space was too tall: its content fits.
+          placeRow(split.head, bottom - y);
           continue;
         }
         placeRow(split.head, rowHeight(split.head) + noteH);
@@ -567,7 +579,7 @@ export function paginate(
           box,
         });
         newPage();
-        queue.unshift(split.title, split.tail);
+        queue.unshift(split.title!, split.tail);
         continue;
       }
     }
@@ -588,10 +600,18 @@ export function paginate(
     y += h + (row.marginBottom ?? 0);
   }
 
-  function splitRow(row: Row, avail: number): { head: Row; title: Row; tail: Row } | undefined {
-    // The lowest y at which no text line or circle of any cell is cut.
+  function splitRow(
+    row: Row,
+    avail: number,
+    minTail: number,
+  ): { head: Row; title?: Row; tail?: Row } | undefined {
+    // The lowest y at which no text line or circle of any cell is cut, leaving at least `minTail` of
+    // content below it.
     const all = row.cells.flatMap((c) => c.frame.ops.map(extentOf).filter((e) => e !== undefined));
-    const candidates = all.map((e) => e.bottom).filter((b) => b + PAD.bottom <= avail);
+    const maxBottom = Math.max(0, ...all.map((e) => e.bottom));
+    const candidates = all
+      .map((e) => e.bottom)
+      .filter((b) => b + PAD.bottom <= avail && (maxBottom - b >= minTail || maxBottom - b < 1e-6));
     candidates.sort((a, b) => b - a);
     const at = candidates.find((c) => all.every((e) => e.bottom <= c + 1e-6 || e.top >= c - 1e-6));
     if (at === undefined || at < 12) return undefined;
@@ -600,7 +620,9 @@ export function paginate(
       minHeight: 0,
       cells: row.cells.map((c) => ({ ...c, frame: subFrame(c.frame, (e) => e.bottom <= at + 1e-6, 0) })),
     };
-    const restTop = Math.min(...all.filter((e) => e.top >= at - 1e-6).map((e) => e.top));
+    const rest = all.filter((e) => e.top >= at - 1e-6);
+    if (rest.length === 0) return { head };
+    const restTop = Math.min(...rest.map((e) => e.top));
     const shift = restTop - PAD.top;
     const tail: Row = {
       ...row,
