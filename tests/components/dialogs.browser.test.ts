@@ -200,7 +200,7 @@ describe('<hersys-date-consistency-dialog>', () => {
     await h.clickContinue();
     const { detail } = await ev;
     expect(detail.reason).to.equal(undefined);
-    expect(detail.confirmedWarnings.every((w) => w.reason === undefined)).to.equal(true);
+    expect(detail.confirmedWarnings.every((w: { reason?: string }) => w.reason === undefined)).to.equal(true);
   });
 
   it('修正する and Escape fire hersys-fix with the first × date', async () => {
