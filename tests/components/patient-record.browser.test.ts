@@ -172,6 +172,27 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
     expect(calls).to.have.length(1);
   });
 
+  it('医療: 措置判定記録 (ステータス, 処置日) saves its own section and the header follows; admissions validate', async () => {
+    const { h, calls } = await mount();
+    await h.press('医療');
+    await h.select('現在のステータス', '入院中');
+    await h.fill('処置日', '2022-09-30');
+    await h.press('保存: 措置判定記録');
+    expect(calls[0]).to.deep.equal({
+      section: 'measures',
+      data: { infectionClass: 'infected', status: 'hospitalized', treatmentDate: '2022-09-30', myHerSys: true },
+      version: 1,
+    });
+    expect(h.text(h.root.querySelector('[part=header]'))).to.contain('入院中');
+    await h.press('入院 追加');
+    await h.fill('入院医療機関 1行目', '都立中央病院');
+    await h.fill('入院年月日 1行目', '2022-09-30');
+    await h.fill('退院年月日 1行目', '2022-09-29');
+    await h.press('保存: 医療');
+    expect(calls).to.have.length(1);
+    expect(h.text(h.root.querySelector('.cell-error'))).to.contain('終了日が開始日（2022-09-30）より前です');
+  });
+
   it('a stale edit shows theirs vs mine per field and saves the user’s merge, never overwriting', async () => {
     const current = record();
     current.version = 5;

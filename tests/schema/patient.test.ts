@@ -171,6 +171,23 @@ describe('record sections', () => {
     assert.equal(record.person.familyName, '山田');
     assert.deepEqual(sectionOf(next, 'residences'), []);
   });
+  it('措置判定記録 (measures) maps to the record’s status fields', () => {
+    const record: PatientRecord = {
+      herSysId: '1',
+      version: 1,
+      person: {},
+      status: 'homeCare',
+      myHerSys: true,
+    };
+    assert.deepEqual(sectionOf(record, 'measures'), { status: 'homeCare', myHerSys: true });
+    const next = withSection(record, 'measures', { status: 'hospitalized', treatmentDate: '2022-09-30' });
+    assert.equal(next.status, 'hospitalized');
+    assert.equal(next.treatmentDate, '2022-09-30');
+    assert.equal(next.myHerSys, undefined);
+    assert.deepEqual(codes(validateSection('measures', { treatmentDate: '2022-10-02' }, { today })), [
+      'treatmentDate:date.future',
+    ]);
+  });
 });
 
 describe('stale-edit diff and merge', () => {

@@ -418,10 +418,11 @@ export class HersysPatientRecord extends LitElement {
       case 'healthObservation':
         return this.renderSection('healthObservation', () => this.renderObservation());
       case 'medical':
-        return this.renderSection(
+        return html`${this.renderSection('measures', () => this.renderMeasures())}
+        ${this.renderSection(
           'medical',
           () => html`${this.renderRows('medical', 'admissions')}${this.renderRows('medical', 'severities')}`,
-        );
+        )}`;
       case 'notes':
         return this.renderSection('notes', () => html`${this.renderRows('notes', '')}${this.renderAudit()}`);
       default:
@@ -442,6 +443,7 @@ export class HersysPatientRecord extends LitElement {
               <button
                 type="button"
                 class="primary"
+                aria-label=${`${t('record.save')}: ${t(`record.tabs.${section}`)}`}
                 ?disabled=${this.saving !== '' || !!this.conflict}
                 aria-busy=${this.saving === section ? 'true' : 'false'}
                 @click=${() => void this.saveSection(section)}
@@ -686,7 +688,11 @@ export class HersysPatientRecord extends LitElement {
 
   // ---- 基礎情報 / 健康観察 ----
 
-  private setField(section: 'basicInfo' | 'healthObservation', key: string, value: unknown): void {
+  private setField(
+    section: 'basicInfo' | 'healthObservation' | 'measures',
+    key: string,
+    value: unknown,
+  ): void {
     const data = { ...(structuredClone(this.sectionData(section)) as Record<string, unknown>) };
     if (value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) delete data[key];
     else data[key] = value;
@@ -694,7 +700,7 @@ export class HersysPatientRecord extends LitElement {
   }
 
   private selectField(
-    section: 'basicInfo',
+    section: 'basicInfo' | 'measures',
     key: string,
     label: string,
     options: readonly CodeEntry[],
@@ -718,7 +724,7 @@ export class HersysPatientRecord extends LitElement {
   }
 
   private textField(
-    section: 'basicInfo' | 'healthObservation',
+    section: 'basicInfo' | 'healthObservation' | 'measures',
     key: string,
     label: string,
     type = 'text',
@@ -793,6 +799,25 @@ export class HersysPatientRecord extends LitElement {
         )}
       </fieldset>
       <div class="form-grid">${this.textField('basicInfo', 'conditionsOther', f('conditionsOther'))}</div>`;
+  }
+
+  /** 措置判定記録: 感染区分, 現在のステータス, 処置日, My HER-SYS健康調査 (the header shows them). */
+  private renderMeasures(): TemplateResult {
+    const t = this.localize.t;
+    const m = this.sectionData('measures');
+    return html`<div class="form-grid">
+      ${this.selectField('measures', 'infectionClass', t('record.infectionClass'), INFECTION_CLASSES, m.infectionClass)}
+      ${this.selectField('measures', 'status', t('record.status'), PATIENT_STATUSES, m.status)}
+      ${this.textField('measures', 'treatmentDate', t('record.fields.treatmentDate'), 'date')}
+      <label class="field"
+        ><span>${t('record.myHerSys')}</span
+        ><input
+          type="checkbox"
+          ?disabled=${this.readonly}
+          .checked=${live(!!m.myHerSys)}
+          @change=${(e: Event) => this.setField('measures', 'myHerSys', (e.target as HTMLInputElement).checked || undefined)}
+      /></label>
+    </div>`;
   }
 
   private renderObservation(): TemplateResult {

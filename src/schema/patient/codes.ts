@@ -102,7 +102,10 @@ export const PERSON_SEXES = [
 ] as const satisfies readonly CodeEntry[];
 export type PersonSexCode = (typeof PERSON_SEXES)[number]['code'];
 
-/** The record's sections: one per editable tab, the name passed to the host's `save(section, …)`. */
+/**
+ * The record's sections: one per editable tab (the 医療 tab also holds `measures`, the 措置判定記録: 感染区分,
+ * 現在のステータス, 処置日, My HER-SYS), the name passed to the host's `save(section, …)`.
+ */
 export const RECORD_SECTIONS = [
   'identity',
   'basicInfo',
@@ -111,6 +114,7 @@ export const RECORD_SECTIONS = [
   'activities',
   'healthObservation',
   'medical',
+  'measures',
   'notes',
 ] as const;
 export type RecordSection = (typeof RECORD_SECTIONS)[number];

@@ -282,6 +282,8 @@ export const patientRecordSchema = z.strictObject({
   infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
   /** My HER-SYS健康調査: whether the person reports through My HER-SYS. */
   myHerSys: z.boolean().optional(),
+  /** 処置日 (措置判定記録; a filter of 登録情報一覧). */
+  treatmentDate: isoDate.optional(),
   basicInfo: basicInfoSchema.optional(),
   tests: z.array(labTestSchema).max(200).optional(),
   residences: z.array(residenceSchema).max(100).optional(),
@@ -294,6 +296,19 @@ export const patientRecordSchema = z.strictObject({
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
 
+/** 措置判定記録: the record's classification and status (edited in the 医療 tab, shown in the header). */
+export const measuresSchema = z.strictObject({
+  /** 感染区分. */
+  infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  /** 現在のステータス. */
+  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  /** 処置日. */
+  treatmentDate: isoDate.optional(),
+  /** My HER-SYS健康調査. */
+  myHerSys: z.boolean().optional(),
+});
+export type Measures = z.infer<typeof measuresSchema>;
+
 /** The data of each section, as `save(section, data, version)` sends it. */
 export interface RecordSectionData {
   identity: Person;
@@ -303,6 +318,7 @@ export interface RecordSectionData {
   activities: Activity[];
   healthObservation: HealthObservation;
   medical: Medical;
+  measures: Measures;
   notes: Note[];
 }
 
@@ -315,6 +331,7 @@ export const recordSectionSchemas = {
   activities: z.array(activitySchema).max(500),
   healthObservation: healthObservationSchema,
   medical: medicalSchema,
+  measures: measuresSchema,
   notes: z.array(noteSchema).max(1000),
 } as const;
 
@@ -332,6 +349,11 @@ export function sectionOf<S extends keyof RecordSectionData>(
     activities: r.activities ?? [],
     healthObservation: r.healthObservation ?? {},
     medical: r.medical ?? {},
+    measures: Object.fromEntries(
+      (['infectionClass', 'status', 'treatmentDate', 'myHerSys'] as const)
+        .filter((k) => r[k] !== undefined)
+        .map((k) => [k, r[k]]),
+    ) as Measures,
     notes: r.notes ?? [],
   };
   return cloneJson(data[section]);
@@ -345,7 +367,13 @@ export function withSection<S extends keyof RecordSectionData>(
 ): PatientRecord {
   const next = cloneJson(record);
   if (section === 'identity') next.person = cloneJson(data as Person);
-  else (next as Record<string, unknown>)[section] = cloneJson(data);
+  else if (section === 'measures') {
+    for (const k of ['infectionClass', 'status', 'treatmentDate', 'myHerSys'] as const) {
+      const v = (data as Measures)[k];
+      if (v === undefined) delete next[k];
+      else (next as Record<string, unknown>)[k] = v;
+    }
+  } else (next as Record<string, unknown>)[section] = cloneJson(data);
   return next;
 }
 

@@ -244,6 +244,11 @@ export function validateSection<S extends keyof RecordSectionData>(
       return validateMedical(data as Medical, today);
     case 'notes':
       return validateNotes(data as Note[]);
+    case 'measures': {
+      const { issues, push } = collector();
+      checkDate(push, 'treatmentDate', (data as { treatmentDate?: string }).treatmentDate, today);
+      return issues;
+    }
     default:
       return [];
   }
