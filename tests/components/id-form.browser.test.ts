@@ -279,3 +279,15 @@ describe('発生届の提出前に使用 → a report for that person pre-filled
     expect(shown.some((v) => v.replace(/\D/g, '') === '1008916')).to.equal(true);
   });
 });
+
+describe('<hersys-id-form> in English', () => {
+  it('labels and messages follow lang="en"', async () => {
+    const el = await fixture<HersysIdForm>(html`<hersys-id-form lang="en"></hersys-id-form>`);
+    const h = new PatientHarness(el);
+    expect(h.control('Family name').id).to.equal('idf-familyName');
+    expect(h.control('Nationality').getAttribute('role')).to.equal('combobox');
+    await h.press('Confirm');
+    expect(h.text(h.root.querySelector('[role=alert]'))).to.contain('Enter the name (family or given).');
+    await expect(el).to.be.accessible();
+  });
+});
