@@ -267,6 +267,18 @@ describe('renderReportPdf: other reports', () => {
   });
 });
 
+describe('renderReportPdf: batches', () => {
+  it('renders concurrently with one font object, byte-identical to one at a time', async () => {
+    const when = new Date('2022-09-27T00:00:00Z');
+    const o = opts({ creationDate: when });
+    const one = [await renderReportPdf(tc1Report(), o), await renderReportPdf(minimalReport(), o)];
+    const many = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => renderReportPdf(i % 2 ? minimalReport() : tc1Report(), o)),
+    );
+    many.forEach((bytes, i) => assert.deepEqual(bytes, one[i % 2], `report ${i}`));
+  });
+});
+
 describe('renderReportPdf: bad input', () => {
   it('refuses an invalid report with ReportInvalidError carrying the issues', async () => {
     const r = tc1Report();
