@@ -623,4 +623,15 @@ describe('<hersys-report-form>', () => {
     expect(h.messagesFor('届出先保健所')).to.deep.equal([]);
     expect(el.value.healthCenters).to.deep.equal({ notified: { code: '13103', name: 'みなと保健所' } });
   });
+
+  it('files with Ctrl+Enter from any field, committing the field being typed', async () => {
+    const { el, h } = await mount();
+    el.value = minimalReport();
+    await h.settle();
+    const submitted = oneEvent(el, 'hersys-submit');
+    await h.type('職業', '調理師', { commit: false });
+    await h.press('Control+Enter');
+    const { detail } = (await submitted) as CustomEvent<HersysSubmitDetail>;
+    expect(detail.report.patient?.occupation).to.equal('調理師');
+  });
 });

@@ -80,7 +80,12 @@ export class HersysReportForm extends ReportFormBase {
   static override styles = [reportFormStyles, reportFormFaxStyles];
 
   override render(): TemplateResult {
-    return html`<div class="form layout-${this.layout}" part="form" lang=${this._locale}>
+    return html`<div
+      class="form layout-${this.layout}"
+      part="form"
+      lang=${this._locale}
+      @keydown=${this._onKeydown}
+    >
       <header class="header" part="header">
         <h2 class="title">
           ${this.layout === 'fax' ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}
@@ -98,6 +103,16 @@ export class HersysReportForm extends ReportFormBase {
       ${this._actions()}
     </div>`;
   }
+
+  /** Ctrl+Enter (⌘+Enter) anywhere in the form is 確認, so a keyboard user need not travel to the button. */
+  private _onKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.isComposing && !this.disabled) {
+      e.preventDefault();
+      // Commit the field being edited first (its change event), as leaving it would.
+      (this.shadowRoot?.activeElement as HTMLElement | null)?.blur();
+      void this.submit();
+    }
+  };
 
   // ------------------------------------------------------------------ shared groups
 
