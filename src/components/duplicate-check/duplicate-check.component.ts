@@ -22,6 +22,7 @@ function hasMatchableData(p: Person): boolean {
  * Runs the host's check itself, debounced while the person is typed: set `person` and `checkDuplicates`.
  * Or set `candidates` directly (e.g. from a server response) and leave `checkDuplicates` unset.
  *
+ * @tagname hersys-duplicate-check
  * @summary Duplicate-person candidates with match reasons.
  * @fires hersys-link-existing - The user chose an existing registration ({ herSysId, candidate, person }).
  * @fires hersys-confirm-new - The user confirmed the person is none of the candidates ({ person, rejected }).

@@ -37,6 +37,7 @@ export type IdFormStep = 'edit' | 'confirm' | 'done';
  *
  * Requires `<hersys-duplicate-check>` to be defined (both are registered by `hersys-sdk/define`).
  *
+ * @tagname hersys-id-form
  * @summary 発生届の提出前に使用: ID管理 → 確認 → 登録 → HER-SYS ID.
  * @fires hersys-registered - 完了 was pressed after 登録 ({ herSysId, person }).
  * @fires hersys-link-existing - The user chose an existing registration from the duplicate candidates.

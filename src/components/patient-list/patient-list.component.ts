@@ -52,6 +52,7 @@ const TABS: ('all' | InfectionClassCode)[] = ['all', 'infected', 'closeContact',
  * and `aria-rowindex` keep the table's size known to screen readers). With `sync-url` the query is kept in
  * the page URL (bookmarkable; back/forward restore it).
  *
+ * @tagname hersys-patient-list
  * @summary 登録情報一覧: filters, tabs, paging, the manual's columns.
  * @fires hersys-open-patient - A name was activated ({ herSysId }); cancelable (prevents following `patient-href`).
  * @fires hersys-list-loaded - A query resolved ({ query, total }).

@@ -106,6 +106,7 @@ type Status = { kind: 'saved' | 'error' | 'info'; text: string };
  * (編集, コピーして追加登録, 追加登録, 削除 after a confirmation with the report date, PDF（印刷用）,
  * HER-SYS ID印字); each operation is a `hersys-report-action` event the host handles.
  *
+ * @tagname hersys-patient-record
  * @summary 閲覧・編集: the record's header and tabs, each a real editor.
  * @fires hersys-section-saved - A section was saved ({ herSysId, section, version, merged }).
  * @fires hersys-report-action - An operation of the 発生届 tab ({ action, reportId, herSysId, printHerSysId }).
