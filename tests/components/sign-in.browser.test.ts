@@ -142,6 +142,12 @@ describe('<hersys-sign-in>', () => {
     expect(h.focused).to.equal('password');
     expect(h.root.querySelector('[part~="error"]')!.getAttribute('role')).to.equal('alert');
     await expect(el).to.be.accessible();
+    // パスワードを表示する (ASVS 2.1.12).
+    expect(h.input('password').type).to.equal('password');
+    h.input('show').click();
+    await h.settle();
+    expect(h.input('password').type).to.equal('text');
+    h.input('password').focus();
     await h.typeAndEnter('wrong-again');
     expect(h.error).to.equal('試行回数が多すぎます。8秒待ってからもう一度お試しください。');
   });

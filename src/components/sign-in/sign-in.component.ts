@@ -531,7 +531,8 @@ export class HersysSignIn extends LitElement {
             aria-hidden="true"
             tabindex="-1"
           />
-          ${this._field({ name: 'password', label: this._t('password'), type: 'password', autocomplete: 'current-password', hint: this._t('passwordHint') })}
+          ${this._field({ name: 'password', label: this._t('password'), type: this._showPasswords ? 'text' : 'password', autocomplete: 'current-password', hint: this._t('passwordHint') })}
+          ${this._showToggle('showPassword')}
           <p>
             <button
               type="button"
@@ -689,13 +690,7 @@ export class HersysSignIn extends LitElement {
           />
           ${this._field({ name: 'currentPassword', label: this._t('currentPassword'), type, autocomplete: 'current-password' })}
           ${this._field({ name: 'newPassword', label: this._t('newPassword'), type, autocomplete: 'new-password', hint: this._t('newPasswordHint') })}
-          <label class="choice"
-            ><input
-              type="checkbox"
-              .checked=${this._showPasswords}
-              @change=${(e: Event) => (this._showPasswords = (e.target as HTMLInputElement).checked)}
-            />${this._t('showPasswords')}</label
-          >
+          ${this._showToggle('showPasswords')}
           <div class="actions">${this._primary(this._t('signIn'))}</div>
         </form>`;
       }
@@ -741,6 +736,18 @@ export class HersysSignIn extends LitElement {
           <p>${this._t('signedInText', { name: this._user?.displayName ?? this.loginId })}</p>
         </div>`;
     }
+  }
+
+  /** ASVS 2.1.12: the user may see what they type. */
+  private _showToggle(key: 'showPassword' | 'showPasswords'): TemplateResult {
+    return html`<label class="choice"
+      ><input
+        type="checkbox"
+        name="show"
+        .checked=${this._showPasswords}
+        @change=${(e: Event) => (this._showPasswords = (e.target as HTMLInputElement).checked)}
+      />${this._t(key)}</label
+    >`;
   }
 
   private _helpBlock(): TemplateResult {

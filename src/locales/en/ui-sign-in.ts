@@ -53,6 +53,7 @@ export const signIn = {
   newPassword: 'New password',
   newPasswordHint:
     'At least 12 characters. A phrase of unrelated words works well (no symbol or digit rules).',
+  showPassword: 'Show password',
   showPasswords: 'Show passwords',
   securityKeyTitle: 'Use your security key',
   securityKeyText: 'Touch your security key or follow the instructions on screen.',

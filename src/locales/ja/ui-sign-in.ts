@@ -57,6 +57,7 @@ export const signIn = {
   newPassword: '新しいパスワード',
   newPasswordHint:
     '12文字以上。推測されにくい語句の組み合わせにしてください（記号や数字の指定はありません）。',
+  showPassword: 'パスワードを表示する',
   showPasswords: 'パスワードを表示する',
   securityKeyTitle: 'セキュリティキーの確認',
   securityKeyText: 'セキュリティキーをタッチするか、画面の指示に従ってください。',
