@@ -55,6 +55,17 @@ const MENU: { group: MessageKey; items: MenuItem[] }[] = [
   },
 ];
 
+const ROUTE_TITLES: Record<Route['name'], MessageKey> = {
+  home: 'menu.home',
+  newReport: 'menu.newRegistration',
+  preRegister: 'pre.heading',
+  patients: 'list.heading',
+  patient: 'patient.reports',
+  report: 'report.tab',
+  reportEdit: 'report.editHeading',
+  notFound: 'app.notFound',
+};
+
 /** The user's name without the facility name the server puts in front of it (shown next to it already). */
 function userName(user: Me['user']): string {
   const d = user.displayName;
@@ -311,8 +322,13 @@ export class ClinicApp extends LitElement {
       });
     }
     this.#firstRoute = false;
-    document.title = `${t(this.locale, 'app.title')} — HER-SYS ver.2`;
   };
+
+  override updated(): void {
+    // Each screen has its own title (announced by screen readers on navigation, shown in tabs and history).
+    const page = t(this.locale, ROUTE_TITLES[this.route.name]);
+    document.title = `${page} — HER-SYS ${t(this.locale, 'app.title')}`;
+  }
 
   #onClick = (event: MouseEvent): void => {
     const anchor = event.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);

@@ -381,6 +381,7 @@ test(
       .getByRole('link', { name: '登録情報一覧' })
       .click();
     await page.waitForURL(`${baseUrl}/patients`);
+    assert.match(await page.title(), /^登録情報一覧 — /, 'each screen has its own title');
     await page.getByLabel('氏名', { exact: true }).fill(`${familyName}${givenName}`);
     await page.getByRole('button', { name: '検索', exact: true }).click();
     const row = page.getByTestId('patient-table').getByRole('row').filter({ hasText: herSysId });
