@@ -180,7 +180,12 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
     await h.press('保存: 措置判定記録');
     expect(calls[0]).to.deep.equal({
       section: 'measures',
-      data: { infectionClass: 'infected', status: 'hospitalized', treatmentDate: '2022-09-30', myHerSys: true },
+      data: {
+        infectionClass: 'infected',
+        status: 'hospitalized',
+        treatmentDate: '2022-09-30',
+        myHerSys: true,
+      },
       version: 1,
     });
     expect(h.text(h.root.querySelector('[part=header]'))).to.contain('入院中');
@@ -207,6 +212,11 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
       return version + 1;
     });
     await h.press('ID管理');
+    // Passing through a field without changing it is not an edit.
+    h.control('電話番号').focus();
+    h.control('電話番号').blur();
+    await h.settle();
+    expect(el.isDirty('identity')).to.equal(false);
     await h.type('電話番号', '080-1111-2222');
     await h.type('市区町村', '千代田区丸の内');
     await h.press('保存');

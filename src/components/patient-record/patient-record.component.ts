@@ -15,6 +15,7 @@ import {
   localToday,
   mergeSection,
   newRowId,
+  sameValue,
   personDisplayName,
   sectionOf,
   validateSection,
@@ -186,7 +187,13 @@ export class HersysPatientRecord extends LitElement {
     if (!this.record) return;
     if (!this.bases.has(section)) this.bases.set(section, sectionOf(this.record, section));
     const drafts = new Map(this.drafts);
-    drafts.set(section, data);
+    // Back to what was loaded (or a blur that only re-formatted): no unsaved edit.
+    if (sameValue(data, this.bases.get(section)) && !this.mergedSections.has(section)) {
+      drafts.delete(section);
+      this.bases.delete(section);
+    } else {
+      drafts.set(section, data);
+    }
     this.drafts = drafts;
     this.statuses.delete(section);
   }
