@@ -47,7 +47,8 @@ async function freePort(): Promise<number> {
 async function startProcess(args: string[], env: Record<string, string>): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', ...args], {
     cwd: serverDir,
-    env: { ...process.env, NODE_ENV: 'development', ...env },
+    // DATABASE_URL of this shell must not leak into the SQLite runs: each run says which database it uses.
+    env: { ...process.env, NODE_ENV: 'development', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -344,7 +345,9 @@ function seedSqlite(file: string) {
   db.pragma('synchronous = OFF');
   // Bulk load: drop the secondary indexes, insert, build them again (sorting once beats 1M random inserts).
   const indexes = db
-    .prepare(`select name, sql from sqlite_master where type = 'index' and tbl_name = 'patients' and sql is not null`)
+    .prepare(
+      `select name, sql from sqlite_master where type = 'index' and tbl_name = 'patients' and sql is not null`,
+    )
     .all() as { name: string; sql: string }[];
   for (const i of indexes) db.exec(`drop index ${i.name}`);
   const insert = db.prepare(
@@ -520,7 +523,6 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
       await setup.cleanup();
     }
   }
-
 }
 
 async function searchBenches() {

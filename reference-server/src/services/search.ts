@@ -19,8 +19,6 @@ import type { SearchQuery } from '../api-schemas.js';
 import { kanaKey, nameKey, passportKey, phoneKey, prefixEnd } from '../lib/keys.js';
 
 const COUNT_CAP = 1000;
-/** A prefix/range filter matching at least this many rows is applied during the sort-order walk. */
-const PROBE_LIMIT = 2000;
 
 type Q = SelectQueryBuilder<Database, 'patients', object>;
 type RangeColumn = 'kana_norm' | 'name_norm' | 'report_date' | 'diagnosis_date' | 'treatment_date';
@@ -33,7 +31,11 @@ interface Range {
   toExclusive?: boolean;
 }
 
-function scopeBranches(u: CurrentUser): ((eb: ExpressionBuilder<Database, 'patients'>) => ReturnType<ExpressionBuilder<Database, 'patients'>['eb']>)[] {
+function scopeBranches(
+  u: CurrentUser,
+): ((
+  eb: ExpressionBuilder<Database, 'patients'>,
+) => ReturnType<ExpressionBuilder<Database, 'patients'>['eb']>)[] {
   switch (u.facilityKind) {
     case 'healthCenter':
       return [
@@ -52,7 +54,8 @@ function applyRange(q: Q, r: Range, useIndex: boolean, dialect: Dialect): Q {
   // `+col` is SQLite's documented way to keep the planner off an index; PostgreSQL's planner uses statistics.
   const col = useIndex || dialect !== 'sqlite' ? sql.ref(r.col) : sql`+${sql.ref(r.col)}`;
   if (r.from !== undefined) q = q.where(sql<boolean>`${col} >= ${r.from}`);
-  if (r.to !== undefined) q = q.where(r.toExclusive ? sql<boolean>`${col} < ${r.to}` : sql<boolean>`${col} <= ${r.to}`);
+  if (r.to !== undefined)
+    q = q.where(r.toExclusive ? sql<boolean>`${col} < ${r.to}` : sql<boolean>`${col} <= ${r.to}`);
   return q;
 }
 
@@ -66,9 +69,12 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
     const n = nameKey(q.name);
     if (n) ranges.push({ col: 'name_norm', from: n, to: prefixEnd(n), toExclusive: true });
   }
-  if (q.reportDateFrom || q.reportDateTo) ranges.push({ col: 'report_date', from: q.reportDateFrom, to: q.reportDateTo });
-  if (q.diagnosisDateFrom || q.diagnosisDateTo) ranges.push({ col: 'diagnosis_date', from: q.diagnosisDateFrom, to: q.diagnosisDateTo });
-  if (q.treatmentDateFrom || q.treatmentDateTo) ranges.push({ col: 'treatment_date', from: q.treatmentDateFrom, to: q.treatmentDateTo });
+  if (q.reportDateFrom || q.reportDateTo)
+    ranges.push({ col: 'report_date', from: q.reportDateFrom, to: q.reportDateTo });
+  if (q.diagnosisDateFrom || q.diagnosisDateTo)
+    ranges.push({ col: 'diagnosis_date', from: q.diagnosisDateFrom, to: q.diagnosisDateTo });
+  if (q.treatmentDateFrom || q.treatmentDateTo)
+    ranges.push({ col: 'treatment_date', from: q.treatmentDateFrom, to: q.treatmentDateTo });
 
   const exact = (base: Q): Q => {
     let query = base;
@@ -88,31 +94,42 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
     return query;
   };
 
-  // Which range filters are selective enough to start from their index (SQLite only; bounded probes).
-  const useIndex = new Map<RangeColumn, boolean>();
+  // Which range filter (if any) is selective enough to start from its index, the matches then sorted; else
+  // the page walks the scope index in sort order and filters on the way. A bounded probe decides. Dates
+  // follow the sort key (期間開始日 ≈ 診断日 ≈ 報告日), so walking for a date range would pass every later row
+  // first: a date range starts from its index unless it matches very many rows.
   const hasExactSelective = !!(q.localId || q.herSysId || q.dateOfBirth || q.phone || q.passportNumber);
-  for (const r of ranges) {
-    if (dialect !== 'sqlite' || hasExactSelective) {
-      useIndex.set(r.col, !hasExactSelective);
-      continue;
-    }
-    const probe = await db
-      .selectFrom(applyRange(db.selectFrom('patients'), r, true, dialect).select(sql<number>`1`.as('one')).limit(PROBE_LIMIT).as('p'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    useIndex.set(r.col, Number(probe.n) < PROBE_LIMIT);
-  }
-  // At most one range starts from its index (the most selective is unknown; the first selective one will do).
-  let indexed = false;
-  const filtered = (base: Q): Q => {
-    let query = exact(base);
+  let selective: Range | undefined;
+  if (!hasExactSelective) {
     for (const r of ranges) {
-      const use = !indexed && (useIndex.get(r.col) ?? false);
-      if (use) indexed = true;
-      query = applyRange(query, r, use, dialect);
+      const limit = r.col.endsWith('_date') ? 50_000 : 5_000;
+      const probe = await db
+        .selectFrom(
+          applyRange(db.selectFrom('patients'), r, true, dialect)
+            .select(sql<number>`1`.as('one'))
+            .limit(limit)
+            .as('p'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      if (Number(probe.n) < limit) {
+        selective = r;
+        break;
+      }
     }
+  }
+  /** For the page: only the selective range may use its index. For the bounded count: the planner chooses. */
+  const filtered = (base: Q, forPage: boolean): Q => {
+    let query = exact(base);
+    for (const r of ranges) query = applyRange(query, r, !forPage || r === selective, dialect);
     return query;
   };
+  // With a selective range, keep the planner off the sort-order index walk (an expression is not indexed).
+  const sortKey = selective
+    ? dialect === 'sqlite'
+      ? sql`+sort_date`
+      : sql`sort_date || ''`
+    : sql`sort_date`;
 
   const offset = (q.page - 1) * q.pageSize;
   const branches = scopeBranches(u);
@@ -136,26 +153,28 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
   ] as const;
 
   const pageOf = (scope: (typeof branches)[number], limit: number, skip: number) => {
-    indexed = false;
-    return filtered(db.selectFrom('patients').where(scope))
+    return filtered(db.selectFrom('patients').where(scope), true)
       .select(columns)
-      .orderBy('sort_date', 'desc')
+      .orderBy(sortKey, 'desc')
       .orderBy('her_sys_id', 'desc')
       .limit(limit)
       .offset(skip)
       .execute();
   };
-  const countOf = (scope: (typeof branches)[number]) => {
-    indexed = false;
-    return filtered(db.selectFrom('patients').where(scope)).select('her_sys_id').limit(COUNT_CAP + 1);
-  };
+  const countOf = (scope: (typeof branches)[number]) =>
+    filtered(db.selectFrom('patients').where(scope), false)
+      .select('her_sys_id')
+      .limit(COUNT_CAP + 1);
 
   let rows: Awaited<ReturnType<typeof pageOf>>;
   let n: number;
   if (branches.length === 1) {
     const [page, counted] = await Promise.all([
       pageOf(branches[0]!, q.pageSize, offset),
-      db.selectFrom(countOf(branches[0]!).as('hits')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      db
+        .selectFrom(countOf(branches[0]!).as('hits'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     ]);
     rows = page;
     n = Number(counted.n);
@@ -165,7 +184,9 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
     const seen = new Set<string>();
     rows = parts
       .flat()
-      .sort((a, b) => (a.sort_date < b.sort_date ? 1 : a.sort_date > b.sort_date ? -1 : a.her_sys_id < b.her_sys_id ? 1 : -1))
+      .sort((a, b) =>
+        a.sort_date < b.sort_date ? 1 : a.sort_date > b.sort_date ? -1 : a.her_sys_id < b.her_sys_id ? 1 : -1,
+      )
       .filter((r) => (seen.has(r.her_sys_id) ? false : (seen.add(r.her_sys_id), true)))
       .slice(offset, offset + q.pageSize);
     const ids = new Set<string>();
@@ -177,7 +198,9 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
   }
 
   const hcCodes = [...new Set(rows.map((r) => r.responsible_hc).filter((c): c is string => !!c))];
-  const hcs = hcCodes.length ? await db.selectFrom('health_centers').select(['code', 'name']).where('code', 'in', hcCodes).execute() : [];
+  const hcs = hcCodes.length
+    ? await db.selectFrom('health_centers').select(['code', 'name']).where('code', 'in', hcCodes).execute()
+    : [];
   const hcName = new Map(hcs.map((h) => [h.code, h.name]));
   return {
     items: rows.map((r) => {
