@@ -60,6 +60,9 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
   static override styles = [
     ...HersysDialogBase.styles,
     css`
+      dialog {
+        max-inline-size: min(56rem, calc(100vw - 2rem));
+      }
       .layout {
         display: flex;
         flex-wrap: wrap;

@@ -12,10 +12,7 @@ const DAY = 86_400_000;
 /** Gaps longer than this are drawn short, with a break mark (birth dates decades before the rest). */
 const BREAK_DAYS = 60;
 
-const WIDTH = 380;
-const LABEL_W = 128;
-const PLOT_X0 = LABEL_W + 12;
-const PLOT_X1 = WIDTH - 16;
+const PLOT_W = 228;
 const ROW_H = 26;
 const TOP = 14;
 
@@ -23,12 +20,16 @@ const TOP = 14;
  * Positions of the distinct dates on the x axis. Long gaps are compressed to a fixed share of the axis,
  * so the days around the diagnosis stay readable next to a birth date decades earlier.
  */
-export function axisPositions(dates: readonly string[]): { x: Map<string, number>; breaks: number[] } {
+export function axisPositions(
+  dates: readonly string[],
+  x0 = 140,
+  x1 = x0 + PLOT_W,
+): { x: Map<string, number>; breaks: number[] } {
   const distinct = [...new Set(dates)].sort();
   const x = new Map<string, number>();
   if (distinct.length === 0) return { x, breaks: [] };
   if (distinct.length === 1) {
-    x.set(distinct[0]!, (PLOT_X0 + PLOT_X1) / 2);
+    x.set(distinct[0]!, (x0 + x1) / 2);
     return { x, breaks: [] };
   }
   const gaps = distinct.slice(1).map((d, i) => (Date.parse(d) - Date.parse(distinct[i]!)) / DAY);
@@ -36,9 +37,9 @@ export function axisPositions(dates: readonly string[]): { x: Map<string, number
   const brokenUnits = Math.max(normal * 0.3, 1);
   const units = gaps.map((g) => (g > BREAK_DAYS ? brokenUnits : Math.max(g, normal * 0.04, 0.5)));
   const total = units.reduce((a, b) => a + b, 0);
-  const scale = (PLOT_X1 - PLOT_X0) / total;
+  const scale = (x1 - x0) / total;
   const breaks: number[] = [];
-  let pos = PLOT_X0;
+  let pos = x0;
   x.set(distinct[0]!, pos);
   distinct.slice(1).forEach((d, i) => {
     const next = pos + units[i]! * scale;
@@ -61,8 +62,21 @@ function short(iso: string): string {
  * beside it carries the meaning.
  */
 export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVGTemplateResult {
+  // The label column fits the longest label (English ones are long): CJK glyphs ~11px, others ~6.6px at 11px (bold +10%).
+  const textWidth = (t: string) =>
+    [...t].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 11 : 6.6), 0);
+  const LABEL_W = Math.ceil(
+    Math.max(60, ...rows.map((r) => textWidth(r.label) * (r.flagged ? 1.1 : 1) + (r.flagged ? 16 : 0))),
+  );
+  const PLOT_X0 = LABEL_W + 12;
+  const PLOT_X1 = PLOT_X0 + PLOT_W;
+  const WIDTH = PLOT_X1 + 16;
   const dated = rows.filter((r) => r.date);
-  const { x, breaks } = axisPositions(dated.map((r) => r.date!));
+  const { x, breaks } = axisPositions(
+    dated.map((r) => r.date!),
+    PLOT_X0,
+    PLOT_X1,
+  );
   const height = TOP + rows.length * ROW_H + 30;
   const axisY = TOP + rows.length * ROW_H + 4;
   const y = (i: number) => TOP + i * ROW_H + ROW_H / 2;
