@@ -153,6 +153,13 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
     await h.press('日々の記録 追加');
     await h.fill('日付 1行目', '2022-09-28');
     await h.fill('体温（℃） 1行目', '37.8');
+    // Unreadable numbers stay as typed and block the save; full-width digits are read.
+    await h.type('体温（℃） 1行目', '37..8');
+    expect(h.control('体温（℃） 1行目').value).to.equal('37..8');
+    await h.press('保存');
+    expect(calls).to.have.length(0);
+    expect(h.texts('.cell-error')).to.include('数値で入力してください。');
+    await h.type('体温（℃） 1行目', '３７．８');
     await h.fill('SpO2（%） 1行目', '101');
     await h.press('保存');
     expect(calls).to.have.length(0);

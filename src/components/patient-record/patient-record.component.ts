@@ -199,6 +199,8 @@ export class HersysPatientRecord extends LitElement {
   }
 
   private discard(section: RecordSection): void {
+    for (const key of [...this.rawNumbers.keys()])
+      if (key.startsWith(`${section}:`)) this.rawNumbers.delete(key);
     const drafts = new Map(this.drafts);
     drafts.delete(section);
     this.drafts = drafts;
@@ -221,9 +223,7 @@ export class HersysPatientRecord extends LitElement {
     const t = this.localize.t;
     if (!this.record || this.saving) return false;
     const data = this.sectionData(section);
-    const errors = validateSection(section, data, { today: this.todayIso }).filter(
-      (i) => i.severity === 'error',
-    );
+    const errors = this.issues(section, true).filter((i) => i.severity === 'error');
     if (section === 'identity') {
       errors.push(
         ...this.identity
@@ -273,6 +273,34 @@ export class HersysPatientRecord extends LitElement {
   }
 
   private mergedSections = new Set<RecordSection>();
+
+  /** Number fields whose text is not a number: kept as typed (never lost), reported as number.invalid. */
+  private rawNumbers = new Map<string, string>();
+
+  /** Reads a typed number (full-width digits allowed); `undefined` for '' and NaN for unreadable text. */
+  private static parseNumber(raw: string): number | undefined {
+    const text = raw.normalize('NFKC').trim();
+    if (text === '') return undefined;
+    return /^[-+]?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+  }
+
+  private onNumberInput(
+    section: RecordSection,
+    path: string,
+    raw: string,
+    apply: (n: number | undefined) => void,
+  ): void {
+    const key = `${section}:${path}`;
+    const n = HersysPatientRecord.parseNumber(raw);
+    if (n !== undefined && Number.isNaN(n)) {
+      this.rawNumbers.set(key, raw);
+      apply(undefined);
+    } else {
+      this.rawNumbers.delete(key);
+      apply(n);
+    }
+    this.requestUpdate();
+  }
 
   private openConflict(section: RecordSection, current: PatientRecord, mine: unknown): void {
     const base = this.bases.get(section) ?? (this.record ? sectionOf(this.record, section) : undefined);
@@ -474,9 +502,14 @@ export class HersysPatientRecord extends LitElement {
 
   // ---- row tables ----
 
-  private issues(section: RecordSection): Issue[] {
-    if (!this.shownIssues.has(section)) return [];
-    return validateSection(section, this.sectionData(section), { today: this.todayIso });
+  private issues(section: RecordSection, all = false): Issue[] {
+    if (!all && !this.shownIssues.has(section)) return [];
+    const issues = validateSection(section, this.sectionData(section), { today: this.todayIso });
+    for (const key of this.rawNumbers.keys()) {
+      const [s, path] = key.split(':') as [string, string];
+      if (s === section) issues.unshift({ path, code: 'number.invalid', severity: 'error' });
+    }
+    return issues;
   }
 
   private listOf(section: RecordSection, sub: string): Record<string, unknown>[] {
@@ -513,6 +546,9 @@ export class HersysPatientRecord extends LitElement {
   }
 
   private removeRow(section: RecordSection, sub: string, index: number): void {
+    // Row paths shift: unreadable number texts of this list are dropped with the row order.
+    const prefix = `${section}:${sub ? `${sub}.` : ''}`;
+    for (const key of [...this.rawNumbers.keys()]) if (key.startsWith(prefix)) this.rawNumbers.delete(key);
     const rows = structuredClone(this.listOf(section, sub));
     rows.splice(index, 1);
     this.setList(section, sub, rows);
@@ -657,18 +693,17 @@ export class HersysPatientRecord extends LitElement {
         break;
       case 'number':
         control = html`<input
-          type="number"
+          type="text"
           inputmode="decimal"
           aria-label=${label}
-          step=${c.step ?? 'any'}
           ?disabled=${disabled}
           aria-invalid=${common.invalid}
           aria-describedby=${common.describedBy ?? nothing}
-          .value=${live(value === undefined ? '' : String(value))}
-          @input=${(e: Event) => {
-            const raw = (e.target as HTMLInputElement).value;
-            this.setCell(section, sub, index, c.key, raw === '' ? undefined : Number(raw));
-          }}
+          .value=${live(this.rawNumbers.get(`${section}:${path}`) ?? (value === undefined ? '' : String(value)))}
+          @input=${(e: Event) =>
+            this.onNumberInput(section, path, (e.target as HTMLInputElement).value, (n) =>
+              this.setCell(section, sub, index, c.key, n),
+            )}
         />`;
         break;
       default:
@@ -744,14 +779,16 @@ export class HersysPatientRecord extends LitElement {
       <label for=${id}>${label}</label>
       <input
         id=${id}
-        type=${type}
+        type=${type === 'number' ? 'text' : type}
+        inputmode=${type === 'number' ? 'numeric' : nothing}
         ?disabled=${this.readonly}
         aria-invalid=${issue ? 'true' : 'false'}
         aria-describedby=${issue ? `${id}-error` : nothing}
-        .value=${live(data[key] === undefined ? '' : String(data[key]))}
+        .value=${live(this.rawNumbers.get(`${section}:${key}`) ?? (data[key] === undefined ? '' : String(data[key])))}
         @input=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
-          this.setField(section, key, type === 'number' ? (raw === '' ? undefined : Number(raw)) : raw);
+          if (type === 'number') this.onNumberInput(section, key, raw, (n) => this.setField(section, key, n));
+          else this.setField(section, key, raw);
         }}
       />
       ${
