@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { totpAt } from '../src/auth/crypto.js';
 import {
   authHarness,
@@ -675,6 +676,22 @@ describe('auth: throttling, TOTP, re-authentication and policy (sqlite)', () => 
     assert.deepEqual(pp.methods, ['totp', 'voice']);
     res = await c.req('POST', '/api/auth/send-code', { attemptId: a.attemptId, method: 'sms' });
     assert.equal(res.status, 403);
+  });
+
+  test('housekeeping deletes expired attempts, challenges and stale counters, not live sessions', async () => {
+    const live = await signIn(h, 'clinic', NEW_PASSWORD, h.browser('192.0.2.40'));
+    const count = async (t: string) =>
+      Number((await sql<{ n: number }>`select count(*) as n from ${sql.table(t)}`.execute(h.db)).rows[0]!.n);
+    assert.ok((await count('auth_attempts')) > 0);
+    await h.app.purgeExpired();
+    assert.ok((await count('auth_attempts')) > 0, 'recent attempts stay');
+    h.clock.advance(2 * 86_400_000);
+    await h.app.purgeExpired();
+    assert.equal(await count('auth_attempts'), 0);
+    assert.equal(await count('auth_challenges'), 0);
+    assert.equal(await count('auth_throttle'), 0);
+    assert.ok((await count('auth_sessions')) > 0, 'ended sessions are kept for 90 days');
+    assert.equal((await live.req('GET', '/api/auth/me')).status, 401, '(idle for two days)');
   });
 
   test('too many codes per hour are refused (SMS pumping)', async () => {

@@ -75,6 +75,8 @@ export interface AuthApp extends Hono {
    * auth routes (they guard themselves) and `publicPaths` (exact paths, or patterns).
    */
   protectApi(options?: { publicPaths?: (string | RegExp)[] }): MiddlewareHandler;
+  /** Deletes expired attempts, challenges, throttle counters and long-ended sessions. */
+  purgeExpired(): Promise<void>;
   /** Issues an account without an acting user (seeding, CLI). Returns the initial password. */
   issueAccount(
     input: IssueInput & { issuedBy?: string | null },
@@ -820,6 +822,9 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
         expires_at: plus(cfg.attemptSeconds),
       })
       .execute();
+    // Housekeeping now and then (also callable from a worker: `auth.purgeExpired()`).
+    if (Math.random() < 0.01)
+      void purgeExpired().catch((err: unknown) => console.error('[auth] purge failed:', err));
     // Same answer whether or not the ID exists.
     return c.json({ attemptId: token, next: 'password', loginId });
   });
@@ -1811,6 +1816,28 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     throw new AuthError(404, 'not_found', 'No such auth endpoint.');
   });
 
+  /**
+   * Deletes what is no longer needed: attempts and challenges a day after they expired, throttle counters
+   * whose hour is over, sessions 90 days after they ended (kept that long for the session history).
+   */
+  async function purgeExpired(): Promise<void> {
+    const now = clock.now().getTime();
+    const ago = (ms: number) => new Date(now - ms).toISOString();
+    await db.deleteFrom('auth_challenges').where('expires_at', '<', ago(86_400_000)).execute();
+    await db.deleteFrom('auth_attempts').where('expires_at', '<', ago(86_400_000)).execute();
+    await db
+      .deleteFrom('auth_throttle')
+      .where('updated_at', '<', ago(2 * 3600_000))
+      .where('next_allowed_at', '<', ago(0))
+      .execute();
+    await db
+      .deleteFrom('auth_sessions')
+      .where((eb) =>
+        eb.or([eb('ended_at', '<', ago(90 * 86_400_000)), eb('expires_at', '<', ago(90 * 86_400_000))]),
+      )
+      .execute();
+  }
+
   function protectApi(options: { publicPaths?: (string | RegExp)[] } = {}): MiddlewareHandler {
     const session = requireSession();
     const csrf = csrfProtection();
@@ -1842,6 +1869,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     csrfProtection,
     requireRecentAuth,
     protectApi,
+    purgeExpired,
     cookieNames,
     async issueAccount(input: IssueInput & { issuedBy?: string | null }) {
       const facility = facilities ? await facilities.find(input.facilityKind, input.facilityCode) : undefined;
