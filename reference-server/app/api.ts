@@ -233,6 +233,12 @@ export const api = {
       body: reason ? { reportDate, reason } : { reportDate },
     }),
 
+  confirmReport: (id: string) =>
+    request<ReportEnvelope>('POST', `/api/reports/${enc(id)}/confirm`, { body: {} }),
+
+  restoreReport: (id: string) =>
+    request<ReportEnvelope>('POST', `/api/reports/${enc(id)}/restore`, { body: {} }),
+
   pdfUrl: (id: string, printHerSysId: boolean, locale: string) =>
     `/api/reports/${enc(id)}/pdf${query({ printHerSysId: printHerSysId ? 1 : undefined, locale })}`,
 

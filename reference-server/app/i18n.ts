@@ -156,6 +156,10 @@ const ja = {
   'report.deleteDate': '報告日 {date}',
   'report.deleteReason': '削除の理由（任意）',
   'report.cancel': 'キャンセル',
+  'report.markConfirmed': '保健所確認済にする',
+  'report.confirmedDone': '保健所確認済にしました。',
+  'report.restore': '復元',
+  'report.restored': '発生届を復元しました。',
   'report.deleted': '発生届を削除しました。',
   'report.saved': '発生届を保存しました（版 {version}）。',
   'report.editHeading': '発生届の編集',
@@ -348,6 +352,10 @@ const en: Record<MessageKey, string> = {
   'report.deleteDate': 'Report date {date}',
   'report.deleteReason': 'Reason (optional)',
   'report.cancel': 'Cancel',
+  'report.markConfirmed': 'Mark as confirmed by the health center',
+  'report.confirmedDone': 'Marked as confirmed by the health center.',
+  'report.restore': 'Restore',
+  'report.restored': 'The report was restored.',
   'report.deleted': 'The report was deleted.',
   'report.saved': 'The report was saved (version {version}).',
   'report.editHeading': 'Edit the occurrence report',
@@ -425,6 +433,18 @@ export function formatShortDate(iso: string | null | undefined): string {
   if (!iso) return '-';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[1]}/${m[2]}/${m[3]}` : iso;
+}
+
+/** The calendar date (Japan time) of an ISO timestamp: `2022-06-21T16:00:00Z` → `2022-06-22`. */
+export function tokyoDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso.slice(0, 10);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(d);
 }
 
 /** An ISO timestamp in Japan time: `2022年06月22日 14:05` / `2022-06-22 14:05`. */

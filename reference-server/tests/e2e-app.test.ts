@@ -627,3 +627,69 @@ test(
     await context.close();
   },
 );
+
+test(
+  'a health center restores a report deleted by mistake and marks it 保健所確認済',
+  { skip: missing.length ? `missing ${missing.join(', ')}` : false },
+  async () => {
+    // Filed and deleted by the clinic through the API; the rest as the 届出保健所 in the app.
+    const today = todayInTokyo();
+    const report = tc1Report();
+    report.reportDate = today;
+    report.diagnosis = {
+      ...report.diagnosis,
+      diagnosisDate: today,
+      specimenCollectionDate: today,
+      firstVisitDate: today,
+      onsetDate: shiftDays(today, -2),
+      estimatedInfectionDate: shiftDays(today, -5),
+      methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
+    };
+    report.vaccination = { doseCount: 'unknown' };
+    const created = await fetch(`${baseUrl}/api/reports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'Idempotency-Key': `e2e-hc-${Date.now()}` },
+      body: JSON.stringify({ report }),
+    });
+    assert.equal(created.status, 201, await created.clone().text());
+    const { report: envelope } = (await created.json()) as { report: { id: string; herSysId: string } };
+    const deleted = await fetch(`${baseUrl}/api/reports/${envelope.id}/delete`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ reportDate: today }),
+    });
+    assert.equal(deleted.status, 200, await deleted.text());
+
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
+    await context.setExtraHTTPHeaders({ 'X-Dev-User': 'minato-hc' });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/reports/${envelope.id}`);
+    await page.getByText(/この発生届は削除されています/).waitFor();
+    assert.equal(await page.getByTestId('facility').innerText(), 'みなと保健所');
+    // A deleted report cannot be edited or deleted again; the health center can restore it.
+    const ops = page.getByTestId('ops-top');
+    assert.ok(await ops.getByRole('button', { name: '編集', exact: true }).isDisabled());
+    await ops.getByRole('button', { name: '復元', exact: true }).click();
+    await page.getByText('発生届を復元しました。').waitFor();
+    assert.ok(await ops.getByRole('button', { name: '編集', exact: true }).isEnabled());
+
+    assert.match(await page.getByTestId('confirmed').innerText(), /保健所未確認/);
+    await ops.getByRole('button', { name: '保健所確認済にする' }).click();
+    await page.getByText('保健所確認済にしました。').waitFor();
+    const [y, m, d] = today.split('-');
+    await page
+      .getByTestId('confirmed')
+      .filter({ hasText: `保健所確認済：${y}年${m}月${d}日` })
+      .waitFor();
+    assert.equal(await ops.getByRole('button', { name: '保健所確認済にする' }).count(), 0);
+    await shot(page, 'health-center');
+
+    const stored = (await (await fetch(`${baseUrl}/api/reports/${envelope.id}`)).json()) as {
+      status: string;
+      header: { healthCenterConfirmed: { by: { facilityName: string } } | null };
+    };
+    assert.equal(stored.status, 'active');
+    assert.equal(stored.header.healthCenterConfirmed?.by.facilityName, 'みなと保健所');
+    await context.close();
+  },
+);

@@ -16,7 +16,7 @@ import type { OccurrenceReport } from 'hersys-sdk/schema';
 import type { HersysReportForm } from 'hersys-sdk/components';
 import { api, ApiError, type Me, type Patient, type ReportEnvelope, type Stamp } from '../api.js';
 import { renderError } from '../errors.js';
-import { formatDate, formatDateTime, t, type Locale } from '../i18n.js';
+import { formatDate, formatDateTime, t, tokyoDate, type Locale } from '../i18n.js';
 import { navigate } from '../router.js';
 import {
   doctorStoreFor,
@@ -178,6 +178,8 @@ export class ClinicReportPage extends LitElement {
   @state() private conflict?: ReportEnvelope;
   @state() private saving = false;
   @state() private deleting = false;
+  @state() private acting = false;
+  @state() private notice?: string;
   @state() private deleteReason = '';
   @query('dialog') private deleteDialog!: HTMLDialogElement;
   #deleteOpener?: HTMLElement;
@@ -189,6 +191,7 @@ export class ClinicReportPage extends LitElement {
       this.editValue = undefined;
       this.editVersion = 0;
       this.conflict = undefined;
+      this.notice = undefined;
       void this.#load();
     } else if (changed.has('editing')) {
       if (this.editing && this.envelope) this.#startEdit(this.envelope);
@@ -370,6 +373,7 @@ export class ClinicReportPage extends LitElement {
       <button type="button" @click=${this.#askDelete} ?disabled=${deleted || !e.report.reportDate}>
         ${t(l, 'report.delete')}
       </button>
+      ${this.#healthCenterOps(e)}
       <span class="sep"></span>
       <a class="button" href=${pdfHref} target="_blank" rel="noopener" data-testid=${`pdf-${position}`}
         >${t(l, 'report.pdf')}</a
@@ -382,6 +386,46 @@ export class ClinicReportPage extends LitElement {
         />${t(l, 'report.printId')}</label
       >
     </div>`;
+  }
+
+  /**
+   * What a health center (or the prefecture) adds to the menu: 保健所確認済 for a report it receives,
+   * and restoring a report a clinic deleted by mistake. The server decides who may; these only show
+   * to the accounts that can.
+   */
+  #healthCenterOps(e: ReportEnvelope) {
+    const kind = this.me?.user.facilityKind;
+    const l = this.locale;
+    if (e.status === 'deleted' && (kind === 'healthCenter' || kind === 'prefecture')) {
+      return html`<button type="button" @click=${() => this.#act('restore')} ?disabled=${this.acting}>
+        ${t(l, 'report.restore')}
+      </button>`;
+    }
+    if (e.status === 'active' && kind === 'healthCenter' && !e.header.healthCenterConfirmed) {
+      return html`<button type="button" @click=${() => this.#act('confirm')} ?disabled=${this.acting}>
+        ${t(l, 'report.markConfirmed')}
+      </button>`;
+    }
+    return nothing;
+  }
+
+  async #act(action: 'confirm' | 'restore'): Promise<void> {
+    if (this.acting) return;
+    this.acting = true;
+    this.actionError = undefined;
+    this.notice = undefined;
+    try {
+      this.envelope =
+        action === 'confirm'
+          ? await api.confirmReport(this.reportId)
+          : await api.restoreReport(this.reportId);
+      this.notice = t(this.locale, action === 'confirm' ? 'report.confirmedDone' : 'report.restored');
+    } catch (error) {
+      this.actionError = error;
+      await this.#revealAlert('.alert');
+    } finally {
+      this.acting = false;
+    }
   }
 
   #form(value: OccurrenceReport | undefined, disabled: boolean) {
@@ -435,9 +479,10 @@ export class ClinicReportPage extends LitElement {
           </div>
         </div>
         ${this.actionError && !this.deleteDialog?.open ? renderError(l, this.actionError, () => (this.actionError = undefined)) : nothing}
+        ${this.notice ? html`<div class="notice" role="status">${this.notice}</div>` : nothing}
         ${this.editing ? this.#renderEdit() : this.#renderView()}
         <p class="muted" data-testid="confirmed">
-          ${confirmed ? t(l, 'report.confirmed', { date: formatDate(l, confirmed.at.slice(0, 10)) }) : t(l, 'report.notConfirmed')}
+          ${confirmed ? t(l, 'report.confirmed', { date: formatDate(l, tokyoDate(confirmed.at)) }) : t(l, 'report.notConfirmed')}
         </p>
       </div>
       ${this.#renderDeleteDialog()}
