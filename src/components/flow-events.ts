@@ -27,6 +27,12 @@ export interface HersysFixDetail {
   path: string;
 }
 
+/** `hersys-request-close`: a dialog is about to close; cancelable (call `preventDefault()` to keep it open). */
+export interface HersysRequestCloseDetail {
+  /** What asked for it: the 続ける or 修正する button, or the Escape key. */
+  source: 'continue' | 'fix' | 'escape';
+}
+
 /** `hersys-complete`: 登録完了 after a successful report. */
 export interface HersysCompleteDetail {
   /** The HER-SYS ID the submit function returned. */
@@ -41,6 +47,7 @@ declare module './events.js' {
   interface HersysEventMap {
     'hersys-continue': HersysContinueDetail;
     'hersys-fix': HersysFixDetail;
+    'hersys-request-close': HersysRequestCloseDetail;
     'hersys-complete': HersysCompleteDetail;
   }
 }
@@ -49,6 +56,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'hersys-continue': CustomEvent<HersysContinueDetail>;
     'hersys-fix': CustomEvent<HersysFixDetail>;
+    'hersys-request-close': CustomEvent<HersysRequestCloseDetail>;
     'hersys-complete': CustomEvent<HersysCompleteDetail>;
   }
 }

@@ -28,6 +28,7 @@ export type {
   HersysContinueDetail,
   HersysDialogSource,
   HersysFixDetail,
+  HersysRequestCloseDetail,
 } from './flow-events.js';
 export { HersysIdForm, type RegisterPerson, type IdFormStep } from './id-form/id-form.component.js';
 export { HersysDuplicateCheck } from './duplicate-check/duplicate-check.component.js';

@@ -91,6 +91,33 @@ describe('<hersys-optional-fields-dialog>', () => {
     expect(dialog.returnValue).to.equal('fix');
   });
 
+  it('hersys-request-close can keep it open (button or Escape); nothing is answered then', async () => {
+    const { dialog } = await openerAndDialog<HersysOptionalFieldsDialog>(
+      html`<hersys-optional-fields-dialog .issues=${recommended}></hersys-optional-fields-dialog>`,
+    );
+    const h = new OptionalFieldsDialogHarness(dialog);
+    const sources: string[] = [];
+    const answers: string[] = [];
+    const keepOpen = (e: CustomEvent<{ source: string }>) => {
+      sources.push(e.detail.source);
+      e.preventDefault();
+    };
+    dialog.addEventListener('hersys-request-close', keepOpen);
+    dialog.addEventListener('hersys-continue', () => answers.push('continue'));
+    dialog.addEventListener('hersys-fix', () => answers.push('fix'));
+    await dialog.show();
+    await h.clickContinue();
+    await h.clickFix();
+    await h.pressEscape();
+    expect(sources).to.deep.equal(['continue', 'fix', 'escape']);
+    expect(answers).to.deep.equal([]);
+    expect(h.isOpen).to.equal(true);
+    dialog.removeEventListener('hersys-request-close', keepOpen);
+    await h.pressEscape();
+    expect(answers).to.deep.equal(['fix']);
+    expect(h.isOpen).to.equal(false);
+  });
+
   it('switches to English', async () => {
     const { dialog } = await openerAndDialog<HersysOptionalFieldsDialog>(
       html`<hersys-optional-fields-dialog

@@ -42,6 +42,8 @@ export function slashDate(iso: string): string {
  *
  * @fires hersys-continue - 続ける was chosen. `detail: { source: 'date-consistency', confirmedWarnings, reason? }`:
  *   one `{ code, path, confirmedAt, reason }` per issue.
+ * @fires hersys-request-close - Cancelable, before closing: `detail: { source: 'continue' | 'fix' | 'escape' }`;
+ *   `preventDefault()` keeps the dialog open.
  * @fires hersys-fix - 修正する was chosen or Escape pressed. `detail: { source: 'date-consistency', path }` (first × date).
  *
  * @csspart dialog - The native `<dialog>`.
@@ -269,8 +271,12 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
         </div>
       </div>
       <div class="actions">
-        <button part="continue" class="primary" @click=${this.#continue}>${t('dialogs.continue')}</button>
-        <button part="fix" class="secondary" autofocus @click=${this.#fix}>${t('dialogs.fix')}</button>
+        <button part="continue" class="primary" @click=${() => this.#continue()}>
+          ${t('dialogs.continue')}
+        </button>
+        <button part="fix" class="secondary" autofocus @click=${() => this.#fix()}>
+          ${t('dialogs.fix')}
+        </button>
       </div>
     `;
   }
@@ -299,10 +305,11 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
   }
 
   protected override onEscape(): void {
-    void this.#fix();
+    void this.#fix(true);
   }
 
   async #continue(): Promise<void> {
+    if (!this.requestClose('continue')) return;
     const confirmedWarnings = this.confirmedWarnings();
     const reason = this.reason.trim() || undefined;
     await this.hide('continue');
@@ -313,7 +320,8 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
     });
   }
 
-  async #fix(): Promise<void> {
+  async #fix(asked = false): Promise<void> {
+    if (!asked && !this.requestClose('fix')) return;
     const first = this.result?.timeline.find((e) => e.flagged)?.path ?? this.result?.issues[0]?.path ?? '';
     await this.hide('fix');
     emit(this, 'hersys-fix', { source: 'date-consistency', path: first });

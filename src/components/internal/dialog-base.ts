@@ -2,6 +2,8 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { property, query } from 'lit/decorators.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from './localize.js';
+import { emit } from './emit.js';
+import '../flow-events.js';
 import { tokens } from './tokens.styles.js';
 
 /** The element that has focus, looking through open shadow roots. */
@@ -117,10 +119,21 @@ export abstract class HersysDialogBase extends LitElement {
     await this.updateComplete;
   }
 
+  /**
+   * Fires the cancelable `hersys-request-close`; `false` when a listener prevented it (the dialog then
+   * stays open, e.g. while the host saves something first).
+   */
+  protected requestClose(source: 'continue' | 'fix' | 'escape'): boolean {
+    return emit(this, 'hersys-request-close', { source }, { cancelable: true });
+  }
+
   /** The dialog's title, body and actions. */
   protected abstract renderContent(): TemplateResult;
 
-  /** Escape (the platform's `cancel`): each dialog decides what it means (修正する for both SDK dialogs). */
+  /**
+   * Escape (the platform's `cancel`), after `hersys-request-close` was not prevented: each dialog decides
+   * what it means (修正する for both SDK dialogs). It must close the dialog.
+   */
   protected abstract onEscape(): void;
 
   protected override render(): TemplateResult {
@@ -158,6 +171,16 @@ export abstract class HersysDialogBase extends LitElement {
 
   #onCancel(event: Event): void {
     event.preventDefault();
+    this.#escape();
+  }
+
+  /** Escape, however it arrived: ask (`hersys-request-close`), then let the subclass answer. */
+  #escape(): void {
+    if (!this.requestClose('escape')) {
+      // Kept open by a listener; the platform may already have closed it (close watcher): show it again.
+      if (this.open && !this.dialogElement.open) this.dialogElement.showModal();
+      return;
+    }
     this.onEscape();
   }
 
@@ -166,15 +189,12 @@ export abstract class HersysDialogBase extends LitElement {
     // user activation since the last one, and would close the dialog without asking the subclass.
     if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
-    this.onEscape();
+    this.#escape();
   }
 
   #onClose(): void {
     // Closed by the platform without our say (close watcher, a host calling close()): keep `open` in
     // step and give it the meaning of Escape, so the flow is never left waiting for an answer.
-    if (this.open) {
-      this.open = false;
-      this.onEscape();
-    }
+    if (this.open) this.#escape();
   }
 }

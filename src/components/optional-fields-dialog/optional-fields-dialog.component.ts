@@ -14,6 +14,8 @@ import '../flow-events.js';
  * @tagname hersys-optional-fields-dialog
  *
  * @fires hersys-continue - 続ける was chosen. `detail: { source: 'optional-fields', confirmedWarnings: [] }`.
+ * @fires hersys-request-close - Cancelable, before closing: `detail: { source: 'continue' | 'fix' | 'escape' }`;
+ *   `preventDefault()` keeps the dialog open.
  * @fires hersys-fix - 修正する was chosen or Escape pressed. `detail: { source: 'optional-fields', path }`,
  *   `path` being the first empty field; the flow passes it to the form's `focusField()`.
  *
@@ -90,24 +92,26 @@ export class HersysOptionalFieldsDialog extends HersysDialogBase {
         </ul>
       </div>
       <div class="actions">
-        <button part="continue" class="primary" autofocus @click=${this.#continue}>
+        <button part="continue" class="primary" autofocus @click=${() => this.#continue()}>
           ${t('dialogs.continue')}
         </button>
-        <button part="fix" class="secondary" @click=${this.#fix}>${t('dialogs.fix')}</button>
+        <button part="fix" class="secondary" @click=${() => this.#fix()}>${t('dialogs.fix')}</button>
       </div>
     `;
   }
 
   protected override onEscape(): void {
-    void this.#fix();
+    void this.#fix(true);
   }
 
   async #continue(): Promise<void> {
+    if (!this.requestClose('continue')) return;
     await this.hide('continue');
     emit(this, 'hersys-continue', { source: 'optional-fields', confirmedWarnings: [] });
   }
 
-  async #fix(): Promise<void> {
+  async #fix(asked = false): Promise<void> {
+    if (!asked && !this.requestClose('fix')) return;
     await this.hide('fix');
     emit(this, 'hersys-fix', { source: 'optional-fields', path: this.paths[0] ?? '' });
   }
