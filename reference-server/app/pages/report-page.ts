@@ -294,8 +294,11 @@ export class ClinicReportPage extends LitElement {
         if (current) {
           this.conflict = current;
           this.envelope = current;
+          await this.#revealAlert('[data-testid="conflict"]');
+        } else {
+          this.actionError = error;
+          await this.#revealAlert('.alert');
         }
-        await this.#revealAlert('[data-testid="conflict"]');
       } else {
         this.actionError = error;
         await this.#revealAlert('.alert');
