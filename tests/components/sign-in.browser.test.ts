@@ -323,6 +323,30 @@ describe('<hersys-sign-in>', () => {
   });
 });
 
+describe('<hersys-sign-in mode="reauth">', () => {
+  it('confirms the signed-in user again: password and second factor, then hersys-reauthenticated', async () => {
+    const api = new FakeSignInApi()
+      .on('password', { next: 'secondFactor', methods: ['sms'], phoneHint: '+81 90-****-5678' })
+      .on('sendCode', { method: 'sms', sentTo: '+81 90-****-5678' })
+      .on('verifyCode', { next: 'done', reauthenticated: true });
+    Object.assign(api, { reauth: async () => ({ attemptId: 'R1', loginId: 'clinic' }) });
+    const el = await fixture<HersysSignIn>(html`<hersys-sign-in mode="reauth" .api=${api}></hersys-sign-in>`);
+    const h = new SignInHarness(el);
+    await h.settle();
+    expect(h.heading).to.equal('パスワードの入力');
+    expect(h.text).not.to.contain('別のIDでサインイン');
+    expect(h.focused).to.equal('password');
+    await expect(el).to.be.accessible();
+    await h.typeAndEnter('kumo-no-ue-no-ryokan-77');
+    expect(api.calls[0]).to.deep.equal({ op: 'password', args: ['R1', 'kumo-no-ue-no-ryokan-77'] });
+    await h.press('Enter');
+    const done = oneEvent(el, 'hersys-reauthenticated');
+    await h.typeAndEnter('123456');
+    await done;
+    expect(h.text).to.contain('本人確認が完了しました');
+  });
+});
+
 describe('createSignInClient', () => {
   it('sends the CSRF token with state changes and turns refusals into SignInError', async () => {
     const seen: { url: string; init?: RequestInit }[] = [];

@@ -86,6 +86,8 @@ export interface SignInApi {
   /** Registering a security key after sign-in. Optional. */
   registerSecurityKeyOptions?(): Promise<PublicKeyCredentialCreationOptionsJSON>;
   registerSecurityKeyVerify?(response: RegistrationResponseJSON, name: string): Promise<void>;
+  /** Re-authentication of the signed-in user (`mode="reauth"`): a new attempt at the password step. Optional. */
+  reauth?(): Promise<{ attemptId: string; loginId: string }>;
   /** 「アカウントにアクセスできない場合」: whom to ask (by locale). Optional. */
   help?(): Promise<{ ja: string; en: string }>;
 }
@@ -165,6 +167,7 @@ export function createSignInClient(options: SignInClientOptions = {}): SignInApi
     securityKeyOptions: (attemptId) => call('POST', '/api/auth/webauthn/authenticate/options', { attemptId }),
     securityKeyVerify: (attemptId, response) =>
       call('POST', '/api/auth/webauthn/authenticate/verify', { attemptId, response }),
+    reauth: () => call('POST', '/api/auth/reauth', {}),
     registerSecurityKeyOptions: () => call('POST', '/api/auth/webauthn/register/options', {}),
     registerSecurityKeyVerify: async (response, name) => {
       await call('POST', '/api/auth/webauthn/register/verify', { response, name });

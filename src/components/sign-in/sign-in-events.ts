@@ -15,8 +15,12 @@ export interface HersysSignInScreenDetail {
   screen: SignInScreen;
 }
 
+/** `hersys-reauthenticated`: (`mode="reauth"`) password and second factor confirmed again. */
+export type HersysReauthenticatedDetail = Record<string, never>;
+
 declare module '../events.js' {
   interface HersysEventMap {
+    'hersys-reauthenticated': HersysReauthenticatedDetail;
     'hersys-signed-in': HersysSignedInDetail;
     'hersys-sign-in-screen': HersysSignInScreenDetail;
   }
@@ -24,6 +28,7 @@ declare module '../events.js' {
 
 declare global {
   interface GlobalEventHandlersEventMap {
+    'hersys-reauthenticated': CustomEvent<HersysReauthenticatedDetail>;
     'hersys-signed-in': CustomEvent<HersysSignedInDetail>;
     'hersys-sign-in-screen': CustomEvent<HersysSignInScreenDetail>;
   }

@@ -47,6 +47,7 @@ interface ShownError {
  *
  * @summary Sign-in with two-step verification, as the HER-SYS manual shows it.
  * @fires hersys-signed-in - The user is signed in; `detail.user` is who.
+ * @fires hersys-reauthenticated - (`mode="reauth"`) the user confirmed password and second factor again.
  * @fires hersys-sign-in-screen - The screen changed; `detail.screen` is which (for analytics or routing).
  * @csspart card - The card around every screen.
  * @csspart heading - The heading of the screen.
@@ -62,6 +63,11 @@ export class HersysSignIn extends LitElement {
   @property({ reflect: true }) locale: Locale | '' = '';
   /** Offer to register a security key after signing in (when the back end and the browser support it). */
   @property({ type: Boolean, attribute: 'offer-security-key' }) offerSecurityKey = true;
+  /**
+   * `signIn` (default), or `reauth`: confirm it is still the signed-in user (password and second factor again)
+   * before a sensitive action; starts at the password with `api.reauth()` and fires `hersys-reauthenticated`.
+   */
+  @property({ reflect: true }) mode: 'signIn' | 'reauth' = 'signIn';
   /** A login ID to start with (e.g. remembered by the host). */
   @property({ attribute: 'login-id' }) loginId = '';
 
@@ -95,7 +101,25 @@ export class HersysSignIn extends LitElement {
     this._fieldErrors = {};
     this._notice = undefined;
     this._enrolling = false;
+    if (this.mode === 'reauth') {
+      this._startReauth();
+      return;
+    }
     this._go('loginId');
+  }
+
+  protected override firstUpdated(): void {
+    if (this.mode === 'reauth') this._startReauth();
+  }
+
+  private _startReauth(): void {
+    void this._run(async () => {
+      if (!this.api?.reauth) throw new SignInError('unknown', 'The back end has no reauth().');
+      const { attemptId, loginId } = await this.api.reauth();
+      this._attemptId = attemptId;
+      this.loginId = loginId;
+      this._go('password');
+    });
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -161,7 +185,7 @@ export class HersysSignIn extends LitElement {
       return;
     }
     const d = err.details;
-    if (err.code === 'attempt_expired' || err.code === 'wrong_step') {
+    if ((err.code === 'attempt_expired' || err.code === 'wrong_step') && this.mode !== 'reauth') {
       this._attemptId = '';
       this._go('loginId');
       this._error = { code: err.code };
@@ -225,6 +249,11 @@ export class HersysSignIn extends LitElement {
           this._enrolling = false;
           this._afterComplete = step;
           this._go('complete');
+          return;
+        }
+        if (step.reauthenticated) {
+          this._go('done');
+          emit(this, 'hersys-reauthenticated', {});
           return;
         }
         this._user = step.user;
@@ -493,7 +522,8 @@ export class HersysSignIn extends LitElement {
     return html`<h2 id="heading" part="heading" tabindex="-1">${this._t(key)}</h2>`;
   }
 
-  private _identity(): TemplateResult {
+  private _identity(): TemplateResult | typeof nothing {
+    if (this.mode === 'reauth') return nothing;
     return html`<button type="button" class="link identity" @click=${() => this.reset()}>
       ← ${this._t('changeAccount', { loginId: this.loginId })}
     </button>`;
@@ -731,9 +761,15 @@ export class HersysSignIn extends LitElement {
         </form>`;
       case 'done':
         return html`<div>
-          ${this._heading('signedInTitle')}
+          ${this._heading(this.mode === 'reauth' ? 'secondFactorTitle' : 'signedInTitle')}
           <p class="notice" role="status">${this._notice ?? nothing}</p>
-          <p>${this._t('signedInText', { name: this._user?.displayName ?? this.loginId })}</p>
+          <p>
+            ${
+              this.mode === 'reauth'
+                ? this._t('reauthDoneText')
+                : this._t('signedInText', { name: this._user?.displayName ?? this.loginId })
+            }
+          </p>
         </div>`;
     }
   }

@@ -4,7 +4,11 @@ import { HersysSignIn } from './sign-in.component.js';
 export { HersysSignIn };
 export type { SignInScreen } from './sign-in.component.js';
 export * from './sign-in-api.js';
-export type { HersysSignedInDetail, HersysSignInScreenDetail } from './sign-in-events.js';
+export type {
+  HersysReauthenticatedDetail,
+  HersysSignedInDetail,
+  HersysSignInScreenDetail,
+} from './sign-in-events.js';
 defineElement('hersys-sign-in', HersysSignIn);
 
 declare global {

@@ -67,6 +67,7 @@ export const signIn = {
   keyRegistered: 'The security key was registered.',
   signedInTitle: 'Signed in',
   signedInText: 'Signed in as {{name}}.',
+  reauthDoneText: 'Identity confirmed. You can continue.',
   working: 'Working…',
   helpTitle: 'Whom to ask',
   helpDefault:

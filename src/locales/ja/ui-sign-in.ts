@@ -71,6 +71,7 @@ export const signIn = {
   keyRegistered: 'セキュリティキーを登録しました。',
   signedInTitle: 'サインインしました',
   signedInText: '{{name}} としてサインインしました。',
+  reauthDoneText: '本人確認が完了しました。操作を続けてください。',
   working: '処理中…',
   helpTitle: 'お問い合わせ先',
   helpDefault:
