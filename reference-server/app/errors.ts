@@ -21,7 +21,7 @@ export function errorMessage(locale: Locale, error: unknown): string {
     case 404:
       return t(locale, 'error.notFound');
     case 409:
-      return error.code === 'report_deleted' ? t(locale, 'error.deleted') : error.message;
+      return error.code === 'report_deleted' ? t(locale, 'error.deleted') : t(locale, 'error.conflict');
     case 413:
       return t(locale, 'error.tooLarge');
     case 422:

@@ -190,6 +190,8 @@ const ja = {
   'error.validation': '入力内容に誤りがあります（{n}件）。',
   'error.confirmationMismatch': '報告日が一致しないため削除できませんでした。画面を再読み込みしてください。',
   'error.deleted': 'この発生届は削除されているため編集できません。',
+  'error.conflict':
+    'ほかの人が先に更新したため保存できませんでした。入力内容は失われていません。画面を再読み込みして最新の内容を確認してください。',
   'error.unauthenticated': 'サインインしていません。',
   'error.forbidden': 'この操作の権限がありません。',
   'error.tooLarge': '入力内容が大きすぎます。',
@@ -385,6 +387,8 @@ const en: Record<MessageKey, string> = {
   'error.validation': 'The input has errors ({n}).',
   'error.confirmationMismatch': 'Not deleted: the report date did not match. Reload the page.',
   'error.deleted': 'This report was deleted and cannot be edited.',
+  'error.conflict':
+    'Someone else saved first, so this was not saved. Nothing you typed was lost. Reload to see the current content.',
   'error.unauthenticated': 'You are not signed in.',
   'error.forbidden': 'You may not do this.',
   'error.tooLarge': 'The input is too large.',
