@@ -24,13 +24,13 @@ export function axisPositions(
   dates: readonly string[],
   x0 = 140,
   x1 = x0 + PLOT_W,
-): { x: Map<string, number>; breaks: number[] } {
+): { x: Map<string, number>; breaks: number[]; afterBreaks: string[] } {
   const distinct = [...new Set(dates)].sort();
   const x = new Map<string, number>();
-  if (distinct.length === 0) return { x, breaks: [] };
+  if (distinct.length === 0) return { x, breaks: [], afterBreaks: [] };
   if (distinct.length === 1) {
     x.set(distinct[0]!, (x0 + x1) / 2);
-    return { x, breaks: [] };
+    return { x, breaks: [], afterBreaks: [] };
   }
   const gaps = distinct.slice(1).map((d, i) => (Date.parse(d) - Date.parse(distinct[i]!)) / DAY);
   const normal = gaps.filter((g) => g <= BREAK_DAYS).reduce((a, b) => a + b, 0);
@@ -39,15 +39,19 @@ export function axisPositions(
   const total = units.reduce((a, b) => a + b, 0);
   const scale = (x1 - x0) / total;
   const breaks: number[] = [];
+  const afterBreaks: string[] = [];
   let pos = x0;
   x.set(distinct[0]!, pos);
   distinct.slice(1).forEach((d, i) => {
     const next = pos + units[i]! * scale;
-    if (gaps[i]! > BREAK_DAYS) breaks.push((pos + next) / 2);
+    if (gaps[i]! > BREAK_DAYS) {
+      breaks.push((pos + next) / 2);
+      afterBreaks.push(d);
+    }
     pos = next;
     x.set(d, pos);
   });
-  return { x, breaks };
+  return { x, breaks, afterBreaks };
 }
 
 function short(iso: string): string {
@@ -72,12 +76,12 @@ export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVG
   const PLOT_X1 = PLOT_X0 + PLOT_W;
   const WIDTH = PLOT_X1 + 16;
   const dated = rows.filter((r) => r.date);
-  const { x, breaks } = axisPositions(
+  const { x, breaks, afterBreaks } = axisPositions(
     dated.map((r) => r.date!),
     PLOT_X0,
     PLOT_X1,
   );
-  const height = TOP + rows.length * ROW_H + 30;
+  const height = TOP + rows.length * ROW_H + (afterBreaksCount(rows) ? 44 : 30);
   const axisY = TOP + rows.length * ROW_H + 4;
   const y = (i: number) => TOP + i * ROW_H + ROW_H / 2;
   const points = rows
@@ -114,7 +118,18 @@ export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVG
           svg`<path class="break" d="M${bx - 6} ${axisY + 5}l4 -10M${bx + 2} ${axisY + 5}l4 -10"></path>`,
       )}
       ${first ? svg`<text class="tick" x="${x.get(first)}" y="${axisY + 18}" text-anchor="start">${short(first)}</text>` : ''}
+      ${afterBreaks
+        .filter((d) => d !== last)
+        .map(
+          (d) =>
+            svg`<text class="tick" x="${x.get(d)}" y="${axisY + 32}" text-anchor="middle">${short(d)}</text>`,
+        )}
       ${last && last !== first ? svg`<text class="tick" x="${x.get(last)}" y="${axisY + 18}" text-anchor="end">${short(last)}</text>` : ''}
     </svg>
   `;
+}
+
+/** Whether the axis of these rows has a break (decides the room kept under it for the extra tick). */
+function afterBreaksCount(rows: readonly ChartRow[]): number {
+  return axisPositions(rows.filter((r) => r.date).map((r) => r.date!)).afterBreaks.length;
 }
