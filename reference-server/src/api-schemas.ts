@@ -40,21 +40,21 @@ const code32 = z.string().min(1).max(32);
 
 /** ID管理 data of a patient. */
 export const patientRecordSchema = z.strictObject({
-  familyName: line.min(1).optional(),
-  givenName: line.optional(),
-  familyNameKana: line.optional(),
-  givenNameKana: line.optional(),
-  dateOfBirth: isoDate.optional(),
+  familyName: z.optional(line.check(z.minLength(1))),
+  givenName: z.optional(line),
+  familyNameKana: z.optional(line),
+  givenNameKana: z.optional(line),
+  dateOfBirth: z.optional(isoDate),
   sex: z.enum(codesOf(SEXES)).optional(),
-  nationality: line.optional(),
+  nationality: z.optional(line),
   postalCode: z.string().max(16).optional(),
   prefectureCode: z
     .string()
     .regex(/^\d{2}$/)
     .optional(),
-  city: line.optional(),
-  street: line.optional(),
-  phone: phone.optional(),
+  city: z.optional(line),
+  street: z.optional(line),
+  phone: z.optional(phone),
   passportNumber: z.string().max(32).optional(),
   /** 保健所独自ID. */
   localId: z.string().max(64).optional(),
@@ -65,17 +65,17 @@ export const patientRecordSchema = z.strictObject({
   severity: z.enum(codesOf(SEVERITIES)).optional(),
   residence: z.enum(codesOf(RESIDENCES)).optional(),
   /** 場所名 of the 居所. */
-  residenceName: line.optional(),
+  residenceName: z.optional(line),
   /** 期間 (療養期間) start and end. */
-  periodStart: isoDate.optional(),
-  periodEnd: isoDate.optional(),
+  periodStart: z.optional(isoDate),
+  periodEnd: z.optional(isoDate),
   /** 処置日 (措置判定記録). */
-  treatmentDate: isoDate.optional(),
+  treatmentDate: z.optional(isoDate),
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
 
 export const createPatientBody = z.strictObject({
-  patient: patientRecordSchema.extend({ familyName: line.min(1) }),
+  patient: patientRecordSchema.extend({ familyName: line.check(z.minLength(1)) }),
 });
 
 /** PATCH: any field; `null` clears it. */
@@ -84,7 +84,7 @@ export const patchPatientBody = z.strictObject({
     Object.fromEntries(
       Object.entries(patientRecordSchema.shape).map(([k, v]) => [
         k,
-        (v as z.ZodOptional<z.ZodType>).unwrap().nullable().optional(),
+        z.optional(z.nullable((v as z.ZodOptional<z.core.$ZodType>).unwrap())),
       ]),
     ) as {
       [K in keyof PatientRecord]-?: z.ZodOptional<z.ZodNullable<z.ZodType<NonNullable<PatientRecord[K]>>>>;
@@ -95,7 +95,7 @@ export const patchPatientBody = z.strictObject({
 
 /** Build a body schema around the report; the runtime variant takes the report as unknown so that the
  * report's own issues are reported with paths relative to the report (as the form shows them). */
-export function createReportBodyWith<R extends z.ZodType>(report: R) {
+export function createReportBodyWith<R extends z.core.$ZodType>(report: R) {
   return z.strictObject({
     report,
     herSysId: herSysId.optional(),
@@ -106,13 +106,13 @@ export function createReportBodyWith<R extends z.ZodType>(report: R) {
 export const createReportBody = createReportBodyWith(occurrenceReportSchema);
 export const createReportEnvelope = createReportBodyWith(z.unknown());
 
-export function updateReportBodyWith<R extends z.ZodType>(report: R) {
+export function updateReportBodyWith<R extends z.core.$ZodType>(report: R) {
   return z.strictObject({ report, version: z.number().int().min(1).optional() });
 }
 export const updateReportBody = updateReportBodyWith(occurrenceReportSchema);
 export const updateReportEnvelope = updateReportBodyWith(z.unknown());
 
-export const deleteReportBody = z.strictObject({ reportDate: isoDate, reason: line.optional() });
+export const deleteReportBody = z.strictObject({ reportDate: isoDate, reason: z.optional(line) });
 export const emptyBody = z.strictObject({});
 
 export const searchQuery = z.strictObject({
@@ -121,15 +121,15 @@ export const searchQuery = z.strictObject({
   herSysId: herSysId.optional(),
   kana: z.string().min(1).max(100).optional(),
   name: z.string().min(1).max(100).optional(),
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: z.optional(isoDate),
   phone: z.string().min(1).max(40).optional(),
   passportNumber: z.string().min(1).max(32).optional(),
-  reportDateFrom: isoDate.optional(),
-  reportDateTo: isoDate.optional(),
-  diagnosisDateFrom: isoDate.optional(),
-  diagnosisDateTo: isoDate.optional(),
-  treatmentDateFrom: isoDate.optional(),
-  treatmentDateTo: isoDate.optional(),
+  reportDateFrom: z.optional(isoDate),
+  reportDateTo: z.optional(isoDate),
+  diagnosisDateFrom: z.optional(isoDate),
+  diagnosisDateTo: z.optional(isoDate),
+  treatmentDateFrom: z.optional(isoDate),
+  treatmentDateTo: z.optional(isoDate),
   infectionCategory: z.enum(codesOf(INFECTION_CATEGORIES)).optional(),
   status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
   severity: z.enum(codesOf(SEVERITIES)).optional(),

@@ -208,7 +208,7 @@ const ERROR_TEXT: Record<number, string> = {
 
 function componentSchemas(): Record<string, unknown> {
   const reg = z.registry<{ id: string }>();
-  const add = (id: string, schema: z.ZodType) => reg.add(schema, { id });
+  const add = (id: string, schema: z.core.$ZodType) => reg.add(schema, { id });
   add('OccurrenceReport', occurrenceReportSchema);
   add('Issue', S.issueSchema);
   add('Error', S.errorResponse);

@@ -12,7 +12,7 @@ function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 /** Maps zod issues to `Issue`s (`type`, `required`, `unknownField`, `tooLong`, …), paths joined with dots. */
-export function zodIssues(error: z.ZodError, prefix = ''): Issue[] {
+export function zodIssues(error: z.core.$ZodError, prefix = ''): Issue[] {
   const out: Issue[] = [];
   for (const i of error.issues) {
     const path = joinPath(prefix, i.path);

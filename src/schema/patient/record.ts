@@ -29,28 +29,28 @@ const rowId = z.string().min(1).max(64);
 /** 緊急連絡先. */
 export const emergencyContactSchema = z.strictObject({
   /** 氏名. */
-  name: line.optional(),
+  name: z.optional(line),
   /** 続柄 (父, 母, 配偶者…). */
-  relationship: line.optional(),
+  relationship: z.optional(line),
   /** 電話番号1. */
-  phone1: phone.optional(),
+  phone1: z.optional(phone),
   /** 電話番号2. */
-  phone2: phone.optional(),
+  phone2: z.optional(phone),
 });
 export type EmergencyContact = z.infer<typeof emergencyContactSchema>;
 
 /** ID管理: the person as entered before (or with) the first report, in the manual's field order. */
 export const personSchema = z.strictObject({
   /** フリガナ (姓), full-width katakana once normalized. */
-  familyNameKana: line.optional(),
+  familyNameKana: z.optional(line),
   /** フリガナ (名). */
-  givenNameKana: line.optional(),
+  givenNameKana: z.optional(line),
   /** 氏名 (姓) (必須: 姓 or 名 must be given). */
-  familyName: line.optional(),
+  familyName: z.optional(line),
   /** 氏名 (名). */
-  givenName: line.optional(),
+  givenName: z.optional(line),
   /** 生年月日 (ISO). */
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: z.optional(isoDate),
   /** 生年月日 非公開: withheld from other institutions' views (the header shows 非公開). */
   dateOfBirthPrivate: z.boolean().optional(),
   /** 性別. */
@@ -70,32 +70,32 @@ export const personSchema = z.strictObject({
     .regex(/^\d{2}$/)
     .optional(),
   /** 市区町村. */
-  city: line.optional(),
+  city: z.optional(line),
   /** 町域・番地・建物. */
-  street: line.optional(),
+  street: z.optional(line),
   /** 電話番号 (a reachable mobile number is what My HER-SYS SMS needs). */
-  phone: phone.optional(),
+  phone: z.optional(phone),
   /** 電話番号2 (自宅 or 勤務先). */
-  phone2: phone.optional(),
+  phone2: z.optional(phone),
   /** パスポート番号 (foreign nationals; a filter of 登録情報一覧). */
   passportNumber: z.string().max(20).optional(),
   /** 保健所独自ID: the health center's own case number. */
   localId: z.string().max(32).optional(),
   /** 担当保健所. */
-  responsibleHealthCenter: facilityRefSchema.optional(),
+  responsibleHealthCenter: z.optional(facilityRefSchema),
   /** 緊急連絡先. */
   emergencyContact: emergencyContactSchema.optional(),
   /** 自由記述欄. */
-  freeText: text.optional(),
+  freeText: z.optional(text),
 });
 export type Person = z.infer<typeof personSchema>;
 
 /** 基礎情報: occupation and underlying conditions (nationality lives in ID管理, one source of truth). */
 export const basicInfoSchema = z.strictObject({
   /** 職業 (the actual job: 調理師, 保育士…). */
-  occupation: line.optional(),
+  occupation: z.optional(line),
   /** 勤務先・通学先. */
-  workplace: line.optional(),
+  workplace: z.optional(line),
   /** 基礎疾患・重症化リスク因子: 有・無・不明. */
   underlyingConditions: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
   /** The risk factors that apply (the report's list). */
@@ -104,7 +104,7 @@ export const basicInfoSchema = z.strictObject({
     .max(RISK_FACTORS.length)
     .optional(),
   /** その他の基礎疾患 (free text). */
-  conditionsOther: line.optional(),
+  conditionsOther: z.optional(line),
   /** 妊娠: 有・無・不明. */
   pregnancy: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
   /** ワクチン接種回数. */
@@ -120,13 +120,13 @@ export const labTestSchema = z.strictObject({
   /** 検体. */
   specimen: z.enum(codesOf(SPECIMENS)).optional(),
   /** 検体採取日. */
-  collectionDate: isoDate.optional(),
+  collectionDate: z.optional(isoDate),
   /** 結果判明日. */
-  resultDate: isoDate.optional(),
+  resultDate: z.optional(isoDate),
   /** 結果. */
   result: z.enum(codesOf(LAB_TEST_RESULTS)).optional(),
   /** 検査機関. */
-  laboratory: line.optional(),
+  laboratory: z.optional(line),
 });
 export type LabTest = z.infer<typeof labTestSchema>;
 
@@ -136,13 +136,13 @@ export const residenceSchema = z.strictObject({
   /** 居所. */
   type: z.enum(codesOf(RESIDENCE_TYPES)).optional(),
   /** 場所名 (hotel, hospital or facility name). */
-  placeName: line.optional(),
+  placeName: z.optional(line),
   /** 期間 (開始). */
-  startDate: isoDate.optional(),
+  startDate: z.optional(isoDate),
   /** 期間 (終了); empty while the stay goes on. */
-  endDate: isoDate.optional(),
+  endDate: z.optional(isoDate),
   /** 備考. */
-  note: line.optional(),
+  note: z.optional(line),
 });
 export type Residence = z.infer<typeof residenceSchema>;
 
@@ -151,18 +151,18 @@ export const activitySchema = z.strictObject({
   id: rowId,
   kind: z.enum(codesOf(ACTIVITY_KINDS)).optional(),
   /** 日付 (開始). */
-  startDate: isoDate.optional(),
+  startDate: z.optional(isoDate),
   /** 日付 (終了), for travel. */
-  endDate: isoDate.optional(),
+  endDate: z.optional(isoDate),
   /** 場所 (施設名・地域). */
-  place: line.optional(),
+  place: z.optional(line),
   /** 渡航先 (ISO 3166-1 alpha-2), for overseas travel. */
   country: z
     .string()
     .regex(/^[A-Z]{2}$/)
     .optional(),
   /** 内容・接触者等. */
-  detail: line.optional(),
+  detail: z.optional(line),
 });
 export type Activity = z.infer<typeof activitySchema>;
 
@@ -170,7 +170,7 @@ export type Activity = z.infer<typeof activitySchema>;
 export const observationEntrySchema = z.strictObject({
   id: rowId,
   /** 日付. */
-  date: isoDate.optional(),
+  date: z.optional(isoDate),
   /** 体温 (°C). */
   temperature: z.number().optional(),
   /** SpO2 (%). */
@@ -181,16 +181,16 @@ export const observationEntrySchema = z.strictObject({
     .max(SYMPTOMS.length)
     .optional(),
   /** 備考. */
-  note: line.optional(),
+  note: z.optional(line),
 });
 export type ObservationEntry = z.infer<typeof observationEntrySchema>;
 
 /** 健康観察: the observation period and the daily entries. */
 export const healthObservationSchema = z.strictObject({
   /** 健康観察期間 (開始). */
-  startDate: isoDate.optional(),
+  startDate: z.optional(isoDate),
   /** 健康観察期間 (終了). */
-  endDate: isoDate.optional(),
+  endDate: z.optional(isoDate),
   entries: z.array(observationEntrySchema).max(400).optional(),
 });
 export type HealthObservation = z.infer<typeof healthObservationSchema>;
@@ -199,11 +199,11 @@ export type HealthObservation = z.infer<typeof healthObservationSchema>;
 export const admissionSchema = z.strictObject({
   id: rowId,
   /** 入院医療機関. */
-  hospital: line.optional(),
+  hospital: z.optional(line),
   /** 入院年月日. */
-  admissionDate: isoDate.optional(),
+  admissionDate: z.optional(isoDate),
   /** 退院年月日. */
-  dischargeDate: isoDate.optional(),
+  dischargeDate: z.optional(isoDate),
   /** 転帰. */
   outcome: z.enum(codesOf(DISCHARGE_OUTCOMES)).optional(),
 });
@@ -213,10 +213,10 @@ export type Admission = z.infer<typeof admissionSchema>;
 export const severityEntrySchema = z.strictObject({
   id: rowId,
   /** 判定日. */
-  date: isoDate.optional(),
+  date: z.optional(isoDate),
   severity: z.enum(codesOf(RECORD_SEVERITIES)).optional(),
   /** 処置 (酸素投与, 人工呼吸器…). */
-  treatment: line.optional(),
+  treatment: z.optional(line),
 });
 export type SeverityEntry = z.infer<typeof severityEntrySchema>;
 
@@ -233,8 +233,8 @@ export const noteSchema = z.strictObject({
   /** When written (ISO 8601 date-time; set by the server when empty). */
   at: z.string().max(40).optional(),
   /** Who wrote it (set by the server). */
-  author: line.optional(),
-  text: text.optional(),
+  author: z.optional(line),
+  text: z.optional(text),
 });
 export type Note = z.infer<typeof noteSchema>;
 
@@ -248,7 +248,7 @@ export const auditEntrySchema = z.strictObject({
   target: z.string().max(64).optional(),
   /** The record version after the change. */
   version: z.number().int().optional(),
-  summary: line.optional(),
+  summary: z.optional(line),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
@@ -257,13 +257,13 @@ export const recordReportSchema = z.strictObject({
   id: z.string().min(1).max(64),
   report: occurrenceReportSchema,
   /** 初回報告: who (institution name) and when (ISO date). */
-  firstReportedBy: line.optional(),
-  firstReportedAt: isoDate.optional(),
+  firstReportedBy: z.optional(line),
+  firstReportedAt: z.optional(isoDate),
   /** 最終更新. */
-  lastUpdatedBy: line.optional(),
-  lastUpdatedAt: isoDate.optional(),
+  lastUpdatedBy: z.optional(line),
+  lastUpdatedAt: z.optional(isoDate),
   /** 保健所確認済 date. */
-  healthCenterConfirmedAt: isoDate.optional(),
+  healthCenterConfirmedAt: z.optional(isoDate),
   /** Deleted (削除) reports stay in the record until restored or purged. */
   deleted: z.boolean().optional(),
 });
@@ -283,7 +283,7 @@ export const patientRecordSchema = z.strictObject({
   /** My HER-SYS健康調査: whether the person reports through My HER-SYS. */
   myHerSys: z.boolean().optional(),
   /** 処置日 (措置判定記録; a filter of 登録情報一覧). */
-  treatmentDate: isoDate.optional(),
+  treatmentDate: z.optional(isoDate),
   basicInfo: basicInfoSchema.optional(),
   tests: z.array(labTestSchema).max(200).optional(),
   residences: z.array(residenceSchema).max(100).optional(),
@@ -303,7 +303,7 @@ export const measuresSchema = z.strictObject({
   /** 現在のステータス. */
   status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
   /** 処置日. */
-  treatmentDate: isoDate.optional(),
+  treatmentDate: z.optional(isoDate),
   /** My HER-SYS健康調査. */
   myHerSys: z.boolean().optional(),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   CATEGORIES,
   CERTAINTIES,
@@ -34,205 +34,207 @@ const yesNoUnknown = z.enum(codesOf(YES_NO_UNKNOWN));
 /** 届出に必要な項目: who reports. */
 export const reporterSchema = z.strictObject({
   /** 医師の氏名 (姓). */
-  doctorFamilyName: line.optional(),
+  doctorFamilyName: z.optional(line),
   /** 医師の氏名 (名). */
-  doctorGivenName: line.optional(),
+  doctorGivenName: z.optional(line),
   /** 従事する病院・診療所の名称. */
-  institutionName: line.optional(),
+  institutionName: z.optional(line),
   /** The institution's code in the host system (医療機関コード or the server's id), when picked from a list. */
-  institutionCode: z.string().max(32).optional(),
+  institutionCode: z.optional(z.string().check(z.maxLength(32))),
   /** 上記病院・診療所の所在地(※). */
-  institutionAddress: line.optional(),
+  institutionAddress: z.optional(line),
   /** 電話番号(※). */
-  institutionPhone: phone.optional(),
+  institutionPhone: z.optional(phone),
   /**
    * The footnote case (※): the doctor does not work at a hospital or clinic, so the address and phone
    * above are the doctor's own.
    */
-  notAtInstitution: z.boolean().optional(),
+  notAtInstitution: z.optional(z.boolean()),
   /** 診療時間外の電話番号: a number the health center can reach outside clinic hours. */
-  outOfHoursPhone: phone.optional(),
+  outOfHoursPhone: z.optional(phone),
 });
 
 /** 8–9 保護者 (only for minors). */
 export const guardianSchema = z.strictObject({
   /** 8 保護者氏名. */
-  name: line.optional(),
+  name: z.optional(line),
   /** 9 保護者電話番号. */
-  phone: phone.optional(),
+  phone: z.optional(phone),
   /** 保護者住所 (paper form item 10). */
-  address: line.optional(),
+  address: z.optional(line),
 });
 
 /** 1–9: the diagnosed person. */
 export const patientSchema = z.strictObject({
   /** 1 診断（検案）した者（死体）の類型. */
-  category: z.enum(codesOf(CATEGORIES)).optional(),
+  category: z.optional(z.enum(codesOf(CATEGORIES))),
   /** 2 当該者氏名 (姓). */
-  familyName: line.optional(),
+  familyName: z.optional(line),
   /** 2 当該者氏名 (名). */
-  givenName: line.optional(),
+  givenName: z.optional(line),
   /** 2 フリガナ (姓), full-width katakana. */
-  familyNameKana: line.optional(),
+  familyNameKana: z.optional(line),
   /** 2 フリガナ (名), full-width katakana. */
-  givenNameKana: line.optional(),
+  givenNameKana: z.optional(line),
   /** 3 性別. */
-  sex: z.enum(codesOf(SEXES)).optional(),
+  sex: z.optional(z.enum(codesOf(SEXES))),
   /** 4 生年月日. */
-  dateOfBirth: isoDate.optional(),
+  dateOfBirth: z.optional(isoDate),
   /** 当該者職業 (paper form item 6): the actual job (調理師, 保育士…), not 会社員. */
-  occupation: line.optional(),
+  occupation: z.optional(line),
   /** 6 当該者所在地: where the person actually is now (home, hotel, hospital…). */
-  location: addressSchema.optional(),
+  location: z.optional(addressSchema),
   /** 6 当該者電話番号: a mobile phone that can be reached is recommended (My HER-SYS SMS goes here). */
-  phone: phone.optional(),
+  phone: z.optional(phone),
   /**
    * The same number typed a second time. A mistyped number sends the patient's SMS to a stranger
    * (Tottori, 2022-07-08), so a mobile number must be confirmed before the report is filed.
    */
-  phoneConfirmation: phone.optional(),
+  phoneConfirmation: z.optional(phone),
   /** 7 当該者住所 (住民票のある住所等). */
-  address: addressSchema.optional(),
+  address: z.optional(addressSchema),
   /** 7 当該者所在地と同じ: the address is the location above. */
-  addressSameAsLocation: z.boolean().optional(),
+  addressSameAsLocation: z.optional(z.boolean()),
   /** 7 電話番号 of the address. */
-  addressPhone: phone.optional(),
+  addressPhone: z.optional(phone),
   /** 7 当該者電話番号と同じ. */
-  addressPhoneSameAsLocation: z.boolean().optional(),
+  addressPhoneSameAsLocation: z.optional(z.boolean()),
   /** 8–9 保護者. */
-  guardian: guardianSchema.optional(),
+  guardian: z.optional(guardianSchema),
 });
 
 /** One diagnostic method with its specimen, collection date and result (paper form item 12). */
 export const diagnosticMethodEntrySchema = z.strictObject({
   method: z.enum(codesOf(DIAGNOSTIC_METHODS)),
-  specimen: z.enum(codesOf(SPECIMENS)).optional(),
+  specimen: z.optional(z.enum(codesOf(SPECIMENS))),
   /** Free text when the specimen is その他. */
-  specimenOther: line.optional(),
+  specimenOther: z.optional(line),
   /** 検体採取日. */
-  collectionDate: isoDate.optional(),
-  result: z.enum(codesOf(TEST_RESULTS)).optional(),
+  collectionDate: z.optional(isoDate),
+  result: z.optional(z.enum(codesOf(TEST_RESULTS))),
 });
 
 /** 10 診断情報 (paper form items 11–17). */
 export const diagnosisSchema = z.strictObject({
   /** 診断（検案）年月日. */
-  diagnosisDate: isoDate.optional(),
+  diagnosisDate: z.optional(isoDate),
   /** 検体採取日 (the one the diagnosis is based on; the diagnosis date when no specimen was taken). */
-  specimenCollectionDate: isoDate.optional(),
+  specimenCollectionDate: z.optional(isoDate),
   /** 発病年月日 (患者（確定例） only). */
-  onsetDate: isoDate.optional(),
+  onsetDate: z.optional(isoDate),
   /** 死亡年月日 (death cases only). */
-  deathDate: isoDate.optional(),
+  deathDate: z.optional(isoDate),
   /** 初診年月日: the first visit for this illness. */
-  firstVisitDate: isoDate.optional(),
+  firstVisitDate: z.optional(isoDate),
   /** 感染したと推定される年月日. */
-  estimatedInfectionDate: isoDate.optional(),
+  estimatedInfectionDate: z.optional(isoDate),
   /** 症状: all that apply. */
-  symptoms: z.array(z.enum(codesOf(SYMPTOMS))).max(32).optional(),
+  symptoms: z.optional(z.array(z.enum(codesOf(SYMPTOMS))).check(z.maxLength(32))),
   /** その他の症状 (free text). */
-  symptomOther: line.optional(),
+  symptomOther: z.optional(line),
   /** 酸素飽和度（室内気） in %. */
-  spo2: z.number().optional(),
+  spo2: z.optional(z.number()),
   /** 診断方法: all that apply. */
-  methods: z.array(diagnosticMethodEntrySchema).max(16).optional(),
+  methods: z.optional(z.array(diagnosticMethodEntrySchema).check(z.maxLength(16))),
 });
 
 /** 感染原因・感染経路・感染地域 (paper form item 18 ① ②). */
 export const infectionSchema = z.strictObject({
   /** 感染原因・感染経路: 確定 or 推定. */
-  routeCertainty: z.enum(codesOf(CERTAINTIES)).optional(),
+  routeCertainty: z.optional(z.enum(codesOf(CERTAINTIES))),
   /** 飛沫・飛沫核感染 / 接触感染 / その他. */
-  route: z.enum(codesOf(INFECTION_ROUTES)).optional(),
+  route: z.optional(z.enum(codesOf(INFECTION_ROUTES))),
   /** 感染源の種類・状況, 接触した人・物の種類・状況, or the その他 text. */
-  routeDetail: line.optional(),
+  routeDetail: z.optional(line),
   /** 感染地域: 確定 or 推定. */
-  regionCertainty: z.enum(codesOf(CERTAINTIES)).optional(),
+  regionCertainty: z.optional(z.enum(codesOf(CERTAINTIES))),
   /** 日本国内 / 国外. */
-  area: z.enum(codesOf(INFECTION_AREAS)).optional(),
+  area: z.optional(z.enum(codesOf(INFECTION_AREAS))),
   /** 国内: 都道府県 (JIS X 0401). */
-  prefectureCode: z.string().regex(/^\d{2}$/).optional(),
+  prefectureCode: z.optional(z.string().check(z.regex(/^\d{2}$/))),
   /** 国内: 市区町村. */
-  city: line.optional(),
+  city: z.optional(line),
   /** 国外: every country, when several. */
-  countries: line.optional(),
+  countries: z.optional(line),
   /** 国外: 詳細地域. */
-  regionDetail: line.optional(),
+  regionDetail: z.optional(line),
   /** 渡航期間: 出国日. */
-  departureDate: isoDate.optional(),
+  departureDate: z.optional(isoDate),
   /** 渡航期間: 入国日. */
-  entryDate: isoDate.optional(),
+  entryDate: z.optional(isoDate),
   /** 国外居住者: only the entry date is needed. */
-  residentAbroad: z.boolean().optional(),
+  residentAbroad: z.optional(z.boolean()),
 });
 
 /** One dose of the paper form's per-dose vaccination history. */
 export const vaccineDoseSchema = z.strictObject({
   /** Which dose (1st, 2nd…). */
-  dose: z.number().int().min(1).max(10),
+  dose: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
   /** 有・無・不明. */
-  given: yesNoUnknown.optional(),
-  vaccine: z.enum(codesOf(VACCINES)).optional(),
+  given: z.optional(yesNoUnknown),
+  vaccine: z.optional(z.enum(codesOf(VACCINES))),
   /** 製造会社 / product in free text when the vaccine is その他. */
-  vaccineOther: line.optional(),
+  vaccineOther: z.optional(line),
   /** 接種年月日. */
-  date: isoDate.optional(),
+  date: z.optional(isoDate),
   /** 接種年月日 不明. */
-  dateUnknown: z.boolean().optional(),
+  dateUnknown: z.optional(z.boolean()),
 });
 
 /** 11 新型コロナウイルスワクチン接種歴. */
 export const vaccinationSchema = z.strictObject({
   /** 接種回数 (0 for never vaccinated), or 'unknown' (不明). */
-  doseCount: z.union([z.number().int().min(0).max(10), z.literal('unknown')]).optional(),
+  doseCount: z.optional(
+    z.union([z.number().check(z.int(), z.minimum(0), z.maximum(10)), z.literal('unknown')]),
+  ),
   /** 最近の接種年月日. */
-  latestDate: isoDate.optional(),
+  latestDate: z.optional(isoDate),
   /** 最近の接種ワクチン. */
-  latestVaccine: z.enum(codesOf(VACCINES)).optional(),
+  latestVaccine: z.optional(z.enum(codesOf(VACCINES))),
   /** The product in free text when the latest vaccine is その他. */
-  latestVaccineOther: line.optional(),
+  latestVaccineOther: z.optional(line),
   /** Per-dose detail as the paper form has it (optional; the summary above is what ver.2 asks). */
-  doses: z.array(vaccineDoseSchema).max(10).optional(),
+  doses: z.optional(z.array(vaccineDoseSchema).check(z.maxLength(10))),
 });
 
 /** 12 重症化リスク因子となる疾患等. */
 export const riskFactorsSchema = z.strictObject({
   /** 有・無・不明. */
-  presence: yesNoUnknown.optional(),
+  presence: z.optional(yesNoUnknown),
   /** The numbered items that apply (when 有). Items 11 and 12 are 免疫機能の低下 and 妊婦. */
-  items: z.array(z.enum(codesOf(RISK_FACTORS))).max(RISK_FACTORS.length).optional(),
+  items: z.optional(z.array(z.enum(codesOf(RISK_FACTORS))).check(z.maxLength(RISK_FACTORS.length))),
   /** 13 その他 (free text). */
-  other: line.optional(),
+  other: z.optional(line),
 });
 
 /** 13 発生届出時点の重症度 and the other item-19 questions of the paper form. */
 export const clinicalSchema = z.strictObject({
   /** 重症度. */
-  severity: z.enum(codesOf(SEVERITIES)).optional(),
+  severity: z.optional(z.enum(codesOf(SEVERITIES))),
   /** 届出時点の入院の必要性の有無. */
-  hospitalizationNeeded: yesNo.optional(),
+  hospitalizationNeeded: z.optional(yesNo),
   /** 届出時点の入院の有無. */
-  hospitalized: yesNo.optional(),
+  hospitalized: z.optional(yesNo),
   /** 入院年月日 (入院例のみ). */
-  admissionDate: isoDate.optional(),
+  admissionDate: z.optional(isoDate),
   /** 入院医療機関 (carried over by 連続登録(引継ぎ)). */
-  inpatientInstitution: line.optional(),
+  inpatientInstitution: z.optional(line),
   /** 治療薬の投与の必要性の有無. */
-  antiviralNeeded: yesNo.optional(),
+  antiviralNeeded: z.optional(yesNo),
   /** 酸素投与の必要性の有無. */
-  oxygenNeeded: yesNo.optional(),
+  oxygenNeeded: z.optional(yesNo),
   /** 電話や情報通信機器を用いた診療の有無. */
-  telemedicine: yesNo.optional(),
+  telemedicine: z.optional(yesNo),
   /** 補足情報. */
-  supplementary: text.optional(),
+  supplementary: z.optional(text),
 });
 
 /** 届出先保健所 and 担当保健所. */
 export const healthCentersSchema = z.strictObject({
   /** 届出先保健所: where the report is filed (nearest to the diagnosing doctor). */
-  notified: facilityRefSchema.optional(),
+  notified: z.optional(facilityRefSchema),
   /** 担当保健所: the one that manages the case (usually by the patient's location). */
-  responsible: facilityRefSchema.optional(),
+  responsible: z.optional(facilityRefSchema),
 });
 
 /**
@@ -241,30 +243,30 @@ export const healthCentersSchema = z.strictObject({
  */
 export const confirmedWarningSchema = z.strictObject({
   /** The issue code that was confirmed. */
-  code: z.string().min(1).max(64),
+  code: z.string().check(z.minLength(1), z.maxLength(64)),
   /** The issue path it was raised on. */
-  path: z.string().max(128),
+  path: z.string().check(z.maxLength(128)),
   /** When it was confirmed (ISO 8601 date-time). */
-  confirmedAt: z.string().max(40),
+  confirmedAt: z.string().check(z.maxLength(40)),
   /** Why the user continued (optional). */
-  reason: line.optional(),
+  reason: z.optional(line),
 });
 
 /** The whole 発生届. */
 export const occurrenceReportSchema = z.strictObject({
   /** Version of this data model. */
-  schemaVersion: z.literal(2).optional(),
+  schemaVersion: z.optional(z.literal(2)),
   /** 報告年月日. */
-  reportDate: isoDate.optional(),
-  reporter: reporterSchema.optional(),
-  patient: patientSchema.optional(),
-  diagnosis: diagnosisSchema.optional(),
-  infection: infectionSchema.optional(),
-  vaccination: vaccinationSchema.optional(),
-  riskFactors: riskFactorsSchema.optional(),
-  clinical: clinicalSchema.optional(),
-  healthCenters: healthCentersSchema.optional(),
-  confirmedWarnings: z.array(confirmedWarningSchema).max(64).optional(),
+  reportDate: z.optional(isoDate),
+  reporter: z.optional(reporterSchema),
+  patient: z.optional(patientSchema),
+  diagnosis: z.optional(diagnosisSchema),
+  infection: z.optional(infectionSchema),
+  vaccination: z.optional(vaccinationSchema),
+  riskFactors: z.optional(riskFactorsSchema),
+  clinical: z.optional(clinicalSchema),
+  healthCenters: z.optional(healthCentersSchema),
+  confirmedWarnings: z.optional(z.array(confirmedWarningSchema).check(z.maxLength(64))),
 });
 
 export type OccurrenceReport = z.infer<typeof occurrenceReportSchema>;
