@@ -7,7 +7,8 @@
  * in 登録情報一覧, opens it, edits it (and meets someone else's concurrent edit), prints it with
  * HER-SYS ID印字, deletes it with the report-date confirmation, and the notification mails arrive.
  *
- * Screenshots go to docs/images/app-*.png.
+ * Screenshots go to docs/images/app-*.png when UPDATE_DOCS_IMAGES=1 is set (else to a temporary folder).
+ * KEEP_E2E_DATA=1 keeps the server's temporary data folder.
  *
  * Run: node --import tsx --conditions=source --test reference-server/tests/e2e-app.test.ts
  * Needs /usr/bin/chromium and pdftotext (poppler-utils); skipped with a message when they are missing.
@@ -26,7 +27,13 @@ import { buildApp } from '../../scripts/build-app.js';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-const imagesDir = path.join(repoRoot, 'docs/images');
+/**
+ * Screenshots: into docs/images/app-*.png with UPDATE_DOCS_IMAGES=1 (needs a Japanese font, e.g. Debian's
+ * fonts-noto-cjk), otherwise into a temporary folder, so a test run never changes tracked files.
+ */
+const imagesDir = process.env.UPDATE_DOCS_IMAGES
+  ? path.join(repoRoot, 'docs/images')
+  : path.join(tmpdir(), 'hersys-e2e-screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
