@@ -109,7 +109,7 @@ export default tseslint.config(
     ['reference-server/**/*.ts'],
     [
       {
-        regex: '^(\\.\\./)+src/|^(\\.\\./)+(\\.\\./)src/',
+        regex: '^(\\.\\./)+src/(schema|components|pdf|locales)(/|$)',
         message:
           'The server imports the SDK through its package exports (hersys-sdk/schema …), never ../src.',
       },
