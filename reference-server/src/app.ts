@@ -17,6 +17,7 @@ import type { Mailer, SmsProvider } from './outbox/transports.js';
 import { devRoutes } from './routes/dev.js';
 import { facilityRoutes } from './routes/facilities.js';
 import { inviteRoutes } from './routes/invites.js';
+import { recordRoutes } from './records/routes.js';
 import { patientRoutes } from './routes/patients.js';
 import { reportRoutes } from './routes/reports.js';
 import type { Deps } from './routes/deps.js';
@@ -89,6 +90,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
   app.route('/api/institutions', facilities.institutions);
   app.route('/api/patients', patientRoutes(deps));
   app.route('/api/reports', reportRoutes(deps));
+  app.route('/api', recordRoutes(deps));
   app.route('/my', inviteRoutes(deps));
   if (!o.config.production) app.route('/dev', devRoutes(deps));
 

@@ -10,6 +10,7 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
+import { recordMigrations } from '../records/migrations.js';
 import type { Dialect, Db } from './types.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -226,6 +227,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
         }
       },
     },
+    ...recordMigrations(dialect),
   };
 }
 
