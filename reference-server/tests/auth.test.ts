@@ -5,8 +5,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import { createAuthApp } from '../src/auth/app.js';
 import { totpAt } from '../src/auth/crypto.js';
 import {
+  Browser,
+  ORIGIN,
   authHarness,
   BACKENDS,
   firstSignIn,
@@ -630,6 +633,31 @@ describe('auth: throttling, TOTP, re-authentication and policy (sqlite)', () => 
     await d.req('POST', '/api/auth/password', { attemptId: a2.attemptId, password: NEW_PASSWORD });
     const replay = await d.req('POST', '/api/auth/verify', { attemptId: a2.attemptId, code, method: 'totp' });
     assert.equal(replay.status, 401);
+    // A server started with another secret cannot read the secret: a clear refusal, not a 500.
+    const other = createAuthApp({
+      db: h.db,
+      sms: h.sms,
+      voice: h.sms,
+      clock: h.clock,
+      config: {
+        secret: 'another-secret-another-secret-another-secret',
+        origins: [ORIGIN],
+        rpId: 'localhost',
+        password: { scrypt: { N: 2 ** 14, r: 8, p: 1 } },
+        clientIp: () => '192.0.2.13',
+      },
+    });
+    const e = new Browser(other);
+    const a3 = await json(await e.req('POST', '/api/auth/login-id', { loginId: 'clinic' }));
+    await e.req('POST', '/api/auth/password', { attemptId: a3.attemptId, password: NEW_PASSWORD });
+    h.clock.advance(30_000);
+    const unreadable = await e.req('POST', '/api/auth/verify', {
+      attemptId: a3.attemptId,
+      code: totpAt(secret, step()),
+      method: 'totp',
+    });
+    assert.equal(unreadable.status, 403);
+    assert.equal((await json(unreadable)).error.code, 'method_disabled');
   });
 
   test('re-authentication before changing a second factor; facility policy needs a stronger factor', async () => {

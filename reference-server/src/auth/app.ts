@@ -962,6 +962,20 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     return afterSecondFactor(c, attempt, acct, ch.method);
   });
 
+  /** The decrypted TOTP secret; a secret sealed under another server secret is a refusal, not a 500. */
+  function totpSecret(sealed: string): string {
+    try {
+      return keys.decrypt(sealed);
+    } catch {
+      console.error('[auth] a TOTP secret cannot be decrypted: was HERSYS_AUTH_SECRET changed?');
+      throw new AuthError(
+        403,
+        'method_disabled',
+        'The authenticator app registration cannot be used. Choose another method, or ask your health center to reset it.',
+      );
+    }
+  }
+
   async function checkTotp(c: Context, account: AuthAccountTable, code: string): Promise<void> {
     const row = await db
       .selectFrom('totp_secrets')
@@ -970,12 +984,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .executeTakeFirst();
     if (!row?.confirmed_at)
       throw new AuthError(403, 'method_disabled', 'No authenticator app is registered.');
+    const secret = totpSecret(row.secret_enc);
     const verdict = await throttle.admit(account.login_id, ipOf(c), clock.now());
     if (!verdict.ok) throw throttled(verdict.retryAfterSeconds, verdict.reason);
     const digits = code.normalize('NFKC').replace(/\s/g, '');
-    const step = /^\d{6}$/.test(digits)
-      ? matchTotp(keys.decrypt(row.secret_enc), digits, clock.now())
-      : undefined;
+    const step = /^\d{6}$/.test(digits) ? matchTotp(secret, digits, clock.now()) : undefined;
     // A code is accepted once: a step at or before the last accepted one is a replay.
     const claimed =
       step === undefined
@@ -1479,7 +1492,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .executeTakeFirst();
     if (!row || row.confirmed_at)
       throw new AuthError(409, 'wrong_step', 'Start the authenticator setup first.');
-    const step = matchTotp(keys.decrypt(row.secret_enc), input.code.normalize('NFKC').trim(), clock.now());
+    const step = matchTotp(totpSecret(row.secret_enc), input.code.normalize('NFKC').trim(), clock.now());
     if (step === undefined)
       throw new AuthError(401, 'invalid_code', 'The code is not correct. Check the time on your device.');
     await db
