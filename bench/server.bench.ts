@@ -491,6 +491,16 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
       },
     },
     {
+      label: 'SQLite (WAL, synchronous=NORMAL)',
+      env: async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'hersys-bench-'));
+        return {
+          env: { DATA_DIR: dir, SQLITE_SYNCHRONOUS: 'NORMAL' },
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        };
+      },
+    },
+    {
       label: 'PostgreSQL',
       env: async () => {
         const db = await freshPgDb();

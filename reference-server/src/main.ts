@@ -4,7 +4,8 @@
  *
  * Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR (reference-server/data), DATABASE_URL, SMTP_URL,
  * MAIL_FROM, MAIL_FULL_CONTENT=1, PUBLIC_URL, SMS_PROVIDER_URL + SMS_PROVIDER_TOKEN, NODE_ENV,
- * HERSYS_DEV_USER=1 (development sign-in as the demo clinic; refused in production).
+ * HERSYS_DEV_USER=1 (development sign-in as the demo clinic; refused in production), SQLITE_SYNCHRONOUS
+ * (FULL, the default, or NORMAL).
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,7 +51,11 @@ async function main() {
     mailFullContent: env.MAIL_FULL_CONTENT === '1',
   });
 
-  const handle = openDatabase({ databaseUrl: env.DATABASE_URL, sqliteFile: join(dataDir, 'hersys.sqlite') });
+  const handle = openDatabase({
+    databaseUrl: env.DATABASE_URL,
+    sqliteFile: join(dataDir, 'hersys.sqlite'),
+    sqliteSynchronous: env.SQLITE_SYNCHRONOUS?.toUpperCase() === 'NORMAL' ? 'NORMAL' : 'FULL',
+  });
   await migrateToLatest(handle.db, handle.dialect);
   const seeded = await seedDemoData(handle.db, new Date().toISOString());
 

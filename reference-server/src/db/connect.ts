@@ -12,11 +12,17 @@ export interface OpenOptions {
   sqliteFile?: string;
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
+  /**
+   * SQLite `synchronous` in WAL mode: FULL (default) syncs the WAL at every commit, so an acknowledged report
+   * survives power loss too; NORMAL syncs at checkpoints only — still safe against a crash or `kill -9` of the
+   * server (the OS has the WAL), faster, but the last commits can be lost if the machine loses power.
+   */
+  sqliteSynchronous?: 'FULL' | 'NORMAL';
 }
 
 /**
- * Opens SQLite (better-sqlite3, WAL, synchronous=FULL so an acknowledged commit survives power loss and
- * `kill -9`) or PostgreSQL (pg pool). The only dialect switch outside migrations and the outbox lease.
+ * Opens SQLite (better-sqlite3, WAL, synchronous=FULL by default so an acknowledged commit survives power
+ * loss and `kill -9`) or PostgreSQL (pg pool). The only dialect switch outside migrations and the outbox lease.
  */
 export function openDatabase(options: OpenOptions): DbHandle {
   if (options.databaseUrl) {
@@ -31,7 +37,7 @@ export function openDatabase(options: OpenOptions): DbHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma(`synchronous = ${options.sqliteSynchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep them (bounded cache).
