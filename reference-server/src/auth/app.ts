@@ -742,8 +742,11 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
       .where('used_at', 'is', null)
       .where('tries', '<', 5)
       .executeTakeFirst();
-    if (Number(used.numUpdatedRows) !== 1)
+    if (Number(used.numUpdatedRows) !== 1) {
+      // Used concurrently by another request: count it as a failure (it releases this try's hold too).
+      await throttle.fail(loginId, ipOf(c), clock.now());
       throw new AuthError(410, 'code_used', 'This code has already been used. Request a new code.');
+    }
     await throttle.succeed(loginId);
     return ch;
   }

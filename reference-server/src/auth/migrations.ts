@@ -13,7 +13,8 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely<DB> is invariant in DB.
 type AnyDb = any;
 
-export function authMigrations(): Record<string, Migration> {
+/** The auth tables' migrations (`dialect` is accepted for symmetry with the server's modules; none differs). */
+export function authMigrations(_dialect?: 'sqlite' | 'postgres'): Record<string, Migration> {
   return {
     '100_auth_initial': {
       async up(db: Kysely<AnyDb>) {
