@@ -17,7 +17,7 @@
  *
  * @module
  */
-import { validateReport, type Issue, type OccurrenceReport } from '../schema/index.js';
+import { todayInJapan, validateReport, type Issue, type OccurrenceReport } from '../schema/index.js';
 import { issueMessage } from '../locales/index.js';
 import { GlyphMissingError, PdfOptionsError, ReportInvalidError, type MissingGlyph } from './errors.js';
 import { isIgnorable, parseFont, type FontBytes, type ParsedFont } from './font.js';
@@ -54,7 +54,8 @@ export interface RenderReportPdfOptions {
   readonly locale?: 'ja' | 'en';
   /**
    * Today as ISO `YYYY-MM-DD`: the date the report is validated against (no future dates) and the output
-   * date printed in the footer. Default: today in the local time zone.
+   * date printed in the footer. Default: today in Japan (`todayInJapan()`), whatever the
+   * host's time zone, so a report dated today in Japan is never refused as future-dated by a UTC server.
    */
   readonly today?: string;
   /** Embed only the glyphs used (default true, ~20–60 KB). `false` embeds the whole font (~5 MB). */
@@ -141,7 +142,7 @@ function prepare(
   }
   const font = parseFont(options.font);
 
-  const today = options.today ?? localToday();
+  const today = options.today ?? todayInJapan();
   const result = validateReport(report, { today });
   if (!result.ok) throw new ReportInvalidError(result.issues);
   const valid = result.report ?? report;
@@ -185,12 +186,6 @@ function assertGlyphs(layout: ReportLayout, font: ParsedFont): void {
     paths: [...paths],
   }));
   throw new GlyphMissingError(list);
-}
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 export type { Issue };
