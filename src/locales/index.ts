@@ -8,9 +8,32 @@ import enFields from './en/fields.js';
 import enUi from './en/ui.js';
 import enPdf from './en/pdf.js';
 
-/** The locales the SDK ships. */
-export type Locale = 'ja' | 'en';
-export const LOCALES: readonly Locale[] = ['ja', 'en'];
+import {
+  LOCALES,
+  NAMESPACES,
+  fieldLabelOf,
+  issueMessageOf,
+  registerResources,
+  runtimeI18n,
+  type IssueLike,
+  type Locale,
+} from './runtime.js';
+
+export {
+  LOCALES,
+  NAMESPACES,
+  isLocaleLoaded,
+  loadLocale,
+  registerResourceLoader,
+  registerResourcePack,
+  registerResources,
+  type IssueLike,
+  type Locale,
+  type Namespace,
+  type ResourceBundles,
+  type ResourceLoader,
+  type ResourcePack,
+} from './runtime.js';
 
 /**
  * The SDK's i18next resources, one namespace per layer: `issues` (a message per issue code),
@@ -21,8 +44,6 @@ export const resources = {
   ja: { issues: jaIssues, fields: jaFields, ui: jaUi, pdf: jaPdf },
   en: { issues: enIssues, fields: enFields, ui: enUi, pdf: enPdf },
 } as const;
-
-export const NAMESPACES = ['issues', 'fields', 'ui', 'pdf'] as const;
 
 /** Creates an initialised, independent i18next instance with the SDK's resources (synchronous). */
 export function createI18n(lng: Locale = 'ja'): i18n {
@@ -41,34 +62,24 @@ export function createI18n(lng: Locale = 'ja'): i18n {
   return instance;
 }
 
-let shared: i18n | undefined;
+let complete = false;
 
-/** The SDK's shared instance, created on first use. Components switch language per call, not globally. */
+/**
+ * The SDK's shared instance (the one the components use), with every resource of every locale
+ * registered (synchronous). Components switch language per call, not globally.
+ */
 export function sdkI18n(): i18n {
-  shared ??= createI18n('ja');
-  return shared;
+  const instance = runtimeI18n();
+  if (!complete) {
+    for (const lng of LOCALES) registerResources(lng, resources[lng]);
+    complete = true;
+  }
+  return instance;
 }
 
 /** A translation function fixed to one locale. */
 export function translator(lng: Locale): TFunction {
   return sdkI18n().getFixedT(lng);
-}
-
-/** An issue as the schema returns it (structural type, so the locales do not depend on the schema). */
-export interface IssueLike {
-  readonly path: string;
-  readonly code: string;
-  readonly params?: Readonly<Record<string, string | number | boolean>>;
-}
-
-function labelAt(lng: Locale, key: string): string | undefined {
-  const res: unknown = sdkI18n().getResource(lng, 'fields', key === '' ? '_label' : key);
-  if (typeof res === 'string') return res;
-  if (res !== null && typeof res === 'object') {
-    const own = (res as Record<string, unknown>)['_label'];
-    if (typeof own === 'string') return own;
-  }
-  return undefined;
 }
 
 /**
@@ -77,12 +88,7 @@ function labelAt(lng: Locale, key: string): string | undefined {
  * → '検体採取日（診断方法）（2件目）'. Falls back to Japanese, then to the path itself.
  */
 export function fieldLabel(path: string, lng: Locale = 'ja'): string {
-  const indexes = [...path.matchAll(/\.(\d+)(?=\.|$)/g)].map((m) => Number(m[1]) + 1);
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const label = labelAt(lng, key) ?? labelAt('ja', key) ?? path;
-  if (indexes.length === 0) return label;
-  const ordinal = indexes.map((n) => (lng === 'ja' ? `（${n}件目）` : ` (#${n})`)).join('');
-  return label + ordinal;
+  return fieldLabelOf(sdkI18n(), path, lng);
 }
 
 /**
@@ -93,12 +99,5 @@ export function fieldLabel(path: string, lng: Locale = 'ja'): string {
  * @example issueMessage({ path: 'patient.dateOfBirth', code: 'required', severity: 'error' }, 'ja') // '生年月日は必須です。'
  */
 export function issueMessage(issue: IssueLike, lng: Locale = 'ja'): string {
-  const i18n = sdkI18n();
-  const field = fieldLabel(issue.path, lng);
-  const params: Record<string, unknown> = { ...(issue.params ?? {}), field };
-  const other = issue.params?.['other'];
-  if (typeof other === 'string') params['otherField'] = fieldLabel(other, lng);
-  const key = `issues:${issue.code}`;
-  if (!i18n.exists(key, { lng, fallbackLng: false })) return `${field}: ${issue.code}`;
-  return String(i18n.t(key, { ...params, lng }));
+  return issueMessageOf(sdkI18n(), issue, lng);
 }

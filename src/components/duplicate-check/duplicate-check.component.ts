@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PREFECTURES, formatWareki, type DuplicateMatch, type Person } from '../../schema/index.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
+import { PATIENT_STRINGS } from '../../locales/packs.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { CheckDuplicates, DuplicateCandidate } from '../id-form/patient-events.js';
@@ -126,7 +127,7 @@ export class HersysDuplicateCheck extends LitElement {
   @state() private status: 'idle' | 'checking' | 'done' | 'failed' = 'idle';
   @state() private errorMessage = '';
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, PATIENT_STRINGS);
   private timer: ReturnType<typeof setTimeout> | undefined;
   private seq = 0;
   private lastKey = '';

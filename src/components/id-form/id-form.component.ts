@@ -11,6 +11,7 @@ import {
 import type { Locale } from '../../locales/index.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
+import { PATIENT_STRINGS } from '../../locales/packs.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { defaultPostalLookup, type PostalLookup } from '../postal/postal-lookup.js';
@@ -81,7 +82,7 @@ export class HersysIdForm extends FormAssociatedElement {
   @query('hersys-duplicate-check') private duplicateCheck?: HersysDuplicateCheck;
   @query('dialog') private doneDialog?: HTMLDialogElement;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, PATIENT_STRINGS);
   private readonly editor = new PersonEditor(this, 'idf', () => {
     this.registerError = '';
     this.syncFormState();

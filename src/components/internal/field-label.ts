@@ -1,4 +1,4 @@
-import { fieldLabel as localeFieldLabel, issueMessage, type Locale } from '../../locales/index.js';
+import { fieldLabel as localeFieldLabel, issueMessage, type Locale } from '../../locales/runtime.js';
 
 /**
  * The label of a field path for the dialogs and the flow (the `fields` namespace through

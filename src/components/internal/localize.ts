@@ -1,6 +1,13 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { TFunction } from 'i18next';
-import { translator, type Locale } from '../../locales/index.js';
+import {
+  isLocaleLoaded,
+  loadLocale,
+  registerResourcePack,
+  translator,
+  type Locale,
+  type ResourcePack,
+} from '../../locales/runtime.js';
 
 /** A host that chooses its locale (`locale` property, else its `lang`, else the nearest `[lang]`). */
 export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
@@ -11,14 +18,37 @@ export interface LocalizedHost extends ReactiveControllerHost, HTMLElement {
  * Gives a component a translation function for its current locale and re-renders it when the locale
  * changes: the host's `locale` property, its `lang` attribute, or the `lang` of the document (watched
  * with a MutationObserver, as hosts switch `<html lang>` at runtime).
+ *
+ * Resources not shipped with the page load by need: before an update in a locale whose resources are
+ * not all there (English, or a feature's `pack` in English), the update waits for them (a dynamic
+ * `import()`), so the host never renders a half-translated view and its `updateComplete` covers the
+ * load. Japanese, the default, is always there: the first paint never waits. A failed load renders
+ * anyway (Japanese as the fallback) and is tried again at the next update.
  */
 export class LocalizeController implements ReactiveController {
   private observer?: MutationObserver;
   private cachedLocale?: Locale;
   private cachedT?: TFunction;
 
-  constructor(private readonly host: LocalizedHost) {
+  /** @param pack the strings of the host's feature, when they are not the report's (see ResourcePack). */
+  constructor(
+    private readonly host: LocalizedHost,
+    pack?: ResourcePack,
+  ) {
+    if (pack) registerResourcePack(pack);
     host.addController(this);
+    // ReactiveElement awaits what scheduleUpdate() returns before it updates (and before updateComplete
+    // resolves): the one hook that lets an update wait for the locale's resources.
+    const scheduler = host as unknown as { scheduleUpdate(): void | Promise<unknown> };
+    const schedule = scheduler.scheduleUpdate.bind(host);
+    scheduler.scheduleUpdate = () => {
+      const locale = this.locale;
+      if (isLocaleLoaded(locale)) return schedule();
+      return loadLocale(locale).then(schedule, (error: unknown) => {
+        console.warn(`hersys-sdk: the ${locale} resources could not be loaded`, error);
+        return schedule();
+      });
+    };
   }
 
   hostConnected(): void {

@@ -25,6 +25,7 @@ import {
 } from '../../schema/index.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
+import { PATIENT_STRINGS } from '../../locales/packs.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import '../id-form/patient-events.js';
@@ -100,7 +101,7 @@ export class HersysPatientList extends LitElement {
   @state() private listScrollTop = 0;
   @state() private viewport = 600;
 
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, PATIENT_STRINGS);
   private seq = 0;
   private rowHeight = 36;
   private pending: Promise<void> = Promise.resolve();

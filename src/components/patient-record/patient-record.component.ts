@@ -31,6 +31,7 @@ import {
 } from '../../schema/index.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
+import { PATIENT_STRINGS } from '../../locales/packs.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { PersonEditor, personEditorStyles } from '../id-form/internal/person-editor.js';
@@ -149,7 +150,7 @@ export class HersysPatientRecord extends LitElement {
   @state() private deleteTarget?: RecordReport;
 
   private bases = new Map<RecordSection, unknown>();
-  private readonly localize = new LocalizeController(this);
+  private readonly localize = new LocalizeController(this, PATIENT_STRINGS);
   private readonly identity = new PersonEditor(this, 'rec', (value) => this.setDraft('identity', value));
 
   private get todayIso(): string {

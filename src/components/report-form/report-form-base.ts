@@ -21,7 +21,7 @@ import {
   type Issue,
   type OccurrenceReport,
 } from '../../schema/index.js';
-import { issueMessage, type Locale } from '../../locales/index.js';
+import { issueMessage, type Locale } from '../../locales/runtime.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
 import { emit } from '../internal/emit.js';

@@ -4,6 +4,7 @@ import { browserSupportsWebAuthn, startAuthentication, startRegistration } from 
 import type { Locale } from '../../locales/index.js';
 import { emit } from '../internal/emit.js';
 import { LocalizeController } from '../internal/localize.js';
+import { SIGN_IN_STRINGS } from '../../locales/packs.js';
 import { tokens } from '../internal/tokens.styles.js';
 import {
   SignInError,
@@ -87,7 +88,7 @@ export class HersysSignIn extends LitElement {
   @state() private _showPasswords = false;
   @state() private _user?: SignedInUser;
 
-  private readonly l10n = new LocalizeController(this);
+  private readonly l10n = new LocalizeController(this, SIGN_IN_STRINGS);
   private _attemptId = '';
   private _pendingFocus = false;
   private _afterComplete?: SignInStep;
