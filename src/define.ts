@@ -14,6 +14,7 @@ import { HersysIdForm } from './components/id-form/id-form.component.js';
 import { HersysDuplicateCheck } from './components/duplicate-check/duplicate-check.component.js';
 import { HersysPatientRecord } from './components/patient-record/patient-record.component.js';
 import { HersysPatientList } from './components/patient-list/patient-list.component.js';
+import { HersysSignIn } from './components/sign-in/sign-in.component.js';
 
 defineElement('hersys-report-form', HersysReportForm);
 defineElement('hersys-optional-fields-dialog', HersysOptionalFieldsDialog);
@@ -23,3 +24,4 @@ defineElement('hersys-duplicate-check', HersysDuplicateCheck);
 defineElement('hersys-id-form', HersysIdForm);
 defineElement('hersys-patient-record', HersysPatientRecord);
 defineElement('hersys-patient-list', HersysPatientList);
+defineElement('hersys-sign-in', HersysSignIn);

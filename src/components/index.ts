@@ -42,3 +42,4 @@ export {
 } from './patient-record/patient-record.component.js';
 export { HersysPatientList, type SearchHealthCenters } from './patient-list/patient-list.component.js';
 export type * from './id-form/patient-events.js';
+export * from './sign-in/index.js';
