@@ -11,6 +11,7 @@ const entries = [
   'src/pdf/node.ts',
   'src/components/index.ts',
   'src/define.ts',
+  ...(existsSync('src/define') ? readdirSync('src/define').map((file) => `src/define/${file}`) : []),
   'src/locales/index.ts',
   ...['ja', 'en'].flatMap((lng) =>
     existsSync(`src/locales/${lng}`)
