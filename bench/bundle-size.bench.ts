@@ -1,7 +1,17 @@
-// Size of what a page loads for `import 'hersys-sdk/define'`: the components entry (src/define.ts) with
-// every dependency it pulls in (lit, i18next, zod, the schema, the locales), bundled, minified and
-// gzipped like a production build. Postal data is a lazy chunk (dynamic import), so it is not counted:
-// only the entry chunk and the chunks it imports statically are. Fonts and pdf-lib must never be there.
+// Size of what a page loads for each components entry, bundled, minified and gzipped like a production build
+// of a host app (esbuild, ES2022, NODE_ENV=production, UTF-8 output as Vite and terser write it):
+//
+//   hersys-sdk/define/report   the issue-3 components entry: <hersys-report-form>, both dialogs and
+//                              <hersys-report-flow> with lit, i18next, zod/mini, the schema and the
+//                              Japanese report strings. The goal (< 60 KB gzip) is about this one.
+//   hersys-sdk/define/patient  the patient components (issue 7)
+//   hersys-sdk/define/sign-in  <hersys-sign-in>
+//   hersys-sdk/define          every tag (the three above)
+//
+// Counted: the entry chunk and every chunk it imports statically (what the page must load before the tags
+// work). Not counted, printed apart: lazy chunks (dynamic import()): the postal data (loaded per postal-code
+// prefix), the English strings and the strings of the other features (loaded when a component first renders
+// in English). Fonts and pdf-lib must never be in any entry (checked, exit code 1).
 import { build, type Metafile } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,152 +20,176 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = mkdtempSync(join(tmpdir(), 'hersys-bundle-'));
 const GOAL_KB = 60;
 
-try {
-  const result = await build({
-    entryPoints: [join(root, 'src/define.ts')],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    splitting: true,
-    outdir,
-    metafile: true,
-    legalComments: 'none',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    tsconfig: join(root, 'tsconfig.base.json'),
-    logLevel: 'error',
-  });
-  const meta: Metafile = result.metafile;
-  const outputs = meta.outputs;
-  const entry = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.endsWith('src/define.ts'));
-  if (!entry) throw new Error('entry chunk not found in the metafile');
+const ENTRIES = [
+  { name: 'hersys-sdk/define/report', file: 'src/define/report.ts', goal: true },
+  { name: 'hersys-sdk/define/patient', file: 'src/define/patient.ts', goal: false },
+  { name: 'hersys-sdk/define/sign-in', file: 'src/define/sign-in.ts', goal: false },
+  { name: 'hersys-sdk/define', file: 'src/define.ts', goal: false },
+] as const;
 
-  // The entry chunk and everything it imports statically (what the page must load before the tags work).
-  const eager = new Set<string>();
-  const visit = (file: string) => {
-    if (eager.has(file)) return;
-    eager.add(file);
-    for (const imp of outputs[file]!.imports)
-      if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
-  };
-  visit(entry);
-  const lazy = Object.keys(outputs).filter((o) => o.endsWith('.js') && !eager.has(o));
+const kb = (n: number) => (n / 1024).toFixed(1);
+const gzipOf = (file: string) => gzipSync(readFileSync(resolve(process.cwd(), file)), { level: 9 }).length;
 
-  const gz = (files: Iterable<string>) =>
-    [...files].reduce(
-      (sum, f) => sum + gzipSync(readFileSync(resolve(process.cwd(), f)), { level: 9 }).length,
-      0,
-    );
-  const raw = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + outputs[f]!.bytes, 0);
-  const kb = (n: number) => (n / 1024).toFixed(1);
+interface Measured {
+  eagerGz: number;
+  eagerRaw: number;
+  eagerChunks: number;
+  lazyGz: number;
+  lazyRaw: number;
+  lazyChunks: number;
+  /** Minified bytes per package or source folder in the eager chunks. */
+  byOwner: Map<string, number>;
+  /** Minified bytes per module in the eager chunks. */
+  byModule: [string, number][];
+  /** Every input module of the eager chunks. */
+  eagerInputs: string[];
+  /** Source modules (under src/) only in lazy chunks. */
+  lazyInputs: string[];
+}
 
-  const eagerGz = gz(eager);
-  console.log(
-    `components.bundle gzip ${kb(eagerGz)} KB (goal < ${GOAL_KB} KB; lit alone 6 KB, Shoelace 8 primitives 46 KB, Lion 53 KB, SurveyJS 347 KB)`,
-  );
-  console.log(`components.bundle minified ${kb(raw(eager))} KB in ${eager.size} eager chunk(s)`);
-  console.log(
-    `lazy chunks (excluded): ${lazy.length}, ${kb(raw(lazy))} KB minified, ${kb(gz(lazy))} KB gzip (postal data)`,
-  );
-
-  // Top contributors: bytes each package (or our own source folder) puts into the eager chunks.
-  const byOwner = new Map<string, number>();
-  for (const file of eager) {
-    for (const [input, { bytesInOutput }] of Object.entries(outputs[file]!.inputs)) {
-      const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      const owner = m ? m[1]! : relative(root, resolve(root, input)).split('/').slice(0, 3).join('/');
-      byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytesInOutput);
-    }
-  }
-  const total = [...byOwner.values()].reduce((a, b) => a + b, 0);
-  console.log('top contributors (minified bytes in the eager chunks):');
-  for (const [owner, bytes] of [...byOwner].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
-    console.log(
-      `  ${owner.padEnd(36)} ${kb(bytes).padStart(7)} KB  ${((bytes / total) * 100).toFixed(1).padStart(5)}%`,
-    );
-  }
-
-  const modules = [...eager].flatMap((f) => Object.entries(outputs[f]!.inputs));
-  console.log('top modules:');
-  for (const [input, { bytesInOutput }] of modules
-    .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
-    .slice(0, 8)) {
-    console.log(
-      `  ${relative(root, resolve(root, input))
-        .replace(/^node_modules\//, '')
-        .padEnd(56)} ${kb(bytesInOutput).padStart(7)} KB`,
-    );
-  }
-
-  const inputs = [...eager].flatMap((f) => Object.keys(outputs[f]!.inputs));
-  const forbidden = inputs.filter(
-    (i) =>
-      /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|pako)\//.test(i) || /src\/pdf\//.test(i),
-  );
-  console.log(`pdf-lib in bundle: ${forbidden.length ? 'YES' : 'no'}`);
-  if (forbidden.length) {
-    console.log(`  forbidden modules: ${forbidden.slice(0, 10).join(', ')}`);
-    process.exitCode = 1;
-  }
-  const postalEager = inputs.filter((i) => /postal\/data\//.test(i));
-  console.log(
-    `postal data in the eager chunks: ${postalEager.length ? `YES (${postalEager.length} modules)` : 'no'}`,
-  );
-  if (postalEager.length) process.exitCode = 1;
-  console.log(`goal < ${GOAL_KB} KB: ${eagerGz / 1024 < GOAL_KB ? 'met' : 'NOT met'}`);
-
-  // For comparison: only the tags of the 発生届 flow (form, dialogs, flow), without the other components.
-  const subsetDir = mkdtempSync(join(tmpdir(), 'hersys-bundle-subset-'));
+async function measure(file: string): Promise<Measured> {
+  const outdir = mkdtempSync(join(tmpdir(), 'hersys-bundle-'));
   try {
-    const subset = await build({
-      stdin: {
-        // Explicit define() calls: package.json `sideEffects` lists only src/define.ts, so bare imports of
-        // the per-tag define modules would be tree-shaken away.
-        contents: [
-          "import { defineElement } from './src/components/internal/define.js';",
-          "import { HersysReportForm } from './src/components/report-form/report-form.component.js';",
-          "import { HersysOptionalFieldsDialog } from './src/components/optional-fields-dialog/optional-fields-dialog.component.js';",
-          "import { HersysDateConsistencyDialog } from './src/components/date-consistency-dialog/date-consistency-dialog.component.js';",
-          "import { HersysReportFlow } from './src/components/report-flow/report-flow.component.js';",
-          "defineElement('hersys-report-form', HersysReportForm);",
-          "defineElement('hersys-optional-fields-dialog', HersysOptionalFieldsDialog);",
-          "defineElement('hersys-date-consistency-dialog', HersysDateConsistencyDialog);",
-          "defineElement('hersys-report-flow', HersysReportFlow);",
-        ].join('\n'),
-        resolveDir: root,
-        loader: 'ts',
-        sourcefile: 'report-flow-entry.ts',
-      },
+    const result = await build({
+      entryPoints: [join(root, file)],
       bundle: true,
       minify: true,
       format: 'esm',
       platform: 'browser',
       target: 'es2022',
+      charset: 'utf8',
       splitting: true,
-      outdir: subsetDir,
+      outdir,
       metafile: true,
       legalComments: 'none',
+      define: { 'process.env.NODE_ENV': '"production"' },
       tsconfig: join(root, 'tsconfig.base.json'),
       logLevel: 'error',
     });
-    const out = subset.metafile.outputs;
-    const start = Object.keys(out).find((o) => out[o]!.entryPoint === 'report-flow-entry.ts');
-    const seen = new Set<string>();
-    const walk = (f: string) => {
-      if (seen.has(f)) return;
-      seen.add(f);
-      for (const imp of out[f]!.imports) if (imp.kind === 'import-statement' && !imp.external) walk(imp.path);
+    const outputs: Metafile['outputs'] = result.metafile.outputs;
+    const entry = Object.keys(outputs).find((o) => outputs[o]!.entryPoint?.endsWith(file));
+    if (!entry) throw new Error(`entry chunk of ${file} not found in the metafile`);
+    const eager = new Set<string>();
+    const visit = (out: string) => {
+      if (eager.has(out)) return;
+      eager.add(out);
+      for (const imp of outputs[out]!.imports)
+        if (imp.kind === 'import-statement' && !imp.external) visit(imp.path);
     };
-    if (start) walk(start);
-    const subsetGz = gz(seen);
-    console.log(`report-flow tags only (form + dialogs + flow) gzip ${kb(subsetGz)} KB`);
+    visit(entry);
+    const lazy = Object.keys(outputs).filter((o) => o.endsWith('.js') && !eager.has(o));
+    const raw = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + outputs[f]!.bytes, 0);
+    const gz = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + gzipOf(f), 0);
+
+    const byOwner = new Map<string, number>();
+    const byModule: [string, number][] = [];
+    const eagerInputs: string[] = [];
+    for (const out of eager) {
+      for (const [input, { bytesInOutput }] of Object.entries(outputs[out]!.inputs)) {
+        const path = relative(root, resolve(root, input));
+        const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+        const owner = pkg ? pkg[1]! : path.split('/').slice(0, 3).join('/');
+        byOwner.set(owner, (byOwner.get(owner) ?? 0) + bytesInOutput);
+        byModule.push([path.replace(/^node_modules\//, ''), bytesInOutput]);
+        eagerInputs.push(input);
+      }
+    }
+    const lazyInputs = lazy
+      .flatMap((out) => Object.keys(outputs[out]!.inputs))
+      .map((input) => relative(root, resolve(root, input)))
+      .filter((path) => path.startsWith('src/'));
+    return {
+      eagerGz: gz(eager),
+      eagerRaw: raw(eager),
+      eagerChunks: eager.size,
+      lazyGz: gz(lazy),
+      lazyRaw: raw(lazy),
+      lazyChunks: lazy.length,
+      byOwner,
+      byModule,
+      eagerInputs,
+      lazyInputs,
+    };
   } finally {
-    rmSync(subsetDir, { recursive: true, force: true });
+    rmSync(outdir, { recursive: true, force: true });
   }
-} finally {
-  rmSync(outdir, { recursive: true, force: true });
 }
+
+/** Problems that make the figure a lie or the page heavy for nothing; any of them fails the bench. */
+function violations(name: string, m: Measured): string[] {
+  const out: string[] = [];
+  const forbidden = m.eagerInputs.filter(
+    (i) =>
+      /node_modules\/(pdf-lib|@pdf-lib|fontkit|@expo-google-fonts|pako)\//.test(i) || /src\/pdf\//.test(i),
+  );
+  if (forbidden.length) out.push(`pdf-lib/fonts in the eager chunks: ${forbidden.slice(0, 5).join(', ')}`);
+  const postal = m.eagerInputs.filter((i) => /postal\/data\//.test(i));
+  if (postal.length) out.push(`postal data in the eager chunks (${postal.length} modules)`);
+  if (name === 'hersys-sdk/define/report') {
+    // The report entry must not carry what it only loads by need.
+    const strays = m.eagerInputs.filter((i) =>
+      /src\/locales\/(en\/|ja\/(pdf|ui-patient|ui-sign-in|ui)\.ts)|src\/(schema\/patient|components\/(id-form|duplicate-check|patient-record|patient-list|sign-in))\//.test(
+        i,
+      ),
+    );
+    if (strays.length) out.push(`loaded eagerly but needed only by need: ${strays.slice(0, 6).join(', ')}`);
+  }
+  return out;
+}
+
+let failed = false;
+const measured = new Map<string, Measured>();
+for (const { name, file } of ENTRIES) measured.set(name, await measure(file));
+
+console.log(
+  `bundle sizes (esbuild minify, gzip -9; entry + static imports; lit alone 6 KB, Shoelace 8 primitives 46 KB, Lion 53 KB, SurveyJS 347 KB)`,
+);
+for (const { name, goal } of ENTRIES) {
+  const m = measured.get(name)!;
+  const goalNote = goal ? `  goal < ${GOAL_KB} KB: ${m.eagerGz / 1024 < GOAL_KB ? 'met' : 'NOT met'}` : '';
+  console.log(
+    `  ${name.padEnd(28)} gzip ${kb(m.eagerGz).padStart(6)} KB  minified ${kb(m.eagerRaw).padStart(6)} KB in ${m.eagerChunks} chunk(s)${goalNote}`,
+  );
+}
+console.log('lazy chunks (excluded above: dynamic import(), loaded by need):');
+for (const { name } of ENTRIES) {
+  const m = measured.get(name)!;
+  const locales = [...new Set(m.lazyInputs.filter((p) => p.startsWith('src/locales/')))]
+    .map((p) => p.replace(/^src\/locales\//, '').replace(/\.ts$/, ''))
+    .sort();
+  const postal = m.lazyInputs.filter((p) => p.includes('/postal/data/')).length;
+  console.log(
+    `  ${name.padEnd(28)} ${m.lazyChunks} chunk(s), ${kb(m.lazyRaw)} KB minified, ${kb(m.lazyGz)} KB gzip: ` +
+      `${postal} postal data modules; strings ${locales.join(', ') || '(none)'}`,
+  );
+}
+
+const report = measured.get('hersys-sdk/define/report')!;
+const total = [...report.byOwner.values()].reduce((a, b) => a + b, 0);
+console.log('hersys-sdk/define/report, top contributors (minified bytes in the eager chunks):');
+for (const [owner, bytes] of [...report.byOwner].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+  console.log(
+    `  ${owner.padEnd(40)} ${kb(bytes).padStart(7)} KB  ${((bytes / total) * 100).toFixed(1).padStart(5)}%`,
+  );
+}
+console.log('hersys-sdk/define/report, top modules:');
+for (const [path, bytes] of [...report.byModule].sort((a, b) => b[1] - a[1]).slice(0, 10)) {
+  console.log(`  ${path.padEnd(60)} ${kb(bytes).padStart(7)} KB`);
+}
+
+for (const { name } of ENTRIES) {
+  for (const v of violations(name, measured.get(name)!)) {
+    console.log(`${name}: ${v}`);
+    failed = true;
+  }
+}
+const all = [...measured.values()];
+console.log(
+  `pdf-lib in bundle: ${all.some((m) => violations('', m).some((v) => v.startsWith('pdf'))) ? 'YES' : 'no'}`,
+);
+console.log(
+  `postal data in the eager chunks: ${all.some((m) => violations('', m).some((v) => v.startsWith('postal'))) ? 'YES' : 'no'}`,
+);
+if (failed) process.exitCode = 1;
