@@ -618,6 +618,7 @@ export async function reportHistory(db: Db, u: CurrentUser, id: string) {
     .where('entity', '=', 'report')
     .where('entity_id', '=', id)
     .orderBy('at', 'asc')
+    .orderBy('audit_log.version', 'asc')
     .execute();
   return {
     items: rows.map((r) => ({
