@@ -1,22 +1,15 @@
 /**
- * The locale runtime the components use: one shared i18next instance that starts with only what the
- * report components need in Japanese (`issues`, `fields` and the `ui` subtrees `form`, `dialogs`, `flow`,
- * `drafts`). Everything else is registered by need:
- *
- * - English is loaded on demand ({@link loadLocale}, dynamic `import()`), when a component first
- *   renders in English; the localize controller awaits it before rendering, so nothing flashes.
- * - The strings of other components (patient, sign-in) come as a {@link ResourcePack}: the Japanese
- *   bundle is registered when the component is first created, the English one is loaded with English.
+ * The locale runtime the components use: one shared i18next instance whose resources are registered by
+ * need. Each feature's strings come as a {@link ResourcePack} (./packs/) that its components register
+ * when first created: the Japanese bundle at once (it ships with the component, so the first paint never
+ * waits), the English one loaded on demand ({@link loadLocale}, dynamic `import()`) when a component
+ * first renders in English; the localize controller awaits it before rendering, so nothing flashes.
  *
  * So a page that uses only the report tags never downloads the patient, sign-in or PDF strings, nor
  * English unless it is used. `hersys-sdk/locales` (src/locales/index.ts) keeps the synchronous API with
  * every resource for Node, the PDF and hosts.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import jaIssues from './ja/issues.js';
-import jaFields from './ja/fields.js';
-import jaForm from './ja/ui-form.js';
-import { dialogs as jaDialogs, flow as jaFlow, drafts as jaDrafts } from './ja/ui-flow.js';
 
 /** The locales the SDK ships. */
 export type Locale = 'ja' | 'en';
@@ -51,13 +44,7 @@ export function runtimeI18n(): i18n {
       supportedLngs: [...LOCALES],
       ns: [...NAMESPACES],
       defaultNS: 'ui',
-      resources: {
-        ja: {
-          issues: jaIssues,
-          fields: jaFields,
-          ui: { form: jaForm, dialogs: jaDialogs, flow: jaFlow, drafts: jaDrafts },
-        },
-      },
+      resources: {},
       initAsync: false,
       interpolation: { escapeValue: false },
       returnNull: false,
@@ -83,21 +70,6 @@ export function registerResourceLoader(lng: Locale, loader: ResourceLoader): voi
   if (!set) pending.set(lng, (set = new Set()));
   set.add(loader);
 }
-
-/** The English strings of the report components, loaded with English. */
-registerResourceLoader('en', async () => {
-  const [issues, fields, form, flow] = await Promise.all([
-    import('./en/issues.js'),
-    import('./en/fields.js'),
-    import('./en/ui-form.js'),
-    import('./en/ui-flow.js'),
-  ]);
-  return {
-    issues: issues.default,
-    fields: fields.default,
-    ui: { form: form.default, dialogs: flow.dialogs, flow: flow.flow, drafts: flow.drafts },
-  };
-});
 
 const packs = new WeakSet<ResourcePack>();
 
@@ -190,8 +162,9 @@ export function issueMessageOf(i18n: i18n, issue: IssueLike, lng: Locale = 'ja')
 }
 
 /**
- * The label of a field path in a locale, from the shared instance (English once loaded, see
- * {@link loadLocale}); `hersys-sdk/locales` has the same function with every resource.
+ * The label of a field path in a locale, from the shared instance: the `fields` namespace comes with
+ * REPORT_STRINGS (./packs/report.ts), English once loaded (see {@link loadLocale}). `hersys-sdk/locales`
+ * has the same function with every resource.
  */
 export function fieldLabel(path: string, lng: Locale = 'ja'): string {
   return fieldLabelOf(runtimeI18n(), path, lng);

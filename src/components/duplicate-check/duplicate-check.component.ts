@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { PREFECTURES, formatWareki, type DuplicateMatch, type Person } from '../../schema/index.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
-import { PATIENT_STRINGS } from '../../locales/packs.js';
+import { PATIENT_STRINGS } from '../../locales/packs/patient.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { CheckDuplicates, DuplicateCandidate } from '../id-form/patient-events.js';

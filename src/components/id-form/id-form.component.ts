@@ -11,7 +11,7 @@ import {
 import type { Locale } from '../../locales/index.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
-import { PATIENT_STRINGS } from '../../locales/packs.js';
+import { PATIENT_STRINGS } from '../../locales/packs/patient.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { defaultPostalLookup, type PostalLookup } from '../postal/postal-lookup.js';

@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { property, query } from 'lit/decorators.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from './localize.js';
+import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { emit } from './emit.js';
 import '../flow-events.js';
 import { tokens } from './tokens.styles.js';
@@ -98,7 +99,7 @@ export abstract class HersysDialogBase extends LitElement {
   /** How the dialog was last closed: `continue`, `fix`, or '' while open. */
   returnValue = '';
 
-  protected readonly localize = new LocalizeController(this);
+  protected readonly localize = new LocalizeController(this, REPORT_STRINGS);
 
   @query('dialog') protected dialogElement!: HTMLDialogElement;
 

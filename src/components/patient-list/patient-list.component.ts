@@ -25,7 +25,7 @@ import {
 } from '../../schema/index.js';
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
-import { PATIENT_STRINGS } from '../../locales/packs.js';
+import { PATIENT_STRINGS } from '../../locales/packs/patient.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import '../id-form/patient-events.js';

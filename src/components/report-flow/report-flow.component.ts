@@ -15,6 +15,7 @@ import type { Locale } from '../../locales/index.js';
 import { emit } from '../internal/emit.js';
 import { fieldLabel, issueText } from '../internal/field-label.js';
 import { LocalizeController } from '../internal/localize.js';
+import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { tokens } from '../internal/tokens.styles.js';
 import type { DoctorStore, DraftStore, FacilitySearch } from '../stores/types.js';
 import type { PostalLookup } from '../postal/postal-lookup.js';
@@ -327,7 +328,7 @@ export class HersysReportFlow extends LitElement {
   @query('hersys-date-consistency-dialog') private _dateDialog!: HersysDateConsistencyDialog;
   @query('dialog[part="complete-dialog"]') private _completeDialog!: HTMLDialogElement;
 
-  private readonly _l10n = new LocalizeController(this);
+  private readonly _l10n = new LocalizeController(this, REPORT_STRINGS);
   private _inFlight = false;
   private _pendingValue?: OccurrenceReport;
 

@@ -24,6 +24,7 @@ import {
 import { issueMessage, type Locale } from '../../locales/runtime.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
+import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { emit } from '../internal/emit.js';
 import type {
   DoctorEntry,
@@ -137,7 +138,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
   @property({ attribute: false }) postalLookup: PostalLookup = defaultPostalLookup;
 
   /** @internal */
-  protected readonly l10n = new LocalizeController(this);
+  protected readonly l10n = new LocalizeController(this, REPORT_STRINGS);
 
   @state() protected _report: OccurrenceReport = emptyReport();
   @state() protected _issues: Issue[] = [];

@@ -4,7 +4,7 @@ import { browserSupportsWebAuthn, startAuthentication, startRegistration } from 
 import type { Locale } from '../../locales/index.js';
 import { emit } from '../internal/emit.js';
 import { LocalizeController } from '../internal/localize.js';
-import { SIGN_IN_STRINGS } from '../../locales/packs.js';
+import { SIGN_IN_STRINGS } from '../../locales/packs/sign-in.js';
 import { tokens } from '../internal/tokens.styles.js';
 import {
   SignInError,
