@@ -150,19 +150,47 @@ for (const backend of BACKENDS) {
       assert.equal(body.current.version, 3);
       assert.deepEqual(body.current.tests, tests);
       assert.deepEqual((await record(id)).record.tests, tests);
+      // A retry of A's save (same data, old version) is answered 200 without a new revision.
+      const retry = await put(id, 'tests', tests, 1);
+      assert.equal(retry.status, 200);
+      assert.equal((await json(retry)).changed, false);
       // If-Match works the same way; a version from the future is stale too.
+      const other = [{ ...tests[0]!, result: 'negative' }];
       const viaHeader = await h.req('PUT', `/api/patients/${id}/record/tests`, {
-        body: { data: tests },
+        body: { data: other },
         headers: { 'if-match': '"1"' },
       });
       assert.equal(viaHeader.status, 409);
-      assert.equal((await put(id, 'tests', tests, 99)).status, 409);
+      assert.equal((await put(id, 'tests', other, 99)).status, 409);
       const ok = await h.req('PUT', `/api/patients/${id}/record/activities`, {
         body: { data: [{ id: 'a1', kind: 'gathering', startDate: '2022-09-20', place: '居酒屋' }] },
         headers: { 'if-match': 'W/"3"' },
       });
       assert.equal(ok.status, 200);
       assert.equal(ok.headers.get('etag'), '"4"');
+    });
+
+    test('concurrent saves: of one section exactly one wins; of different sections both do, in order', async () => {
+      const id = await register(HANAKO);
+      const same = await Promise.all(
+        ['A', 'B', 'C'].map((t, i) => put(id, 'notes', [{ id: `n${i}`, text: t }], 1)),
+      );
+      assert.deepEqual(same.map((r) => r.status).sort(), [200, 409, 409]);
+      const v = (await record(id)).record.version;
+      assert.equal(v, 2);
+      const diff = await Promise.all([
+        put(id, 'basicInfo', { occupation: '医師' }, v),
+        put(id, 'activities', [{ id: 'a1', kind: 'activity', startDate: '2022-09-20' }], v),
+        put(id, 'tests', [{ id: 't1', method: 'pcr', collectionDate: '2022-09-20' }], v),
+      ]);
+      assert.deepEqual(diff.map((r) => r.status), [200, 200, 200]);
+      const versions = (await Promise.all(diff.map((r) => json(r)))).map((b) => b.sectionVersion).sort();
+      assert.deepEqual(versions, [3, 4, 5]);
+      const r = await record(id);
+      assert.equal(r.record.version, 5);
+      assert.equal(r.record.basicInfo.occupation, '医師');
+      assert.equal(r.record.tests.length, 1);
+      assert.equal(r.record.activities.length, 1);
     });
 
     test('refusals: 400 with issues, 428 without a version, 404 for an unknown section or patient, 415', async () => {
@@ -250,6 +278,13 @@ for (const backend of BACKENDS) {
       assert.equal(hc.record.person.dateOfBirth, undefined);
       assert.equal(hc.record.person.sex, undefined);
       assert.equal(hc.header.age, null);
+      // The health center edits the person without seeing the private fields: they are kept.
+      const edited = await put(id, 'identity', { ...hc.record.person, city: '品川区' }, hc.record.version, 'minato-hc');
+      assert.equal(edited.status, 200);
+      const after = await record(id);
+      assert.equal(after.record.person.city, '品川区');
+      assert.equal(after.record.person.dateOfBirth, '1950-04-12');
+      assert.equal(after.record.person.sex, 'female');
     });
 
     test('ID管理 saved in the record writes through to the patient (list, PATCH view) and back', async () => {

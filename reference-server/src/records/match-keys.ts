@@ -39,7 +39,9 @@ const CURSOR = 'match_keys_cursor';
 /** Changes committed up to this long after their `updated_at` timestamp are still seen. */
 const LATE_COMMIT_MS = 5_000;
 const BATCH = 2_000;
-/** At most this many people sharing a key are scored (a very common name with no other data). */
+/** At most this many key matches are read, and of those in scope this many scored (a very common name typed
+ * without a birth date or phone; real names share a key with far fewer people). */
+const MAX_KEY_ROWS = 5_000;
 const MAX_SCORED = 500;
 
 const orNull = (s: string) => (s === '' || s.length < 2 ? null : s);
@@ -101,36 +103,35 @@ export async function upsertMatchKeys(trx: RTx, patient: PatientTable, identity?
  */
 export async function refreshMatchKeys(db: RDb): Promise<number> {
   const state = await db.selectFrom('records_state').select('value').where('name', '=', CURSOR).executeTakeFirst();
+  const newest = await db
+    .selectFrom('patients')
+    .select((eb) => eb.fn.max('updated_at').as('at'))
+    .executeTakeFirst();
+  const maxAt = (newest?.at as string | null | undefined) ?? '';
   let fromAt = state ? new Date(new Date(state.value).getTime() - LATE_COMMIT_MS).toISOString() : '';
   let fromId = '';
-  let maxAt = state?.value ?? '';
   let written = 0;
   for (;;) {
+    // Only the people whose keys are missing or older than the row come back (the window's other rows are
+    // index entries passed over).
     const rows = await db
       .selectFrom('patients as p')
       .leftJoin('patient_match_keys as k', 'k.her_sys_id', 'p.her_sys_id')
       .leftJoin('patient_record_sections as s', (j) =>
         j.onRef('s.her_sys_id', '=', 'p.her_sys_id').on('s.section', '=', 'identity'),
       )
-      .select([
-        'p.her_sys_id',
-        'p.version',
-        'p.data',
-        'p.updated_at',
-        'k.patient_version as keys_version',
-        's.data as identity',
-      ])
+      .select(['p.her_sys_id', 'p.version', 'p.data', 'p.updated_at', 's.data as identity'])
       .where(sql<boolean>`(p.updated_at, p.her_sys_id) > (${fromAt}, ${fromId})`)
+      .where((eb) => eb.or([eb('k.patient_version', 'is', null), eb('k.patient_version', '<>', eb.ref('p.version'))]))
       .orderBy('p.updated_at')
       .orderBy('p.her_sys_id')
       .limit(BATCH)
       .execute();
-    const stale = rows.filter((r) => r.keys_version !== r.version);
-    if (stale.length) {
+    if (rows.length) {
       await db
         .insertInto('patient_match_keys')
         .values(
-          stale.map((r) => ({
+          rows.map((r) => ({
             her_sys_id: r.her_sys_id,
             patient_version: r.version,
             ...matchKeyColumns(
@@ -154,11 +155,8 @@ export async function refreshMatchKeys(db: RDb): Promise<number> {
           })),
         )
         .execute();
-      written += stale.length;
-    }
-    const last = rows[rows.length - 1];
-    if (last) {
-      if (last.updated_at > maxAt) maxAt = last.updated_at;
+      written += rows.length;
+      const last = rows[rows.length - 1]!;
       fromAt = last.updated_at;
       fromId = last.her_sys_id;
     }
@@ -205,24 +203,58 @@ export async function findDuplicates(
   ];
   const phones = [...keys.phones];
   if (!kana.length && !names.length && !phones.length) return [];
-  let q = db
-    .selectFrom('patient_match_keys as k')
-    .innerJoin('patients', 'patients.her_sys_id', 'k.her_sys_id')
-    .leftJoin('patient_record_sections as s', (j) =>
-      j.onRef('s.her_sys_id', '=', 'k.her_sys_id').on('s.section', '=', 'identity'),
-    )
-    .select(['k.her_sys_id', 'patients.data', 'patients.owner_facility', 's.data as identity'])
-    .where((eb) =>
-      eb.or([
-        ...(kana.length ? [eb('k.kana_key', 'in', kana)] : []),
-        ...(names.length ? [eb('k.name_key', 'in', names)] : []),
-        ...(phones.length ? [eb('k.phone_digits', 'in', phones), eb('k.phone2_digits', 'in', phones)] : []),
-      ]),
-    )
-    .where(patientScope(u) as never);
-  if (o.excludeHerSysId) q = q.where('k.her_sys_id', '<>', o.excludeHerSysId);
-  const rows = await q.limit(MAX_SCORED).execute();
+  // Step 1: one plain indexed lookup per key (a plan no planner statistics can spoil: a column that is mostly
+  // NULL, such as 電話番号2, would otherwise look unselective), at most MAX_KEY_ROWS rows each.
   const threshold = o.threshold ?? DUPLICATE_THRESHOLD;
+  const lookups: [('kana_key' | 'name_key' | 'phone_digits' | 'phone2_digits'), string[]][] = [
+    ['kana_key', kana],
+    ['name_key', names],
+    ['phone_digits', phones],
+    ['phone2_digits', phones],
+  ];
+  const found = await Promise.all(
+    lookups
+      .filter(([, values]) => values.length > 0)
+      .map(([col, values]) => {
+        let q = db
+          .selectFrom('patient_match_keys')
+          .select(['her_sys_id', 'dob', 'phone_digits', 'phone2_digits'])
+          .where(col, 'in', values);
+        if (o.excludeHerSysId) q = q.where('her_sys_id', '<>', o.excludeHerSysId);
+        return q.limit(MAX_KEY_ROWS).execute();
+      }),
+  );
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const r of found.flat()) {
+    if (seen.has(r.her_sys_id)) continue;
+    seen.add(r.her_sys_id);
+    // With a birth date typed, a key match with ANOTHER birth date scores at most 50 - 20 = 30 unless a phone
+    // matches too: it need not be scored (this keeps a very common name cheap).
+    if (
+      keys.dob &&
+      threshold >= DUPLICATE_THRESHOLD &&
+      r.dob &&
+      r.dob !== keys.dob &&
+      !phones.includes(r.phone_digits ?? '') &&
+      !phones.includes(r.phone2_digits ?? '')
+    ) {
+      continue;
+    }
+    ids.push(r.her_sys_id);
+  }
+  if (!ids.length) return [];
+  // Step 2: those of them in the user's scope, with what scoring needs (primary-key lookups).
+  const rows = await db
+    .selectFrom('patients')
+    .leftJoin('patient_record_sections as s', (j) =>
+      j.onRef('s.her_sys_id', '=', 'patients.her_sys_id').on('s.section', '=', 'identity'),
+    )
+    .select(['patients.her_sys_id', 'patients.data', 'patients.owner_facility', 's.data as identity'])
+    .where('patients.her_sys_id', 'in', ids)
+    .where(patientScope(u) as never)
+    .limit(MAX_SCORED)
+    .execute();
   const out: DuplicateMatch<DuplicateCandidate>[] = [];
   for (const r of rows) {
     const flat = JSON.parse(r.data) as FlatRecord;

@@ -140,7 +140,7 @@ export function recordRoutes(deps: Deps) {
     const herSysId = c.req.param('herSysId');
     const state = await db.transaction().execute(async (trx) => {
       const patient = await findScopedPatient(trx, u, herSysId);
-      return syncRecord(trx, patient, deps.clock.now().toISOString(), false, deps.dialect);
+      return syncRecord(trx, patient, deps.clock.now().toISOString(), deps.dialect);
     });
     const draft = prefillReport({
       person: state.sections.identity.data as never,

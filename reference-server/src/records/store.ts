@@ -17,7 +17,6 @@
  * when the record is next read or written (`sync`): the mirror is compared with the core row, and the
  * reports filed since the last sync are applied to 基礎情報 (職業); each such change is a new revision.
  */
-import { randomUUID } from 'node:crypto';
 import {
   PREFECTURES,
   RECORD_SECTIONS,
@@ -37,6 +36,7 @@ import {
   type RecordSection,
   type RecordSectionData,
 } from 'hersys-sdk/schema';
+import { appendAudit } from '../audit/chain.js';
 import type { CurrentUser } from '../auth.js';
 import type { PatientTable } from '../db/types.js';
 import type { PatientRecord as FlatRecord } from '../api-schemas.js';
@@ -220,13 +220,13 @@ export async function findScopedPatient(trx: RTx, u: CurrentUser, herSysId: stri
 
 /**
  * Loads the record's state, first bringing the mirrored sections and the report-derived fields up to date
- * (a new revision when anything changed). `lock` takes the row lock (PostgreSQL) for a write.
+ * (a new revision when anything changed). On PostgreSQL the record's row is locked for the transaction, so
+ * a read that brings the record up to date and a save never interleave (the version never goes back).
  */
 export async function syncRecord(
   trx: RTx,
   patient: PatientTable,
   now: string,
-  lock: boolean,
   dialect: 'sqlite' | 'postgres',
 ): Promise<RecordState> {
   const id = patient.her_sys_id;
@@ -236,7 +236,7 @@ export async function syncRecord(
     .onConflict((oc) => oc.column('her_sys_id').doNothing())
     .execute();
   let q = trx.selectFrom('patient_records').selectAll().where('her_sys_id', '=', id);
-  if (lock && dialect === 'postgres') q = q.forUpdate();
+  if (dialect === 'postgres') q = q.forUpdate();
   const rec = await q.executeTakeFirstOrThrow();
   // Re-read the patient under the lock (a report may have changed it since the caller read it).
   const p = (await trx.selectFrom('patients').selectAll().where('her_sys_id', '=', id).executeTakeFirstOrThrow()) as PatientTable;
@@ -427,7 +427,7 @@ export type RecordView = Awaited<ReturnType<typeof recordView>>;
 export async function getRecord(db: RDb, u: CurrentUser, herSysId: string, now: Date, dialect: 'sqlite' | 'postgres') {
   return db.transaction().execute(async (trx) => {
     const patient = await findScopedPatient(trx, u, herSysId);
-    const state = await syncRecord(trx, patient, now.toISOString(), false, dialect);
+    const state = await syncRecord(trx, patient, now.toISOString(), dialect);
     return recordView(trx, u, state, now);
   });
 }
@@ -477,17 +477,8 @@ export async function saveSection(
   return db.transaction().execute(async (trx) => {
     const nowIso = o.now.toISOString();
     const patient = await findScopedPatient(trx, u, herSysId);
-    const state = await syncRecord(trx, patient, nowIso, true, o.dialect);
+    const state = await syncRecord(trx, patient, nowIso, o.dialect);
     const current = state.sections[section];
-    if (current.version > expected || expected > state.version) {
-      throw new ApiError(
-        409,
-        'version_conflict',
-        `${SECTION_LABELS[section]} was changed by someone else (record version ${state.version}); ` +
-          'compare with the current record and save again.',
-        { current: (await recordView(trx, u, state, o.now)).record, section, sectionVersion: current.version },
-      );
-    }
     let data = input as RecordSectionData[Section];
     if (section === 'notes') data = stampNotes(data as Note[], current.data as Note[], u, nowIso);
     if (section === 'identity' && (current.data as Person).responsibleHealthCenter?.code === (data as Person).responsibleHealthCenter?.code) {
@@ -504,8 +495,26 @@ export async function saveSection(
       }
       data = { ...(data as Person), responsibleHealthCenter: { code, name } };
     }
+    if (section === 'identity' && state.patient.owner_facility !== u.facilityCode) {
+      // A 非公開 birth date or sex was not shown to this user: an edit without it keeps it.
+      const cur = current.data as Person;
+      const next = { ...(data as Person) };
+      if (cur.dateOfBirthPrivate && next.dateOfBirth === undefined && cur.dateOfBirth) next.dateOfBirth = cur.dateOfBirth;
+      if (cur.sexPrivate && next.sex === undefined && cur.sex) next.sex = cur.sex;
+      data = next;
+    }
+    // What is stored already (e.g. a retry of a save that succeeded): nothing to do, whatever the version.
     if (sameValue(data, current.data)) {
       return { view: await recordView(trx, u, state, o.now), changed: false };
+    }
+    if (current.version > expected || expected > state.version) {
+      throw new ApiError(
+        409,
+        'version_conflict',
+        `${SECTION_LABELS[section]} was changed by someone else (record version ${state.version}); ` +
+          'compare with the current record and save again.',
+        { current: (await recordView(trx, u, state, o.now)).record, section, sectionVersion: current.version },
+      );
     }
     const version = state.version + 1;
     const updatedBy = actorText(u);
@@ -545,21 +554,19 @@ export async function saveSection(
     }
 
     const changes = fieldChanges(current.data, data);
-    await trx
-      .insertInto('audit_log')
-      .values({
-        id: randomUUID(),
+    await appendAudit(trx as unknown as Tx, [
+      {
         at: nowIso,
-        user_id: u.userId,
-        facility_code: u.facilityCode,
+        userId: u.userId,
+        facilityCode: u.facilityCode,
         action: `record.${section}.update`,
         entity: 'patient',
-        entity_id: herSysId,
+        entityId: herSysId,
         version,
-        old_data: JSON.stringify(changes.old),
-        new_data: JSON.stringify(changes.new),
-      })
-      .execute();
+        oldData: changes.old,
+        newData: changes.new,
+      },
+    ]);
     return { view: await recordView(trx, u, state, o.now), changed: true };
   });
 }
