@@ -14,7 +14,6 @@
  *
  * Run: `npm run bench -- duplicates`. BENCH_PEOPLE=100000 seeds fewer for a quick look.
  */
-/* eslint-disable no-restricted-imports -- the bench drives the reference server's own modules */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,32 +30,128 @@ const PEOPLE = Number(process.env.BENCH_PEOPLE ?? 1_000_000);
 const CHECKS = 600;
 
 const FAMILY: [string, string][] = [
-  ['佐藤', 'サトウ'], ['鈴木', 'スズキ'], ['高橋', 'タカハシ'], ['田中', 'タナカ'], ['伊藤', 'イトウ'],
-  ['渡辺', 'ワタナベ'], ['山本', 'ヤマモト'], ['中村', 'ナカムラ'], ['小林', 'コバヤシ'], ['加藤', 'カトウ'],
-  ['吉田', 'ヨシダ'], ['山田', 'ヤマダ'], ['佐々木', 'ササキ'], ['山口', 'ヤマグチ'], ['松本', 'マツモト'],
-  ['井上', 'イノウエ'], ['木村', 'キムラ'], ['林', 'ハヤシ'], ['斎藤', 'サイトウ'], ['清水', 'シミズ'],
-  ['山崎', 'ヤマザキ'], ['森', 'モリ'], ['池田', 'イケダ'], ['橋本', 'ハシモト'], ['阿部', 'アベ'],
-  ['石川', 'イシカワ'], ['山下', 'ヤマシタ'], ['中島', 'ナカジマ'], ['石井', 'イシイ'], ['小川', 'オガワ'],
-  ['前田', 'マエダ'], ['岡田', 'オカダ'], ['長谷川', 'ハセガワ'], ['藤田', 'フジタ'], ['後藤', 'ゴトウ'],
-  ['近藤', 'コンドウ'], ['村上', 'ムラカミ'], ['遠藤', 'エンドウ'], ['青木', 'アオキ'], ['坂本', 'サカモト'],
-  ['斉藤', 'サイトウ'], ['福田', 'フクダ'], ['太田', 'オオタ'], ['西村', 'ニシムラ'], ['藤井', 'フジイ'],
-  ['金子', 'カネコ'], ['岡本', 'オカモト'], ['藤原', 'フジワラ'], ['中野', 'ナカノ'], ['三浦', 'ミウラ'],
-  ['原田', 'ハラダ'], ['中川', 'ナカガワ'], ['松田', 'マツダ'], ['竹内', 'タケウチ'], ['小野', 'オノ'],
-  ['田村', 'タムラ'], ['中山', 'ナカヤマ'], ['和田', 'ワダ'], ['石田', 'イシダ'], ['髙橋', 'タカハシ'],
+  ['佐藤', 'サトウ'],
+  ['鈴木', 'スズキ'],
+  ['高橋', 'タカハシ'],
+  ['田中', 'タナカ'],
+  ['伊藤', 'イトウ'],
+  ['渡辺', 'ワタナベ'],
+  ['山本', 'ヤマモト'],
+  ['中村', 'ナカムラ'],
+  ['小林', 'コバヤシ'],
+  ['加藤', 'カトウ'],
+  ['吉田', 'ヨシダ'],
+  ['山田', 'ヤマダ'],
+  ['佐々木', 'ササキ'],
+  ['山口', 'ヤマグチ'],
+  ['松本', 'マツモト'],
+  ['井上', 'イノウエ'],
+  ['木村', 'キムラ'],
+  ['林', 'ハヤシ'],
+  ['斎藤', 'サイトウ'],
+  ['清水', 'シミズ'],
+  ['山崎', 'ヤマザキ'],
+  ['森', 'モリ'],
+  ['池田', 'イケダ'],
+  ['橋本', 'ハシモト'],
+  ['阿部', 'アベ'],
+  ['石川', 'イシカワ'],
+  ['山下', 'ヤマシタ'],
+  ['中島', 'ナカジマ'],
+  ['石井', 'イシイ'],
+  ['小川', 'オガワ'],
+  ['前田', 'マエダ'],
+  ['岡田', 'オカダ'],
+  ['長谷川', 'ハセガワ'],
+  ['藤田', 'フジタ'],
+  ['後藤', 'ゴトウ'],
+  ['近藤', 'コンドウ'],
+  ['村上', 'ムラカミ'],
+  ['遠藤', 'エンドウ'],
+  ['青木', 'アオキ'],
+  ['坂本', 'サカモト'],
+  ['斉藤', 'サイトウ'],
+  ['福田', 'フクダ'],
+  ['太田', 'オオタ'],
+  ['西村', 'ニシムラ'],
+  ['藤井', 'フジイ'],
+  ['金子', 'カネコ'],
+  ['岡本', 'オカモト'],
+  ['藤原', 'フジワラ'],
+  ['中野', 'ナカノ'],
+  ['三浦', 'ミウラ'],
+  ['原田', 'ハラダ'],
+  ['中川', 'ナカガワ'],
+  ['松田', 'マツダ'],
+  ['竹内', 'タケウチ'],
+  ['小野', 'オノ'],
+  ['田村', 'タムラ'],
+  ['中山', 'ナカヤマ'],
+  ['和田', 'ワダ'],
+  ['石田', 'イシダ'],
+  ['髙橋', 'タカハシ'],
 ];
 const GIVEN: [string, string][] = [
-  ['花子', 'ハナコ'], ['太郎', 'タロウ'], ['一郎', 'イチロウ'], ['次郎', 'ジロウ'], ['三郎', 'サブロウ'],
-  ['翔', 'ショウ'], ['蓮', 'レン'], ['陽翔', 'ハルト'], ['大翔', 'ヒロト'], ['悠真', 'ユウマ'],
-  ['湊', 'ミナト'], ['樹', 'イツキ'], ['大和', 'ヤマト'], ['健', 'ケン'], ['誠', 'マコト'],
-  ['浩', 'ヒロシ'], ['茂', 'シゲル'], ['清', 'キヨシ'], ['勇', 'イサム'], ['博', 'ヒロシ'],
-  ['和夫', 'カズオ'], ['正', 'タダシ'], ['実', 'ミノル'], ['進', 'ススム'], ['修', 'オサム'],
-  ['陽菜', 'ヒナ'], ['結衣', 'ユイ'], ['葵', 'アオイ'], ['凛', 'リン'], ['芽依', 'メイ'],
-  ['美咲', 'ミサキ'], ['さくら', 'サクラ'], ['愛', 'アイ'], ['恵子', 'ケイコ'], ['幸子', 'サチコ'],
-  ['洋子', 'ヨウコ'], ['和子', 'カズコ'], ['節子', 'セツコ'], ['京子', 'キョウコ'], ['裕子', 'ユウコ'],
-  ['直子', 'ナオコ'], ['久美子', 'クミコ'], ['由美子', 'ユミコ'], ['真由美', 'マユミ'], ['明美', 'アケミ'],
-  ['智子', 'トモコ'], ['美穂', 'ミホ'], ['香織', 'カオリ'], ['彩', 'アヤ'], ['舞', 'マイ'],
-  ['拓也', 'タクヤ'], ['大輔', 'ダイスケ'], ['直樹', 'ナオキ'], ['健太', 'ケンタ'], ['翼', 'ツバサ'],
-  ['亮', 'リョウ'], ['純一', 'ジュンイチ'], ['秀樹', 'ヒデキ'], ['雅人', 'マサト'], ['友美', 'トモミ'],
+  ['花子', 'ハナコ'],
+  ['太郎', 'タロウ'],
+  ['一郎', 'イチロウ'],
+  ['次郎', 'ジロウ'],
+  ['三郎', 'サブロウ'],
+  ['翔', 'ショウ'],
+  ['蓮', 'レン'],
+  ['陽翔', 'ハルト'],
+  ['大翔', 'ヒロト'],
+  ['悠真', 'ユウマ'],
+  ['湊', 'ミナト'],
+  ['樹', 'イツキ'],
+  ['大和', 'ヤマト'],
+  ['健', 'ケン'],
+  ['誠', 'マコト'],
+  ['浩', 'ヒロシ'],
+  ['茂', 'シゲル'],
+  ['清', 'キヨシ'],
+  ['勇', 'イサム'],
+  ['博', 'ヒロシ'],
+  ['和夫', 'カズオ'],
+  ['正', 'タダシ'],
+  ['実', 'ミノル'],
+  ['進', 'ススム'],
+  ['修', 'オサム'],
+  ['陽菜', 'ヒナ'],
+  ['結衣', 'ユイ'],
+  ['葵', 'アオイ'],
+  ['凛', 'リン'],
+  ['芽依', 'メイ'],
+  ['美咲', 'ミサキ'],
+  ['さくら', 'サクラ'],
+  ['愛', 'アイ'],
+  ['恵子', 'ケイコ'],
+  ['幸子', 'サチコ'],
+  ['洋子', 'ヨウコ'],
+  ['和子', 'カズコ'],
+  ['節子', 'セツコ'],
+  ['京子', 'キョウコ'],
+  ['裕子', 'ユウコ'],
+  ['直子', 'ナオコ'],
+  ['久美子', 'クミコ'],
+  ['由美子', 'ユミコ'],
+  ['真由美', 'マユミ'],
+  ['明美', 'アケミ'],
+  ['智子', 'トモコ'],
+  ['美穂', 'ミホ'],
+  ['香織', 'カオリ'],
+  ['彩', 'アヤ'],
+  ['舞', 'マイ'],
+  ['拓也', 'タクヤ'],
+  ['大輔', 'ダイスケ'],
+  ['直樹', 'ナオキ'],
+  ['健太', 'ケンタ'],
+  ['翼', 'ツバサ'],
+  ['亮', 'リョウ'],
+  ['純一', 'ジュンイチ'],
+  ['秀樹', 'ヒデキ'],
+  ['雅人', 'マサト'],
+  ['友美', 'トモミ'],
 ];
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same people. */
@@ -111,58 +206,65 @@ async function main() {
 
     // Bulk load with a raw connection: indexes off during the load, rebuilt after.
     if (!reuse) {
-    const t0 = performance.now();
-    const raw = new Database(file);
-    raw.pragma('journal_mode = OFF');
-    raw.pragma('synchronous = OFF');
-    raw.pragma('cache_size = -200000');
-    const indexes = raw
-      .prepare(
-        "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('patients', 'patient_match_keys')",
-      )
-      .all() as { name: string; sql: string }[];
-    for (const ix of indexes) raw.exec(`drop index ${ix.name}`);
-    const pref = () => '13';
-    const sample = patientColumns(person(0, rng(1)), undefined, pref, created);
-    const pCols = ['her_sys_id', 'version', 'owner_facility', 'created_at', 'updated_at', ...Object.keys(sample)];
-    const insP = raw.prepare(
-      `insert into patients (${pCols.join(', ')}) values (${pCols.map((c) => '@' + c).join(', ')})`,
-    );
-    const kCols = ['her_sys_id', 'patient_version', ...Object.keys(matchKeyColumns({}))];
-    const insK = raw.prepare(
-      `insert into patient_match_keys (${kCols.join(', ')}) values (${kCols.map((c) => '@' + c).join(', ')})`,
-    );
-    const rand = rng(42);
-    // People registered one after another (a few seconds apart), as a real table would hold them.
-    const stamp = (i: number) => new Date(Date.parse(created) + i * 3_000).toISOString();
-    const load = raw.transaction((from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const p = person(i, rand);
-        const id = String(10_000_000 + i);
-        insP.run({
-          her_sys_id: id,
-          version: 1,
-          owner_facility: '1312345678',
-          created_at: created,
-          updated_at: stamp(i),
-          ...patientColumns(p, undefined, pref, created),
-        });
-        insK.run({ her_sys_id: id, patient_version: 1, ...matchKeyColumns(p) });
-      }
-    });
-    for (let i = 0; i < PEOPLE; i += 50_000) load(i, Math.min(PEOPLE, i + 50_000));
-    const tRows = performance.now();
-    for (const ix of indexes) raw.exec(ix.sql);
-    raw.exec('analyze');
-    raw
-      .prepare("insert into records_state (name, value) values ('match_keys_cursor', ?)")
-      .run(stamp(PEOPLE - 1));
-    raw.close();
-    const tIdx = performance.now();
-    console.log(
-      `seeded ${PEOPLE.toLocaleString()} people: rows ${((tRows - t0) / 1000).toFixed(1)} s, ` +
-        `indexes ${((tIdx - tRows) / 1000).toFixed(1)} s`,
-    );
+      const t0 = performance.now();
+      const raw = new Database(file);
+      raw.pragma('journal_mode = OFF');
+      raw.pragma('synchronous = OFF');
+      raw.pragma('cache_size = -200000');
+      const indexes = raw
+        .prepare(
+          "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('patients', 'patient_match_keys')",
+        )
+        .all() as { name: string; sql: string }[];
+      for (const ix of indexes) raw.exec(`drop index ${ix.name}`);
+      const pref = () => '13';
+      const sample = patientColumns(person(0, rng(1)), undefined, pref, created);
+      const pCols = [
+        'her_sys_id',
+        'version',
+        'owner_facility',
+        'created_at',
+        'updated_at',
+        ...Object.keys(sample),
+      ];
+      const insP = raw.prepare(
+        `insert into patients (${pCols.join(', ')}) values (${pCols.map((c) => '@' + c).join(', ')})`,
+      );
+      const kCols = ['her_sys_id', 'patient_version', ...Object.keys(matchKeyColumns({}))];
+      const insK = raw.prepare(
+        `insert into patient_match_keys (${kCols.join(', ')}) values (${kCols.map((c) => '@' + c).join(', ')})`,
+      );
+      const rand = rng(42);
+      // People registered one after another (a few seconds apart), as a real table would hold them.
+      const stamp = (i: number) => new Date(Date.parse(created) + i * 3_000).toISOString();
+      const load = raw.transaction((from: number, to: number) => {
+        for (let i = from; i < to; i++) {
+          const p = person(i, rand);
+          const id = String(10_000_000 + i);
+          insP.run({
+            her_sys_id: id,
+            version: 1,
+            owner_facility: '1312345678',
+            created_at: created,
+            updated_at: stamp(i),
+            ...patientColumns(p, undefined, pref, created),
+          });
+          insK.run({ her_sys_id: id, patient_version: 1, ...matchKeyColumns(p) });
+        }
+      });
+      for (let i = 0; i < PEOPLE; i += 50_000) load(i, Math.min(PEOPLE, i + 50_000));
+      const tRows = performance.now();
+      for (const ix of indexes) raw.exec(ix.sql);
+      raw.exec('analyze');
+      raw
+        .prepare("insert into records_state (name, value) values ('match_keys_cursor', ?)")
+        .run(stamp(PEOPLE - 1));
+      raw.close();
+      const tIdx = performance.now();
+      console.log(
+        `seeded ${PEOPLE.toLocaleString()} people: rows ${((tRows - t0) / 1000).toFixed(1)} s, ` +
+          `indexes ${((tIdx - tRows) / 1000).toFixed(1)} s`,
+      );
     }
 
     const handle = openDatabase({ sqliteFile: file });
@@ -192,20 +294,37 @@ async function main() {
       const p = seeded[Math.floor(r() * seeded.length)]!;
       switch (i % 5) {
         case 0:
-          typed.push({ familyNameKana: half(p.familyNameKana), givenNameKana: half(p.givenNameKana), dateOfBirth: p.dateOfBirth });
+          typed.push({
+            familyNameKana: half(p.familyNameKana),
+            givenNameKana: half(p.givenNameKana),
+            dateOfBirth: p.dateOfBirth,
+          });
           break;
         case 1:
-          typed.push({ familyName: p.familyName.replace('高', '髙').replace('崎', '﨑'), givenName: p.givenName, dateOfBirth: p.dateOfBirth });
+          typed.push({
+            familyName: p.familyName.replace('高', '髙').replace('崎', '﨑'),
+            givenName: p.givenName,
+            dateOfBirth: p.dateOfBirth,
+          });
           break;
         case 2:
-          typed.push({ familyNameKana: p.givenNameKana, givenNameKana: p.familyNameKana, dateOfBirth: p.dateOfBirth });
+          typed.push({
+            familyNameKana: p.givenNameKana,
+            givenNameKana: p.familyNameKana,
+            dateOfBirth: p.dateOfBirth,
+          });
           break;
         case 3:
           typed.push({ familyName: '新規', phone: p.phone, dateOfBirth: p.dateOfBirth });
           break;
         default:
           // A common name, no birth date yet (typing): every same-name person is a key match.
-          typed.push({ familyName: p.familyName, givenName: p.givenName, familyNameKana: p.familyNameKana, givenNameKana: p.givenNameKana });
+          typed.push({
+            familyName: p.familyName,
+            givenName: p.givenName,
+            familyNameKana: p.familyNameKana,
+            givenNameKana: p.givenNameKana,
+          });
       }
     }
     const check = async (person: Record<string, string>) => {
@@ -219,7 +338,13 @@ async function main() {
     };
     for (let i = 0; i < 50; i++) await check(typed[i]!); // warm-up
     const times: number[] = [];
-    const KINDS = ['half-width kana + DOB', 'old kanji + DOB', 'swapped kana + DOB', 'phone + DOB', 'common name, no DOB'];
+    const KINDS = [
+      'half-width kana + DOB',
+      'old kanji + DOB',
+      'swapped kana + DOB',
+      'phone + DOB',
+      'common name, no DOB',
+    ];
     const byKind: number[][] = KINDS.map(() => []);
     let found = 0;
     for (const [i, t] of typed.entries()) {

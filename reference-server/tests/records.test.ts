@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * The patient record API (issue 7) through app.request(): the record and its sections, optimistic
  * concurrency per section, validation, facility scoping, roles, the audit trail, 自動反映 both ways, the
@@ -76,7 +75,17 @@ for (const backend of BACKENDS) {
         infectionClass: null,
         myHerSys: false,
       });
-      for (const s of ['identity', 'basicInfo', 'tests', 'residences', 'activities', 'healthObservation', 'medical', 'measures', 'notes']) {
+      for (const s of [
+        'identity',
+        'basicInfo',
+        'tests',
+        'residences',
+        'activities',
+        'healthObservation',
+        'medical',
+        'measures',
+        'notes',
+      ]) {
         assert.equal(typeof body.sections[s].version, 'number', s);
       }
       assert.deepEqual(body.reports, []);
@@ -86,7 +95,12 @@ for (const backend of BACKENDS) {
 
     test('PUT a section: saved, versioned, audited field by field; a no-op is no revision', async () => {
       const id = await register(HANAKO);
-      const res = await put(id, 'basicInfo', { occupation: '保育士', underlyingConditions: 'yes', conditions: ['diabetes'] }, 1);
+      const res = await put(
+        id,
+        'basicInfo',
+        { occupation: '保育士', underlyingConditions: 'yes', conditions: ['diabetes'] },
+        1,
+      );
       assert.equal(res.status, 200, JSON.stringify(await res.clone().json()));
       assert.equal(res.headers.get('etag'), '"2"');
       const body = await json(res);
@@ -106,7 +120,11 @@ for (const backend of BACKENDS) {
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.version, 2);
       assert.equal(rows[0]!.user_id, 'u-clinic');
-      assert.deepEqual(JSON.parse(rows[0]!.old_data!), { occupation: null, underlyingConditions: null, conditions: null });
+      assert.deepEqual(JSON.parse(rows[0]!.old_data!), {
+        occupation: null,
+        underlyingConditions: null,
+        conditions: null,
+      });
       assert.deepEqual(JSON.parse(rows[0]!.new_data!), {
         occupation: '保育士',
         underlyingConditions: 'yes',
@@ -114,7 +132,14 @@ for (const backend of BACKENDS) {
       });
 
       // The same data again: 200, no new revision, no audit row.
-      const again = await json(await put(id, 'basicInfo', { occupation: '保育士', underlyingConditions: 'yes', conditions: ['diabetes'] }, 2));
+      const again = await json(
+        await put(
+          id,
+          'basicInfo',
+          { occupation: '保育士', underlyingConditions: 'yes', conditions: ['diabetes'] },
+          2,
+        ),
+      );
       assert.equal(again.changed, false);
       assert.equal(again.version, 2);
 
@@ -134,7 +159,9 @@ for (const backend of BACKENDS) {
 
     test('optimistic concurrency per section: other tabs do not conflict, the same tab does (409 with current)', async () => {
       const id = await register(HANAKO);
-      const tests = [{ id: 't1', method: 'pcr', specimen: 'saliva', collectionDate: '2022-09-26', result: 'positive' }];
+      const tests = [
+        { id: 't1', method: 'pcr', specimen: 'saliva', collectionDate: '2022-09-26', result: 'positive' },
+      ];
       // Two editors loaded version 1. A saves 検査, B saves 居所 from version 1: no conflict.
       assert.equal((await put(id, 'tests', tests, 1)).status, 200);
       const b = await put(id, 'residences', [{ id: 'r1', type: 'home', startDate: '2022-09-26' }], 1);
@@ -183,7 +210,10 @@ for (const backend of BACKENDS) {
         put(id, 'activities', [{ id: 'a1', kind: 'activity', startDate: '2022-09-20' }], v),
         put(id, 'tests', [{ id: 't1', method: 'pcr', collectionDate: '2022-09-20' }], v),
       ]);
-      assert.deepEqual(diff.map((r) => r.status), [200, 200, 200]);
+      assert.deepEqual(
+        diff.map((r) => r.status),
+        [200, 200, 200],
+      );
       const versions = (await Promise.all(diff.map((r) => json(r)))).map((b) => b.sectionVersion).sort();
       assert.deepEqual(versions, [3, 4, 5]);
       const r = await record(id);
@@ -219,21 +249,40 @@ for (const backend of BACKENDS) {
       const nameless = await json(await put(id, 'identity', { city: '港区' }, 1));
       assert.equal(nameless.issues[0].code, 'person.nameRequired');
       assert.equal((await put(id, 'notes', [{ id: 'n1', text: 'x', extra: 1 }], 1)).status, 400);
-      assert.equal((await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { data: [] } })).status, 428);
-      assert.equal((await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { version: 1 } })).status, 400);
       assert.equal(
-        (await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { data: [] }, headers: { 'if-match': 'abc' } })).status,
+        (await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { data: [] } })).status,
+        428,
+      );
+      assert.equal(
+        (await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { version: 1 } })).status,
         400,
       );
       assert.equal(
-        (await h.req('PUT', `/api/patients/${id}/record/notes`, { body: { data: [], version: 2 }, headers: { 'if-match': '1' } })).status,
+        (
+          await h.req('PUT', `/api/patients/${id}/record/notes`, {
+            body: { data: [] },
+            headers: { 'if-match': 'abc' },
+          })
+        ).status,
+        400,
+      );
+      assert.equal(
+        (
+          await h.req('PUT', `/api/patients/${id}/record/notes`, {
+            body: { data: [], version: 2 },
+            headers: { 'if-match': '1' },
+          })
+        ).status,
         400,
       );
       assert.equal((await put(id, 'secrets', {}, 1)).status, 404);
       assert.equal((await put('00000000', 'notes', [], 1)).status, 404);
       assert.equal((await put('../etc', 'notes', [], 1)).status, 404);
       assert.equal((await h.req('GET', '/api/patients/12/record')).status, 404);
-      assert.equal((await h.req('PUT', `/api/patients/${id}/record/notes`, { raw: '{', headers: {} })).status, 400);
+      assert.equal(
+        (await h.req('PUT', `/api/patients/${id}/record/notes`, { raw: '{', headers: {} })).status,
+        400,
+      );
       const plain = await h.app.request(`/api/patients/${id}/record/notes`, { method: 'PUT', body: 'x' });
       assert.equal(plain.status, 415);
       // Nothing of the refused saves was stored.
@@ -262,7 +311,15 @@ for (const backend of BACKENDS) {
       assert.equal(pref.status, 403);
       assert.equal((await json(pref)).error.code, 'forbidden');
       // The health center may write a note: the server stamps time and author.
-      const hc = await json(await put(id, 'notes', [{ id: 'n1', text: '電話で状況確認', author: 'forged', at: '2000-01-01' }], 1, 'minato-hc'));
+      const hc = await json(
+        await put(
+          id,
+          'notes',
+          [{ id: 'n1', text: '電話で状況確認', author: 'forged', at: '2000-01-01' }],
+          1,
+          'minato-hc',
+        ),
+      );
       assert.equal(hc.record.notes[0].author, 'みなと保健所 みなと保健所 保健師 佐々木');
       assert.equal(hc.record.notes[0].at, h.clock.now().toISOString());
     });
@@ -279,7 +336,13 @@ for (const backend of BACKENDS) {
       assert.equal(hc.record.person.sex, undefined);
       assert.equal(hc.header.age, null);
       // The health center edits the person without seeing the private fields: they are kept.
-      const edited = await put(id, 'identity', { ...hc.record.person, city: '品川区' }, hc.record.version, 'minato-hc');
+      const edited = await put(
+        id,
+        'identity',
+        { ...hc.record.person, city: '品川区' },
+        hc.record.version,
+        'minato-hc',
+      );
       assert.equal(edited.status, 200);
       const after = await record(id);
       assert.equal(after.record.person.city, '品川区');
@@ -305,7 +368,9 @@ for (const backend of BACKENDS) {
       assert.equal(core.patient.nationality, 'JP');
       // A PATCH through the core route shows in the record as a new revision (identity section bumped).
       const before = (await record(id)).record.version;
-      const patched = await h.req('PATCH', `/api/patients/${id}`, { body: { patient: { street: '丸の内1-1' }, version: core.patient.version } });
+      const patched = await h.req('PATCH', `/api/patients/${id}`, {
+        body: { patient: { street: '丸の内1-1' }, version: core.patient.version },
+      });
       assert.equal(patched.status, 200);
       const after = await record(id);
       assert.equal(after.record.person.street, '丸の内1-1');
@@ -318,8 +383,22 @@ for (const backend of BACKENDS) {
       assert.equal((await put(id, 'identity', person, before)).status, 409);
       // 措置判定記録 and 居所 write the list's columns.
       const v = (await record(id)).record.version;
-      assert.equal((await put(id, 'measures', { infectionClass: 'infected', status: 'hotelCare', myHerSys: true }, v)).status, 200);
-      assert.equal((await put(id, 'residences', [{ id: 'r1', type: 'hotel', placeName: 'ホテル港', startDate: '2022-09-26' }], v)).status, 200);
+      assert.equal(
+        (await put(id, 'measures', { infectionClass: 'infected', status: 'hotelCare', myHerSys: true }, v))
+          .status,
+        200,
+      );
+      assert.equal(
+        (
+          await put(
+            id,
+            'residences',
+            [{ id: 'r1', type: 'hotel', placeName: 'ホテル港', startDate: '2022-09-26' }],
+            v,
+          )
+        ).status,
+        200,
+      );
       const list = await json(await h.req('GET', `/api/patients?herSysId=${id}`));
       assert.equal(list.items[0].status, 'hotelCare');
       assert.equal(list.items[0].residence, 'hotel');
@@ -333,7 +412,10 @@ for (const backend of BACKENDS) {
     test('自動反映: a report filed for the person updates the record; the report pre-fills from the record', async () => {
       const id = await register({ ...HANAKO, phone: '090-1111-2222' });
       const r0 = await record(id);
-      assert.equal((await put(id, 'basicInfo', { occupation: '保育士', vaccineDoses: 3 }, r0.record.version)).status, 200);
+      assert.equal(
+        (await put(id, 'basicInfo', { occupation: '保育士', vaccineDoses: 3 }, r0.record.version)).status,
+        200,
+      );
       // Record → report.
       const pre = await json(await h.req('GET', `/api/patients/${id}/report-prefill`));
       assert.equal(pre.draft.schemaVersion, 2);
@@ -342,7 +424,11 @@ for (const backend of BACKENDS) {
       assert.equal(pre.draft.patient.dateOfBirth, '1950-04-12');
       assert.equal(pre.draft.patient.phone, '090-1111-2222');
       assert.equal(pre.draft.patient.occupation, '保育士');
-      assert.deepEqual(pre.draft.patient.address, { prefectureCode: '13', city: '港区', street: '海岸1-1-1' });
+      assert.deepEqual(pre.draft.patient.address, {
+        prefectureCode: '13',
+        city: '港区',
+        street: '海岸1-1-1',
+      });
       // Report → record: the report's 職業 and phone replace the record's; the rest of 基礎情報 stays.
       const before = (await record(id)).record.version;
       const report = tc1Report();
@@ -364,13 +450,25 @@ for (const backend of BACKENDS) {
       assert.equal((await record(id)).record.basicInfo.occupation, '無職');
       // 保健所確認済 shows in the reports list.
       const reportId = after.reports[0].id;
-      assert.equal((await h.req('POST', `/api/reports/${reportId}/confirm`, { as: 'minato-hc' })).status, 200);
+      assert.equal(
+        (await h.req('POST', `/api/reports/${reportId}/confirm`, { as: 'minato-hc' })).status,
+        200,
+      );
       assert.equal((await record(id)).reports[0].healthCenterConfirmed, '2022-09-27');
-      assert.ok((await json(await h.req('GET', `/api/patients/${id}/audit`))).items.some((i: { target?: string }) => i.target === `report:${reportId}`));
+      assert.ok(
+        (await json(await h.req('GET', `/api/patients/${id}/audit`))).items.some(
+          (i: { target?: string }) => i.target === `report:${reportId}`,
+        ),
+      );
     });
 
     test('duplicate check: half-width kana, old kanji, swapped names, phone; scoped; kept current', async () => {
-      const hanako = await register({ ...HANAKO, familyName: '山田', givenName: '華子', phone: '090-5555-0001' });
+      const hanako = await register({
+        ...HANAKO,
+        familyName: '山田',
+        givenName: '華子',
+        phone: '090-5555-0001',
+      });
       const takahashi = await register({
         familyName: '髙橋',
         givenName: '一郎',
@@ -381,7 +479,11 @@ for (const backend of BACKENDS) {
       const check = async (person: Record<string, string>, as?: string) => {
         const res = await h.req('POST', '/api/patients/duplicates', { body: { person }, as });
         assert.equal(res.status, 200);
-        return (await json(res)).candidates as { candidate: { herSysId: string }; score: number; reasons: string[] }[];
+        return (await json(res)).candidates as {
+          candidate: { herSysId: string };
+          score: number;
+          reasons: string[];
+        }[];
       };
       const half = await check({ familyNameKana: 'ﾔﾏﾀﾞ', givenNameKana: 'ﾊﾅｺ', dateOfBirth: '1950-04-12' });
       const m = half.find((c) => c.candidate.herSysId === hanako);
@@ -390,9 +492,16 @@ for (const backend of BACKENDS) {
       assert.equal(m.score, 65);
 
       const kanji = await check({ familyName: '高橋', givenName: '一郎', dateOfBirth: '1980-01-02' });
-      assert.deepEqual(kanji.map((c) => [c.candidate.herSysId, c.reasons]), [[takahashi, ['sameName', 'sameDob', 'variantKanji']]]);
+      assert.deepEqual(
+        kanji.map((c) => [c.candidate.herSysId, c.reasons]),
+        [[takahashi, ['sameName', 'sameDob', 'variantKanji']]],
+      );
 
-      const swapped = await check({ familyNameKana: 'ハナコ', givenNameKana: 'ヤマダ', dateOfBirth: '1950-04-12' });
+      const swapped = await check({
+        familyNameKana: 'ハナコ',
+        givenNameKana: 'ヤマダ',
+        dateOfBirth: '1950-04-12',
+      });
       assert.ok(swapped.find((c) => c.candidate.herSysId === hanako)?.reasons.includes('nameOrderSwapped'));
       // A phone alone (35) is not enough; with the birth date it is.
       assert.deepEqual(await check({ familyName: '佐藤', phone: '09055550001' }), []);
@@ -401,20 +510,33 @@ for (const backend of BACKENDS) {
       // Same name, other birth date and nothing else: below the threshold.
       assert.deepEqual(await check({ familyName: '高橋', givenName: '一郎', dateOfBirth: '1999-09-09' }), []);
       // Another clinic learns nothing about this clinic's patients.
-      assert.deepEqual(await check({ familyNameKana: 'ﾔﾏﾀﾞ', givenNameKana: 'ﾊﾅｺ', dateOfBirth: '1950-04-12' }, 'hospital'), []);
+      assert.deepEqual(
+        await check({ familyNameKana: 'ﾔﾏﾀﾞ', givenNameKana: 'ﾊﾅｺ', dateOfBirth: '1950-04-12' }, 'hospital'),
+        [],
+      );
       // Excluding the person's own record.
       const own = await h.req('POST', '/api/patients/duplicates', {
-        body: { person: { familyName: '高橋', givenName: '一郎', dateOfBirth: '1980-01-02' }, excludeHerSysId: takahashi },
+        body: {
+          person: { familyName: '高橋', givenName: '一郎', dateOfBirth: '1980-01-02' },
+          excludeHerSysId: takahashi,
+        },
       });
       assert.deepEqual((await json(own)).candidates, []);
       // A PATCH through the core route (no hook) is picked up by the lazy refresh.
       const core = await json(await h.req('GET', `/api/patients/${takahashi}`));
-      await h.req('PATCH', `/api/patients/${takahashi}`, { body: { patient: { phone: '080-7777-0000' }, version: core.patient.version } });
+      await h.req('PATCH', `/api/patients/${takahashi}`, {
+        body: { patient: { phone: '080-7777-0000' }, version: core.patient.version },
+      });
       const byPhone = await check({ familyName: '鈴木', phone: '080-7777-0000', dateOfBirth: '1980-01-02' });
-      assert.deepEqual(byPhone.map((c) => c.candidate.herSysId), [takahashi]);
+      assert.deepEqual(
+        byPhone.map((c) => c.candidate.herSysId),
+        [takahashi],
+      );
       assert.equal(await refreshMatchKeys(h.handle.db as unknown as RDb), 0);
       // Bad input is a 400 with issues, never a 500.
-      const bad = await h.req('POST', '/api/patients/duplicates', { body: { person: { familyName: 'x'.repeat(200) } } });
+      const bad = await h.req('POST', '/api/patients/duplicates', {
+        body: { person: { familyName: 'x'.repeat(200) } },
+      });
       assert.equal(bad.status, 400);
       assert.equal((await json(bad)).issues[0].path, 'person.familyName');
       assert.equal((await h.req('POST', '/api/patients/duplicates', { body: {} })).status, 400);
@@ -425,21 +547,45 @@ for (const backend of BACKENDS) {
       const id = await register({ ...HANAKO, familyName: '一覧', familyNameKana: 'イチラン' });
       let v = (await record(id)).record.version;
       const t = await json(
-        await put(id, 'tests', [
-          { id: 't1', method: 'pcr', collectionDate: '2022-09-20', result: 'negative' },
-          { id: 't2', method: 'antigenQualitative', collectionDate: '2022-09-26', result: 'positive' },
-        ], v),
+        await put(
+          id,
+          'tests',
+          [
+            { id: 't1', method: 'pcr', collectionDate: '2022-09-20', result: 'negative' },
+            { id: 't2', method: 'antigenQualitative', collectionDate: '2022-09-26', result: 'positive' },
+          ],
+          v,
+        ),
       );
       v = t.version;
-      v = (await json(await put(id, 'healthObservation', { startDate: '2022-09-26', endDate: '2022-10-03', entries: [{ id: 'e1', date: '2022-09-27', temperature: 37.8, spo2: 95 }] }, v))).version;
+      const observed = await put(
+        id,
+        'healthObservation',
+        {
+          startDate: '2022-09-26',
+          endDate: '2022-10-03',
+          entries: [{ id: 'e1', date: '2022-09-27', temperature: 37.8, spo2: 95 }],
+        },
+        v,
+      );
+      assert.equal(observed.status, 200);
       const tests = await json(await h.req('GET', `/api/lists/tests?herSysId=${id}`));
       assert.equal(tests.total, 2);
       assert.deepEqual(
-        tests.rows.map((r: { testDate: string; testMethod: string; testResult: string }) => [r.testDate, r.testMethod, r.testResult]),
-        [['2022-09-26', 'antigenQualitative', 'positive'], ['2022-09-20', 'pcr', 'negative']],
+        tests.rows.map((r: { testDate: string; testMethod: string; testResult: string }) => [
+          r.testDate,
+          r.testMethod,
+          r.testResult,
+        ]),
+        [
+          ['2022-09-26', 'antigenQualitative', 'positive'],
+          ['2022-09-20', 'pcr', 'negative'],
+        ],
       );
       assert.equal(tests.rows[0].name, '一覧 花子');
-      const ranged = await json(await h.req('GET', `/api/lists/tests?herSysId=${id}&diagnosisDateFrom=2022-09-21`));
+      const ranged = await json(
+        await h.req('GET', `/api/lists/tests?herSysId=${id}&diagnosisDateFrom=2022-09-21`),
+      );
       assert.equal(ranged.total, 1);
       const obs = await json(await h.req('GET', `/api/lists/observation?kana=${encodeURIComponent('ｲﾁﾗﾝ')}`));
       assert.equal(obs.rows.length, 1);
@@ -447,15 +593,28 @@ for (const backend of BACKENDS) {
       assert.equal(obs.rows[0].lastSpo2, 95);
       assert.equal(obs.rows[0].periodEnd, '2022-10-03');
       // Another clinic sees none of it.
-      assert.equal((await json(await h.req('GET', `/api/lists/tests?herSysId=${id}`, { as: 'hospital' }))).total, 0);
+      assert.equal(
+        (await json(await h.req('GET', `/api/lists/tests?herSysId=${id}`, { as: 'hospital' }))).total,
+        0,
+      );
 
       const clinic = await h.req('GET', '/api/lists/inpatients');
       assert.equal(clinic.status, 403);
       const hid = await register({ familyName: '入院', givenName: '太郎' }, 'hospital');
-      await put(hid, 'medical', { admissions: [{ id: 'a1', hospital: '千代田みらい病院', admissionDate: '2022-09-25' }] }, 1, 'hospital');
+      await put(
+        hid,
+        'medical',
+        { admissions: [{ id: 'a1', hospital: '千代田みらい病院', admissionDate: '2022-09-25' }] },
+        1,
+        'hospital',
+      );
       const inp = await json(await h.req('GET', '/api/lists/inpatients', { as: 'hospital' }));
       assert.deepEqual(
-        inp.rows.map((r: { herSysId: string; hospital: string; admissionDate: string }) => [r.herSysId, r.hospital, r.admissionDate]),
+        inp.rows.map((r: { herSysId: string; hospital: string; admissionDate: string }) => [
+          r.herSysId,
+          r.hospital,
+          r.admissionDate,
+        ]),
         [[hid, '千代田みらい病院', '2022-09-25']],
       );
 

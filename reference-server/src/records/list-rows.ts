@@ -8,7 +8,15 @@ import type { RecordListRowTable, RTx } from './types.js';
 type Row = RecordListRowTable;
 
 export function listRowsOf(herSysId: string, section: string, data: unknown): Row[] {
-  const base = { her_sys_id: herSysId, end_date: null, code1: null, code2: null, text1: null, num1: null, num2: null };
+  const base = {
+    her_sys_id: herSysId,
+    end_date: null,
+    code1: null,
+    code2: null,
+    text1: null,
+    num1: null,
+    num2: null,
+  };
   if (section === 'tests') {
     return (data as LabTest[]).map((t) => ({
       ...base,
@@ -53,12 +61,25 @@ export function listRowsOf(herSysId: string, section: string, data: unknown): Ro
   return [];
 }
 
-const KIND: Record<string, Row['kind']> = { tests: 'test', medical: 'admission', healthObservation: 'observation' };
+const KIND: Record<string, Row['kind']> = {
+  tests: 'test',
+  medical: 'admission',
+  healthObservation: 'observation',
+};
 
-export async function rewriteListRows(trx: RTx, herSysId: string, section: string, data: unknown): Promise<void> {
+export async function rewriteListRows(
+  trx: RTx,
+  herSysId: string,
+  section: string,
+  data: unknown,
+): Promise<void> {
   const kind = KIND[section];
   if (!kind) return;
-  await trx.deleteFrom('record_list_rows').where('her_sys_id', '=', herSysId).where('kind', '=', kind).execute();
+  await trx
+    .deleteFrom('record_list_rows')
+    .where('her_sys_id', '=', herSysId)
+    .where('kind', '=', kind)
+    .execute();
   const rows = listRowsOf(herSysId, section, data);
   if (rows.length) await trx.insertInto('record_list_rows').values(rows).execute();
 }

@@ -27,7 +27,10 @@ export type ListVariant = (typeof LIST_VARIANTS)[number];
 const ENDED_STATUSES = ['released', 'observationEnded', 'deceased'];
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the filters apply to any query joining `patients`
-function patientFilters<Q extends SelectQueryBuilder<RecordsDatabase, any, any>>(q: Q, f: PatientListQuery): Q {
+function patientFilters<Q extends SelectQueryBuilder<RecordsDatabase, any, any>>(
+  q: Q,
+  f: PatientListQuery,
+): Q {
   let out = q;
   if (f.herSysId) out = out.where('patients.her_sys_id', '=', f.herSysId) as Q;
   if (f.localId) out = out.where('patients.local_id', '=', f.localId) as Q;
@@ -52,7 +55,16 @@ function patientFilters<Q extends SelectQueryBuilder<RecordsDatabase, any, any>>
   return out;
 }
 
-function person(r: { her_sys_id: string; family_name: string; given_name: string; data: string; local_id: string | null; date_of_birth: string | null; status: string | null; infection_category: string | null }) {
+function person(r: {
+  her_sys_id: string;
+  family_name: string;
+  given_name: string;
+  data: string;
+  local_id: string | null;
+  date_of_birth: string | null;
+  status: string | null;
+  infection_category: string | null;
+}) {
   const rec = JSON.parse(r.data) as Record<string, string | undefined>;
   const row: PatientListRow = {
     herSysId: r.her_sys_id,
@@ -79,7 +91,9 @@ const PERSON_COLUMNS = [
 ] as const;
 
 function strip<T extends object>(o: T): T {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== '')) as T;
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== undefined && v !== ''),
+  ) as T;
 }
 
 export async function queryList(
@@ -101,12 +115,23 @@ export async function queryList(
     const [rows, counted] = await Promise.all([
       q.limit(pageSize).offset(offset).execute(),
       db
-        .selectFrom(q.clearSelect().clearOrderBy().select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('hits'))
+        .selectFrom(
+          q
+            .clearSelect()
+            .clearOrderBy()
+            .select(sql<number>`1`.as('one'))
+            .limit(COUNT_CAP + 1)
+            .as('hits'),
+        )
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
     const n = Number(counted.n);
-    return { rows: (rows as never[]).map(map), total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
+    return {
+      rows: (rows as never[]).map(map),
+      total: Math.min(n, COUNT_CAP),
+      totalIsLowerBound: n > COUNT_CAP,
+    };
   };
 
   if (variant === 'inpatients' && u.facilityKind === 'outpatient') {
@@ -117,7 +142,13 @@ export async function queryList(
     let q = patientFilters(
       db
         .selectFrom('patients')
-        .select([...PERSON_COLUMNS, 'patients.period_start', 'patients.diagnosis_date', 'patients.report_date', 'patients.residence'])
+        .select([
+          ...PERSON_COLUMNS,
+          'patients.period_start',
+          'patients.diagnosis_date',
+          'patients.report_date',
+          'patients.residence',
+        ])
         .where(patientScope(u) as never)
         .where('patients.status', 'in', ENDED_STATUSES),
       f,
@@ -178,7 +209,17 @@ export async function queryList(
     db
       .selectFrom('record_list_rows as l')
       .innerJoin('patients', 'patients.her_sys_id', 'l.her_sys_id')
-      .select([...PERSON_COLUMNS, 'l.row_id', 'l.date', 'l.end_date', 'l.code1', 'l.code2', 'l.text1', 'l.num1', 'l.num2'])
+      .select([
+        ...PERSON_COLUMNS,
+        'l.row_id',
+        'l.date',
+        'l.end_date',
+        'l.code1',
+        'l.code2',
+        'l.text1',
+        'l.num1',
+        'l.num2',
+      ])
       .where('l.kind', '=', kind)
       .where(patientScope(u) as never),
     f,
@@ -188,12 +229,20 @@ export async function queryList(
   const to = f.diagnosisDateTo ?? f.reportDateTo;
   if (from) q = q.where('l.date', '>=', from);
   if (to) q = q.where('l.date', '<=', to);
-  q = q.orderBy('l.date', asc ? 'asc' : 'desc').orderBy('l.her_sys_id', 'desc').orderBy('l.row_id');
+  q = q
+    .orderBy('l.date', asc ? 'asc' : 'desc')
+    .orderBy('l.her_sys_id', 'desc')
+    .orderBy('l.row_id');
   return finish(q, (r: never) => {
     const x = r as Record<string, string | number | null> & Parameters<typeof person>[0];
     const base = person(x);
     if (kind === 'test') {
-      return strip({ ...base, testDate: x.date as string, testMethod: x.code1 as string, testResult: x.code2 as string });
+      return strip({
+        ...base,
+        testDate: x.date as string,
+        testMethod: x.code1 as string,
+        testResult: x.code2 as string,
+      });
     }
     if (kind === 'admission') {
       return strip({

@@ -60,7 +60,9 @@ export function matchablePerson(flat: FlatRecord, identity?: Partial<Person>): M
 }
 
 /** The stored key columns of a person. */
-export function matchKeyColumns(person: MatchablePerson): Omit<PatientMatchKeyTable, 'her_sys_id' | 'patient_version'> {
+export function matchKeyColumns(
+  person: MatchablePerson,
+): Omit<PatientMatchKeyTable, 'her_sys_id' | 'patient_version'> {
   const k = duplicateKeys(person);
   return {
     kana_key: orNull(k.kana),
@@ -84,7 +86,11 @@ async function identityOf(trx: RTx, herSysId: string): Promise<Partial<Person> |
 }
 
 /** Writes the keys of one patient (after the record saved its identity). */
-export async function upsertMatchKeys(trx: RTx, patient: PatientTable, identity?: Partial<Person>): Promise<void> {
+export async function upsertMatchKeys(
+  trx: RTx,
+  patient: PatientTable,
+  identity?: Partial<Person>,
+): Promise<void> {
   const person = matchablePerson(
     JSON.parse(patient.data) as FlatRecord,
     identity ?? (await identityOf(trx, patient.her_sys_id)),
@@ -102,7 +108,11 @@ export async function upsertMatchKeys(trx: RTx, patient: PatientTable, identity?
  * Returns how many people's keys were (re)written.
  */
 export async function refreshMatchKeys(db: RDb): Promise<number> {
-  const state = await db.selectFrom('records_state').select('value').where('name', '=', CURSOR).executeTakeFirst();
+  const state = await db
+    .selectFrom('records_state')
+    .select('value')
+    .where('name', '=', CURSOR)
+    .executeTakeFirst();
   const newest = await db
     .selectFrom('patients')
     .select((eb) => eb.fn.max('updated_at').as('at'))
@@ -122,7 +132,9 @@ export async function refreshMatchKeys(db: RDb): Promise<number> {
       )
       .select(['p.her_sys_id', 'p.version', 'p.data', 'p.updated_at', 's.data as identity'])
       .where(sql<boolean>`(p.updated_at, p.her_sys_id) > (${fromAt}, ${fromId})`)
-      .where((eb) => eb.or([eb('k.patient_version', 'is', null), eb('k.patient_version', '<>', eb.ref('p.version'))]))
+      .where((eb) =>
+        eb.or([eb('k.patient_version', 'is', null), eb('k.patient_version', '<>', eb.ref('p.version'))]),
+      )
       .orderBy('p.updated_at')
       .orderBy('p.her_sys_id')
       .limit(BATCH)
@@ -196,17 +208,25 @@ export async function findDuplicates(
   if (!o.skipRefresh) await refreshMatchKeys(db);
   const keys = duplicateKeys(person);
   const kana = [
-    ...new Set([keys.kana, keys.familyKana && keys.givenKana ? keys.givenKana + keys.familyKana : ''].filter((v) => v.length >= 2)),
+    ...new Set(
+      [keys.kana, keys.familyKana && keys.givenKana ? keys.givenKana + keys.familyKana : ''].filter(
+        (v) => v.length >= 2,
+      ),
+    ),
   ];
   const names = [
-    ...new Set([keys.name, keys.familyName && keys.givenName ? keys.givenName + keys.familyName : ''].filter((v) => v.length >= 2)),
+    ...new Set(
+      [keys.name, keys.familyName && keys.givenName ? keys.givenName + keys.familyName : ''].filter(
+        (v) => v.length >= 2,
+      ),
+    ),
   ];
   const phones = [...keys.phones];
   if (!kana.length && !names.length && !phones.length) return [];
   // Step 1: one plain indexed lookup per key (a plan no planner statistics can spoil: a column that is mostly
   // NULL, such as 電話番号2, would otherwise look unselective), at most MAX_KEY_ROWS rows each.
   const threshold = o.threshold ?? DUPLICATE_THRESHOLD;
-  const lookups: [('kana_key' | 'name_key' | 'phone_digits' | 'phone2_digits'), string[]][] = [
+  const lookups: ['kana_key' | 'name_key' | 'phone_digits' | 'phone2_digits', string[]][] = [
     ['kana_key', kana],
     ['name_key', names],
     ['phone_digits', phones],
@@ -268,7 +288,9 @@ export async function findDuplicates(
       ...(flat.givenNameKana ? { givenNameKana: flat.givenNameKana } : {}),
       ...(flat.familyName ? { familyName: flat.familyName } : {}),
       ...(flat.givenName ? { givenName: flat.givenName } : {}),
-      ...(flat.dateOfBirth && (own || !identity?.dateOfBirthPrivate) ? { dateOfBirth: flat.dateOfBirth } : {}),
+      ...(flat.dateOfBirth && (own || !identity?.dateOfBirthPrivate)
+        ? { dateOfBirth: flat.dateOfBirth }
+        : {}),
       ...(flat.sex && (own || !identity?.sexPrivate) ? { sex: flat.sex } : {}),
       ...(flat.prefectureCode ? { prefectureCode: flat.prefectureCode } : {}),
       ...(flat.city ? { city: flat.city } : {}),

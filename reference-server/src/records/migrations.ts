@@ -49,7 +49,11 @@ export function recordMigrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('phone2_digits', 'text')
           .execute();
         for (const col of ['kana_key', 'name_key', 'dob', 'phone_digits', 'phone2_digits']) {
-          await db.schema.createIndex(`patient_match_keys_${col}`).on('patient_match_keys').column(col).execute();
+          await db.schema
+            .createIndex(`patient_match_keys_${col}`)
+            .on('patient_match_keys')
+            .column(col)
+            .execute();
         }
         // refreshMatchKeys() walks the patients changed since its last run.
         await db.schema
@@ -116,7 +120,11 @@ export function recordMigrations(dialect: Dialect): Record<string, Migration> {
       async down(db: Kysely<unknown>) {
         for (const col of KEY_COLUMNS) {
           await db.schema.dropIndex(`patient_match_keys_${col}`).ifExists().execute();
-          await db.schema.createIndex(`patient_match_keys_${col}`).on('patient_match_keys').column(col).execute();
+          await db.schema
+            .createIndex(`patient_match_keys_${col}`)
+            .on('patient_match_keys')
+            .column(col)
+            .execute();
         }
       },
     },

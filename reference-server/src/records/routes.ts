@@ -46,7 +46,10 @@ const duplicateBody = z.strictObject({
     phone: z.string().max(40).optional(),
     phone2: z.string().max(40).optional(),
   }),
-  excludeHerSysId: z.string().regex(/^\d{8}$/).optional(),
+  excludeHerSysId: z
+    .string()
+    .regex(/^\d{8}$/)
+    .optional(),
   limit: z.number().int().min(1).max(50).optional(),
 });
 
@@ -73,10 +76,15 @@ export function recordRoutes(deps: Deps) {
     const body = await jsonBody(c, duplicateBody);
     const p = body.person;
     const dob = p.dateOfBirth && /^\d{4}-\d{2}-\d{2}$/.test(p.dateOfBirth) ? p.dateOfBirth : undefined;
-    const candidates = await findDuplicates(db, u, { ...p, dateOfBirth: dob }, {
-      excludeHerSysId: body.excludeHerSysId,
-      limit: body.limit,
-    });
+    const candidates = await findDuplicates(
+      db,
+      u,
+      { ...p, dateOfBirth: dob },
+      {
+        excludeHerSysId: body.excludeHerSysId,
+        limit: body.limit,
+      },
+    );
     return c.json({ candidates });
   });
 
@@ -103,10 +111,17 @@ export function recordRoutes(deps: Deps) {
     }
     const expected = headerVersion ?? body.version;
     if (expected === undefined) {
-      throw new ApiError(428, 'version_required', 'Send the version you edited (If-Match header or "version").');
+      throw new ApiError(
+        428,
+        'version_required',
+        'Send the version you edited (If-Match header or "version").',
+      );
     }
     if (body.data === undefined) {
-      throw validationFailed([{ path: 'data', code: 'required', severity: 'error' }], 'Send the section as "data".');
+      throw validationFailed(
+        [{ path: 'data', code: 'required', severity: 'error' }],
+        'Send the section as "data".',
+      );
     }
     const data = parseWith(recordSectionSchemas[s] as z.ZodType, body.data, 'data');
     const found = validateSection(s, data as never, { today: tokyoDate(deps.clock.now()) });
@@ -132,7 +147,10 @@ export function recordRoutes(deps: Deps) {
     const u = requireUser(c.get('currentUser'));
     const q = queryParams(c, auditQuery);
     const patient = await findScopedPatient(db, u, c.req.param('herSysId'));
-    return c.json({ herSysId: patient.her_sys_id, items: await auditTrail(db, u, patient.her_sys_id, q.limit) });
+    return c.json({
+      herSysId: patient.her_sys_id,
+      items: await auditTrail(db, u, patient.her_sys_id, q.limit),
+    });
   });
 
   app.get('/patients/:herSysId/report-prefill', async (c) => {

@@ -52,7 +52,13 @@ export type Section = RecordSection;
 export const SECTIONS: readonly Section[] = RECORD_SECTIONS;
 
 /** Identity fields the core patient row has no place for. */
-const IDENTITY_EXTRAS = ['phone2', 'emergencyContact', 'freeText', 'dateOfBirthPrivate', 'sexPrivate'] as const;
+const IDENTITY_EXTRAS = [
+  'phone2',
+  'emergencyContact',
+  'freeText',
+  'dateOfBirthPrivate',
+  'sexPrivate',
+] as const;
 
 /** Section → audit label (the tab names of the manual). */
 export const SECTION_LABELS: Record<Section, string> = {
@@ -88,7 +94,8 @@ function compact<T extends object>(o: T): T {
 /** The core row's flat record → the record's person (with the extras kept by the record). */
 export function personFromFlat(flat: FlatRecord, extras: Partial<Person>, hcName?: string): Person {
   const f = flat as FlatRecord & Record<string, unknown>;
-  const nationality = typeof f.nationality === 'string' && /^[A-Z]{2}$/.test(f.nationality) ? f.nationality : undefined;
+  const nationality =
+    typeof f.nationality === 'string' && /^[A-Z]{2}$/.test(f.nationality) ? f.nationality : undefined;
   const sex = f.sex ?? (extras.sex === 'unknown' ? 'unknown' : undefined);
   return compact<Person>({
     familyNameKana: f.familyNameKana,
@@ -111,7 +118,10 @@ export function personFromFlat(flat: FlatRecord, extras: Partial<Person>, hcName
     responsibleHealthCenter: f.responsibleHealthCenterCode
       ? { code: f.responsibleHealthCenterCode, name: hcName ?? f.responsibleHealthCenterCode }
       : undefined,
-    emergencyContact: extras.emergencyContact && Object.keys(extras.emergencyContact).length ? extras.emergencyContact : undefined,
+    emergencyContact:
+      extras.emergencyContact && Object.keys(extras.emergencyContact).length
+        ? extras.emergencyContact
+        : undefined,
     freeText: extras.freeText,
   });
 }
@@ -131,7 +141,8 @@ export function flatWithPerson(flat: FlatRecord, p: Person): FlatRecord {
   set('sex', p.sex === 'unknown' ? undefined : p.sex);
   // A nationality the core row holds as text (not an ISO code) is kept unless the person sets one.
   if (p.nationality) next.nationality = p.nationality;
-  else if (typeof flat.nationality === 'string' && /^[A-Z]{2}$/.test(flat.nationality)) delete next.nationality;
+  else if (typeof flat.nationality === 'string' && /^[A-Z]{2}$/.test(flat.nationality))
+    delete next.nationality;
   set('postalCode', p.postalCode?.normalize('NFKC').replace(/[-\s]/g, ''));
   set('prefectureCode', p.prefectureCode);
   set('city', p.city);
@@ -165,11 +176,17 @@ function flatWithMeasures(flat: FlatRecord, m: Measures): FlatRecord {
 }
 
 /** 居所 → the core row's 居所 columns (the list's filter): the stay going on today, else the latest. */
-function flatWithResidence(flat: FlatRecord, rows: RecordSectionData['residences'], today: string): FlatRecord {
+function flatWithResidence(
+  flat: FlatRecord,
+  rows: RecordSectionData['residences'],
+  today: string,
+): FlatRecord {
   const next: Record<string, unknown> = { ...flat };
   const started = rows.filter((r) => r.startDate && r.startDate <= today && r.type);
   const current =
-    started.filter((r) => !r.endDate || r.endDate >= today).sort((a, b) => (a.startDate! < b.startDate! ? 1 : -1))[0] ??
+    started
+      .filter((r) => !r.endDate || r.endDate >= today)
+      .sort((a, b) => (a.startDate! < b.startDate! ? 1 : -1))[0] ??
     started.sort((a, b) => ((a.endDate ?? '') < (b.endDate ?? '') ? 1 : -1))[0];
   if (!current) {
     delete next.residence;
@@ -239,11 +256,20 @@ export async function syncRecord(
   if (dialect === 'postgres') q = q.forUpdate();
   const rec = await q.executeTakeFirstOrThrow();
   // Re-read the patient under the lock (a report may have changed it since the caller read it).
-  const p = (await trx.selectFrom('patients').selectAll().where('her_sys_id', '=', id).executeTakeFirstOrThrow()) as PatientTable;
+  const p = (await trx
+    .selectFrom('patients')
+    .selectAll()
+    .where('her_sys_id', '=', id)
+    .executeTakeFirstOrThrow()) as PatientTable;
 
-  const rows = await trx.selectFrom('patient_record_sections').selectAll().where('her_sys_id', '=', id).execute();
+  const rows = await trx
+    .selectFrom('patient_record_sections')
+    .selectAll()
+    .where('her_sys_id', '=', id)
+    .execute();
   const sections = {} as Record<Section, SectionRow>;
-  for (const s of SECTIONS) sections[s] = { version: 0, data: cloneJson(EMPTY[s]), updatedAt: null, updatedBy: null };
+  for (const s of SECTIONS)
+    sections[s] = { version: 0, data: cloneJson(EMPTY[s]), updatedAt: null, updatedBy: null };
   for (const r of rows) {
     if ((SECTIONS as readonly string[]).includes(r.section)) {
       sections[r.section as Section] = {
@@ -261,13 +287,16 @@ export async function syncRecord(
   if (p.version !== rec.patient_version) {
     const oldPerson = sections.identity.data as Person;
     const extras: Partial<Person> = {};
-    for (const k of IDENTITY_EXTRAS) if (oldPerson[k] !== undefined) (extras as Record<string, unknown>)[k] = oldPerson[k];
+    for (const k of IDENTITY_EXTRAS)
+      if (oldPerson[k] !== undefined) (extras as Record<string, unknown>)[k] = oldPerson[k];
     if (oldPerson.sex === 'unknown') extras.sex = 'unknown';
     const hc = flat.responsibleHealthCenterCode;
     const person = personFromFlat(
       flat,
       extras,
-      hc === oldPerson.responsibleHealthCenter?.code ? oldPerson.responsibleHealthCenter?.name : await hcNameOf(trx, hc),
+      hc === oldPerson.responsibleHealthCenter?.code
+        ? oldPerson.responsibleHealthCenter?.name
+        : await hcNameOf(trx, hc),
     );
     if (!sameValue(person, oldPerson)) derived.identity = person;
     const measures = measuresFromFlat(flat, (sections.measures.data as Measures).myHerSys);
@@ -309,9 +338,18 @@ export async function syncRecord(
       const data = derived[s];
       await trx
         .insertInto('patient_record_sections')
-        .values({ her_sys_id: id, section: s, version, data: JSON.stringify(data), updated_at: now, updated_by: null })
+        .values({
+          her_sys_id: id,
+          section: s,
+          version,
+          data: JSON.stringify(data),
+          updated_at: now,
+          updated_by: null,
+        })
         .onConflict((oc) =>
-          oc.columns(['her_sys_id', 'section']).doUpdateSet({ version, data: JSON.stringify(data), updated_at: now }),
+          oc
+            .columns(['her_sys_id', 'section'])
+            .doUpdateSet({ version, data: JSON.stringify(data), updated_at: now }),
         )
         .execute();
       sections[s] = { version, data, updatedAt: now, updatedBy: sections[s].updatedBy };
@@ -320,7 +358,12 @@ export async function syncRecord(
   if (changed.size || p.version !== rec.patient_version || cursor !== rec.report_cursor) {
     await trx
       .updateTable('patient_records')
-      .set({ version, patient_version: p.version, report_cursor: cursor, updated_at: changed.size ? now : rec.updated_at })
+      .set({
+        version,
+        patient_version: p.version,
+        report_cursor: cursor,
+        updated_at: changed.size ? now : rec.updated_at,
+      })
       .where('her_sys_id', '=', id)
       .execute();
   }
@@ -348,23 +391,25 @@ export async function recordView(trx: RTx, u: CurrentUser, state: RecordState, n
     .orderBy('first_reported_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const reports: (RecordReport & { version: number; status: string; herSysId: string })[] = reportRows.map((r) => {
-    const first = parseActor(r.first_reported_by);
-    const last = parseActor(r.updated_by);
-    return compact({
-      id: r.id,
-      herSysId: r.patient_id,
-      version: r.version,
-      status: r.status,
-      report: JSON.parse(r.data) as OccurrenceReport,
-      firstReportedBy: first?.facilityName,
-      firstReportedAt: tokyoDate(new Date(r.first_reported_at)),
-      lastUpdatedBy: last?.facilityName,
-      lastUpdatedAt: tokyoDate(new Date(r.updated_at)),
-      healthCenterConfirmedAt: r.hc_confirmed_at ? tokyoDate(new Date(r.hc_confirmed_at)) : undefined,
-      deleted: r.status === 'deleted' ? true : undefined,
-    });
-  });
+  const reports: (RecordReport & { version: number; status: string; herSysId: string })[] = reportRows.map(
+    (r) => {
+      const first = parseActor(r.first_reported_by);
+      const last = parseActor(r.updated_by);
+      return compact({
+        id: r.id,
+        herSysId: r.patient_id,
+        version: r.version,
+        status: r.status,
+        report: JSON.parse(r.data) as OccurrenceReport,
+        firstReportedBy: first?.facilityName,
+        firstReportedAt: tokyoDate(new Date(r.first_reported_at)),
+        lastUpdatedBy: last?.facilityName,
+        lastUpdatedAt: tokyoDate(new Date(r.updated_at)),
+        healthCenterConfirmedAt: r.hc_confirmed_at ? tokyoDate(new Date(r.hc_confirmed_at)) : undefined,
+        deleted: r.status === 'deleted' ? true : undefined,
+      });
+    },
+  );
   const audit = await auditTrail(trx, u, p.her_sys_id, 1000);
   const record: SchemaRecord = compact({
     herSysId: p.her_sys_id,
@@ -424,7 +469,13 @@ export async function recordView(trx: RTx, u: CurrentUser, state: RecordState, n
 }
 export type RecordView = Awaited<ReturnType<typeof recordView>>;
 
-export async function getRecord(db: RDb, u: CurrentUser, herSysId: string, now: Date, dialect: 'sqlite' | 'postgres') {
+export async function getRecord(
+  db: RDb,
+  u: CurrentUser,
+  herSysId: string,
+  now: Date,
+  dialect: 'sqlite' | 'postgres',
+) {
   return db.transaction().execute(async (trx) => {
     const patient = await findScopedPatient(trx, u, herSysId);
     const state = await syncRecord(trx, patient, now.toISOString(), dialect);
@@ -443,7 +494,10 @@ function stampNotes(notes: Note[], old: Note[], u: CurrentUser, now: string): No
 }
 
 /** Field-level changes for the audit log: `{ path: value }` before and after. */
-export function fieldChanges(oldData: unknown, newData: unknown): { old: Record<string, unknown>; new: Record<string, unknown> } {
+export function fieldChanges(
+  oldData: unknown,
+  newData: unknown,
+): { old: Record<string, unknown>; new: Record<string, unknown> } {
   const out = { old: {} as Record<string, unknown>, new: {} as Record<string, unknown> };
   for (const d of diffSection(oldData, newData, oldData)) {
     const path = d.path || '$';
@@ -481,7 +535,11 @@ export async function saveSection(
     const current = state.sections[section];
     let data = input as RecordSectionData[Section];
     if (section === 'notes') data = stampNotes(data as Note[], current.data as Note[], u, nowIso);
-    if (section === 'identity' && (current.data as Person).responsibleHealthCenter?.code === (data as Person).responsibleHealthCenter?.code) {
+    if (
+      section === 'identity' &&
+      (current.data as Person).responsibleHealthCenter?.code ===
+        (data as Person).responsibleHealthCenter?.code
+    ) {
       // The health center's name is the server's (a client cannot rename it).
       const rhc = (current.data as Person).responsibleHealthCenter;
       if (rhc) data = { ...(data as Person), responsibleHealthCenter: rhc };
@@ -490,7 +548,9 @@ export async function saveSection(
       const name = await hcNameOf(trx, code);
       if (!name) {
         throw new ApiError(400, 'validation_failed', 'The 担当保健所 is unknown.', {
-          issues: [{ path: 'data.responsibleHealthCenter.code', code: 'unknownHealthCenter', severity: 'error' }],
+          issues: [
+            { path: 'data.responsibleHealthCenter.code', code: 'unknownHealthCenter', severity: 'error' },
+          ],
         });
       }
       data = { ...(data as Person), responsibleHealthCenter: { code, name } };
@@ -499,7 +559,8 @@ export async function saveSection(
       // A 非公開 birth date or sex was not shown to this user: an edit without it keeps it.
       const cur = current.data as Person;
       const next = { ...(data as Person) };
-      if (cur.dateOfBirthPrivate && next.dateOfBirth === undefined && cur.dateOfBirth) next.dateOfBirth = cur.dateOfBirth;
+      if (cur.dateOfBirthPrivate && next.dateOfBirth === undefined && cur.dateOfBirth)
+        next.dateOfBirth = cur.dateOfBirth;
       if (cur.sexPrivate && next.sex === undefined && cur.sex) next.sex = cur.sex;
       data = next;
     }
@@ -513,14 +574,25 @@ export async function saveSection(
         'version_conflict',
         `${SECTION_LABELS[section]} was changed by someone else (record version ${state.version}); ` +
           'compare with the current record and save again.',
-        { current: (await recordView(trx, u, state, o.now)).record, section, sectionVersion: current.version },
+        {
+          current: (await recordView(trx, u, state, o.now)).record,
+          section,
+          sectionVersion: current.version,
+        },
       );
     }
     const version = state.version + 1;
     const updatedBy = actorText(u);
     await trx
       .insertInto('patient_record_sections')
-      .values({ her_sys_id: herSysId, section, version, data: JSON.stringify(data), updated_at: nowIso, updated_by: updatedBy })
+      .values({
+        her_sys_id: herSysId,
+        section,
+        version,
+        data: JSON.stringify(data),
+        updated_at: nowIso,
+        updated_by: updatedBy,
+      })
       .onConflict((oc) =>
         oc
           .columns(['her_sys_id', 'section'])
@@ -535,7 +607,8 @@ export async function saveSection(
     const before = flat;
     if (section === 'identity') flat = flatWithPerson(flat, data as Person);
     if (section === 'measures') flat = flatWithMeasures(flat, data as Measures);
-    if (section === 'residences') flat = flatWithResidence(flat, data as RecordSectionData['residences'], tokyoDate(o.now));
+    if (section === 'residences')
+      flat = flatWithResidence(flat, data as RecordSectionData['residences'], tokyoDate(o.now));
     let patientVersion = state.patient.version;
     if (!sameValue(flat, before)) {
       await refreshPatient(trx as unknown as Tx, herSysId, flat, nowIso, true);
@@ -546,7 +619,11 @@ export async function saveSection(
       .set({ version, patient_version: patientVersion, updated_at: nowIso })
       .where('her_sys_id', '=', herSysId)
       .execute();
-    const patient2 = (await trx.selectFrom('patients').selectAll().where('her_sys_id', '=', herSysId).executeTakeFirstOrThrow()) as PatientTable;
+    const patient2 = (await trx
+      .selectFrom('patients')
+      .selectAll()
+      .where('her_sys_id', '=', herSysId)
+      .executeTakeFirstOrThrow()) as PatientTable;
     state.patient = patient2;
     if (section === 'identity') await upsertMatchKeys(trx, patient2);
     if (section === 'tests' || section === 'medical' || section === 'healthObservation') {
@@ -632,11 +709,13 @@ export async function auditTrail(trx: RTx, u: CurrentUser, herSysId: string, lim
             new: (JSON.parse(r.new_data!) as Record<string, unknown>)[path] ?? null,
           }))
         : undefined;
-    const label = section ? `${SECTION_LABELS[section] ?? section} 更新` : (ACTION_LABELS[r.action] ?? r.action);
+    const label = section
+      ? `${SECTION_LABELS[section] ?? section} 更新`
+      : (ACTION_LABELS[r.action] ?? r.action);
     return compact({
       at: r.at,
       actor: r.display_name ?? r.facility_code,
-      action: section ? 'update' : r.action.split('.')[1] ?? r.action,
+      action: section ? 'update' : (r.action.split('.')[1] ?? r.action),
       target: section ?? (r.entity === 'report' ? `report:${r.entity_id}` : 'patient'),
       version: r.version ?? undefined,
       summary: changes ? `${label}: ${changes.map((c) => c.path).join(', ')}`.slice(0, 200) : label,
