@@ -246,6 +246,34 @@ for (const backend of BACKENDS) {
       );
       assert.equal(overlap.status, 400);
       assert.ok((await json(overlap)).issues.some((i: { code: string }) => i.code === 'period.overlap'));
+      const twice = await put(
+        id,
+        'tests',
+        [
+          { id: 't1', method: 'pcr', collectionDate: '2022-09-20' },
+          { id: 't1', method: 'lamp', collectionDate: '2022-09-21' },
+        ],
+        1,
+      );
+      assert.equal(twice.status, 400);
+      assert.deepEqual((await json(twice)).issues[0], {
+        path: 'data.1.id',
+        code: 'duplicateId',
+        severity: 'error',
+        params: { id: 't1' },
+      });
+      const obsTwice = await put(
+        id,
+        'healthObservation',
+        {
+          entries: [
+            { id: 'e', date: '2022-09-20' },
+            { id: 'e', date: '2022-09-21' },
+          ],
+        },
+        1,
+      );
+      assert.equal((await json(obsTwice)).issues[0].path, 'data.entries.1.id');
       const nameless = await json(await put(id, 'identity', { city: '港区' }, 1));
       assert.equal(nameless.issues[0].code, 'person.nameRequired');
       assert.equal((await put(id, 'notes', [{ id: 'n1', text: 'x', extra: 1 }], 1)).status, 400);

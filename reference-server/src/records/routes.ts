@@ -125,7 +125,10 @@ export function recordRoutes(deps: Deps) {
     }
     const data = parseWith(recordSectionSchemas[s] as z.ZodType, body.data, 'data');
     const found = validateSection(s, data as never, { today: tokyoDate(deps.clock.now()) });
-    const prefixed: Issue[] = found.map((i) => ({ ...i, path: i.path ? `data.${i.path}` : 'data' }));
+    const prefixed: Issue[] = [
+      ...duplicateRowIds(s, data),
+      ...found.map((i) => ({ ...i, path: i.path ? `data.${i.path}` : 'data' })),
+    ];
     const errors = prefixed.filter((i) => i.severity === 'error');
     if (errors.length) throw validationFailed(prefixed, `${section} has errors; nothing was saved.`);
     const { view, changed } = await saveSection(db, u, c.req.param('herSysId'), s, data, expected, {
@@ -179,6 +182,35 @@ export function recordRoutes(deps: Deps) {
   });
 
   return app;
+}
+
+/** Rows of a list are told apart by their `id` (edits, merges, the lists' rows): two rows with one id → 400. */
+function duplicateRowIds(section: Section, data: unknown): Issue[] {
+  const lists: [string, unknown][] = [];
+  if (Array.isArray(data)) lists.push(['data', data]);
+  else if (section === 'healthObservation')
+    lists.push(['data.entries', (data as { entries?: unknown }).entries]);
+  else if (section === 'medical') {
+    const m = data as { admissions?: unknown; severities?: unknown };
+    lists.push(['data.admissions', m.admissions], ['data.severities', m.severities]);
+  }
+  const issues: Issue[] = [];
+  for (const [path, rows] of lists) {
+    if (!Array.isArray(rows)) continue;
+    const seen = new Set<string>();
+    rows.forEach((r: { id: string }, i) => {
+      if (seen.has(r.id)) {
+        issues.push({
+          path: `${path}.${i}.id`,
+          code: 'duplicateId',
+          severity: 'error',
+          params: { id: r.id },
+        });
+      }
+      seen.add(r.id);
+    });
+  }
+  return issues;
 }
 
 /** The list's URL form (`queryToSearchParams`), strictly: an unknown or invalid parameter is a 400. */
