@@ -57,7 +57,10 @@ export type PrefectureCode = (typeof PREFECTURES)[number]['code'];
 export function prefectureCodeOf(name: string): PrefectureCode | undefined {
   const trimmed = name.trim();
   const hit = PREFECTURES.find(
-    (p) => p.ja === trimmed || p.ja.replace(/[都道府県]$/, '') === trimmed || p.en.toLowerCase() === trimmed.toLowerCase(),
+    (p) =>
+      p.ja === trimmed ||
+      p.ja.replace(/[都道府県]$/, '') === trimmed ||
+      p.en.toLowerCase() === trimmed.toLowerCase(),
   );
   return hit?.code;
 }

@@ -4,7 +4,11 @@ import type { CodeEntry } from './code-list.js';
 export const SYMPTOMS = [
   { code: 'fever', ja: '発熱', en: 'Fever' },
   { code: 'cough', ja: '咳', en: 'Cough' },
-  { code: 'otherRespiratory', ja: '咳以外の急性呼吸器症状', en: 'Acute respiratory symptoms other than cough' },
+  {
+    code: 'otherRespiratory',
+    ja: '咳以外の急性呼吸器症状',
+    en: 'Acute respiratory symptoms other than cough',
+  },
   { code: 'pneumonia', ja: '肺炎像', en: 'Pneumonia' },
   { code: 'severePneumonia', ja: '重篤な肺炎', en: 'Severe pneumonia' },
   { code: 'ards', ja: '急性呼吸窮迫症候群', en: 'Acute respiratory distress syndrome' },
