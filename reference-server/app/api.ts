@@ -153,13 +153,39 @@ export class ApiError extends Error {
   }
 }
 
+/** Fired on `window` when a call answers 401: the session ended (or never began); the shell shows the sign-in. */
+export const UNAUTHENTICATED_EVENT = 'clinic-unauthenticated';
+
+let csrfToken: Promise<string> | undefined;
+
+/** The CSRF token (`GET /api/auth/csrf`, once), sent as `X-CSRF-Token` on every state-changing call. */
+function csrf(): Promise<string> {
+  csrfToken ??= fetch('/api/auth/csrf', {
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json' },
+  })
+    .then(async (r) => {
+      if (!r.ok) throw new ApiError(r.status, 'csrf_unavailable', `HTTP ${r.status}`);
+      return ((await r.json()) as { token: string }).token;
+    })
+    .catch((error: unknown) => {
+      csrfToken = undefined;
+      throw error instanceof ApiError
+        ? error
+        : new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+    });
+  return csrfToken;
+}
+
 async function request<T>(
   method: string,
   url: string,
   options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal } = {},
+  retried = false,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = await csrf();
   let response: Response;
   try {
     response = await fetch(url, {
@@ -185,6 +211,13 @@ async function request<T>(
   }
   if (!response.ok) {
     const err = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+    // The CSRF cookie may have been replaced (another tab, a sign-in): fetch a new token and try once more.
+    if (response.status === 403 && err?.code === 'csrf_failed' && !retried) {
+      csrfToken = undefined;
+      return request<T>(method, url, options, true);
+    }
+    if (response.status === 401 && err?.code !== 'reauth_required')
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
     const issues = (data as { issues?: Issue[] } | undefined)?.issues ?? [];
     throw new ApiError(
       response.status,
@@ -209,8 +242,24 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 const enc = encodeURIComponent;
 
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt?: string;
+  ip?: string;
+  userAgent?: string;
+  current: boolean;
+}
+
 export const api = {
   me: () => request<Me>('GET', '/api/me'),
+
+  signOut: () => request<unknown>('POST', '/api/auth/logout', { body: {} }),
+
+  sessions: () => request<{ items: SessionInfo[] }>('GET', '/api/auth/sessions'),
+
+  endSession: (id: string) => request<unknown>('DELETE', `/api/auth/sessions/${enc(id)}`),
 
   createReport: (
     body: { report: OccurrenceReport; herSysId?: string },

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'patient'; herSysId: string }
   | { name: 'report'; id: string }
   | { name: 'reportEdit'; id: string }
+  | { name: 'sessions' }
   | { name: 'notFound' };
 
 export function parseRoute(url: URL): Route {
@@ -23,6 +24,7 @@ export function parseRoute(url: URL): Route {
   }
   if (a === 'reports' && b && parts.length === 2) return { name: 'report', id: b };
   if (a === 'reports' && b && c === 'edit' && parts.length === 3) return { name: 'reportEdit', id: b };
+  if (a === 'sessions' && parts.length === 1) return { name: 'sessions' };
   if (a === 'patients' && parts.length === 1) return { name: 'patients', query: url.searchParams };
   if (a === 'patients' && b === 'new' && parts.length === 2) return { name: 'preRegister' };
   if (a === 'patients' && b && parts.length === 2) return { name: 'patient', herSysId: b };

@@ -4,7 +4,8 @@
  */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import { api, type Me } from './api.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { ApiError, UNAUTHENTICATED_EVENT, api, type Me } from './api.js';
 import { renderError } from './errors.js';
 import { initialLocale, saveLocale, t, type Locale, type MessageKey } from './i18n.js';
 import {
@@ -21,6 +22,7 @@ import './pages/home-page.js';
 import './pages/patients-page.js';
 import './pages/patient-page.js';
 import './pages/pre-register-page.js';
+import './pages/sessions-page.js';
 
 /**
  * The screens built on the SDK's form and flow (and `hersys-sdk/define`) load on first use, so the home
@@ -29,6 +31,7 @@ import './pages/pre-register-page.js';
 const LAZY_PAGES = {
   'clinic-new-report-page': () => import('./pages/new-report-page.js'),
   'clinic-report-page': () => import('./pages/report-page.js'),
+  'clinic-sign-in-page': () => import('./pages/sign-in-page.js'),
 } as const;
 
 interface MenuItem {
@@ -53,6 +56,7 @@ const MENU: { group: MessageKey; items: MenuItem[] }[] = [
     group: 'menu.group.observation',
     items: [{ key: 'menu.observationList' }, { key: 'menu.admissionList', only: ['inpatient'] }],
   },
+  { group: 'menu.group.account', items: [{ key: 'menu.sessions', href: '/sessions' }] },
 ];
 
 const ROUTE_TITLES: Record<Route['name'], MessageKey> = {
@@ -63,6 +67,7 @@ const ROUTE_TITLES: Record<Route['name'], MessageKey> = {
   patient: 'patient.reports',
   report: 'report.tab',
   reportEdit: 'report.editHeading',
+  sessions: 'sessions.heading',
   notFound: 'app.notFound',
 };
 
@@ -168,6 +173,16 @@ export class ClinicApp extends LitElement {
         background: #fff;
         color: #0b3d6e;
       }
+      header .signout {
+        background: transparent;
+        border-color: rgba(255, 255, 255, 0.6);
+        min-height: 1.9rem;
+        padding: 0 0.6rem;
+        font-size: 0.8125rem;
+      }
+      nav .signout-item button {
+        margin: 0.25rem 1rem 0 1.5rem;
+      }
       .layout {
         display: flex;
         align-items: flex-start;
@@ -260,6 +275,11 @@ export class ClinicApp extends LitElement {
   @state() private menuOpen = true;
   @state() private flash?: string;
   @state() private pageError?: unknown;
+  /** Issue 6: no session (a call answered 401): the sign-in is shown over the screen, which keeps its state. */
+  @state() private needSignIn = false;
+  @state() private signInReason?: string;
+  /** Bumped when the user changes (sign-out, another account): the screen is rebuilt, nothing of the last user stays. */
+  @state() private generation = 0;
   @query('main') private mainEl!: HTMLElement;
   @query('.hamburger') private menuButton!: HTMLButtonElement;
   #firstRoute = true;
@@ -273,6 +293,7 @@ export class ClinicApp extends LitElement {
     window.addEventListener(NAVIGATE_EVENT, this.#onLocation);
     document.addEventListener('click', this.#onClick);
     document.documentElement.lang = this.locale;
+    window.addEventListener(UNAUTHENTICATED_EVENT, this.#onUnauthenticated);
     void this.#loadMe();
   }
 
@@ -280,6 +301,7 @@ export class ClinicApp extends LitElement {
     window.removeEventListener('popstate', this.#onLocation);
     window.removeEventListener(NAVIGATE_EVENT, this.#onLocation);
     document.removeEventListener('click', this.#onClick);
+    window.removeEventListener(UNAUTHENTICATED_EVENT, this.#onUnauthenticated);
     super.disconnectedCallback();
   }
 
@@ -288,8 +310,40 @@ export class ClinicApp extends LitElement {
     try {
       this.me = await api.me();
     } catch (error) {
-      this.meError = error;
+      // 401: the sign-in is shown (UNAUTHENTICATED_EVENT); anything else is an error with 再試行.
+      if (!(error instanceof ApiError && error.status === 401)) this.meError = error;
     }
+  }
+
+  #onUnauthenticated = (): void => {
+    if (this.needSignIn) return;
+    if (this.me) this.signInReason = t(this.locale, 'auth.sessionEnded');
+    this.needSignIn = true;
+  };
+
+  async #onSignedIn(): Promise<void> {
+    const before = this.me?.user.userId;
+    this.needSignIn = false;
+    this.signInReason = undefined;
+    this.flash = undefined;
+    await this.#loadMe();
+    // Another account (or the first sign-in of this page): rebuild the screen. The same user after an
+    // expired session keeps what was on screen, unsaved input included.
+    if (!before || before !== this.me?.user.userId) this.generation += 1;
+    void this.updateComplete.then(() => this.mainEl?.focus({ preventScroll: true }));
+  }
+
+  async #signOut(): Promise<void> {
+    try {
+      await api.signOut();
+    } catch {
+      // Signed out anyway below (the session may already have ended).
+    }
+    this.me = undefined;
+    this.generation += 1;
+    this.signInReason = t(this.locale, 'auth.signedOut');
+    this.needSignIn = true;
+    navigate('/', { replace: true });
   }
 
   /** Loads a lazy screen; the shell re-renders when it is defined (or shows the error). */
@@ -388,12 +442,19 @@ export class ClinicApp extends LitElement {
               : nothing
           }
           ${
-            user
+            user && !this.needSignIn
               ? html`<span>
                     <span class="facility" data-testid="facility">${user.facilityName}</span>
                     (${t(l, `app.facilityKind.${user.facilityKind}` as MessageKey)})
                   </span>
-                  <span data-testid="user">${userName(user)}</span>`
+                  <span data-testid="user">${userName(user)}</span>
+                  ${
+                    this.me?.devMode
+                      ? nothing
+                      : html`<button type="button" class="signout" @click=${() => this.#signOut()}>
+                          ${t(l, 'auth.signOut')}
+                        </button>`
+                  }`
               : nothing
           }
           <div class="lang" role="group" aria-label=${t(l, 'app.language')}>
@@ -408,7 +469,12 @@ export class ClinicApp extends LitElement {
       </header>
       ${this.me?.devMode ? html`<div class="devnote">${t(l, 'app.devModeNote')}</div>` : nothing}
       <div class="layout">
-        <nav id="menu" aria-label=${t(l, 'menu.label')} ?hidden=${!this.menuOpen} @keydown=${this.#onMenuKey}>
+        <nav
+          id="menu"
+          aria-label=${t(l, 'menu.label')}
+          ?hidden=${!this.menuOpen || this.needSignIn || !user}
+          @keydown=${this.#onMenuKey}
+        >
           <ul>
             <li>
               <a class="top-link" href="/" aria-current=${this.route.name === 'home' ? 'page' : 'false'}
@@ -423,6 +489,15 @@ export class ClinicApp extends LitElement {
                   ${g.items
                     .filter((item) => !item.only || (user && item.only.includes(user.facilityKind)))
                     .map((item) => this.#menuItem(item))}
+                  ${
+                    g.group === 'menu.group.account' && !this.me?.devMode
+                      ? html`<li class="signout-item">
+                          <button type="button" @click=${() => this.#signOut()}>
+                            ${t(l, 'auth.signOut')}
+                          </button>
+                        </li>`
+                      : nothing
+                  }
                 </ul>`,
           )}
           <ul>
@@ -442,8 +517,21 @@ export class ClinicApp extends LitElement {
                   </p>`
               : nothing
           }
-          ${this.flash ? html`<div class="notice" role="status">${this.flash}</div>` : nothing}
-          ${this.#page()}
+          ${
+            this.needSignIn
+              ? this.#ensurePage('clinic-sign-in-page')
+                ? html`<clinic-sign-in-page
+                    .locale=${l}
+                    .reason=${this.signInReason}
+                    @clinic-signed-in=${() => this.#onSignedIn()}
+                  ></clinic-sign-in-page>`
+                : this.#pageLoading()
+              : nothing
+          }
+          ${this.flash && !this.needSignIn ? html`<div class="notice" role="status">${this.flash}</div>` : nothing}
+          <div class="screen" ?hidden=${this.needSignIn} ?inert=${this.needSignIn}>
+            ${user ? keyed(this.generation, this.#page()) : nothing}
+          </div>
         </main>
       </div>
     `;
@@ -462,6 +550,7 @@ export class ClinicApp extends LitElement {
       </li>`;
     }
     const current =
+      (item.href === '/sessions' && this.route.name === 'sessions') ||
       (item.href === '/patients' && (this.route.name === 'patients' || this.route.name === 'patient')) ||
       (item.href === '/reports/new' && this.route.name === 'newReport');
     return html`<li>
@@ -495,6 +584,8 @@ export class ClinicApp extends LitElement {
         ></clinic-new-report-page>`;
       case 'preRegister':
         return html`<clinic-pre-register-page .locale=${l}></clinic-pre-register-page>`;
+      case 'sessions':
+        return html`<clinic-sessions-page .locale=${l}></clinic-sessions-page>`;
       case 'patients':
         return html`<clinic-patients-page .locale=${l} .query=${r.query}></clinic-patients-page>`;
       case 'patient':

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { devUserMiddleware, type AppEnv } from './auth.js';
+import { appendAudit, auditRequestContext, verifyAuditChain } from './audit/chain.js';
+import { devUserMiddleware, isHealthAuthority, requireUser, type AppEnv } from './auth.js';
+import type { AuthApp } from './auth/index.js';
 import type { AppConfig } from './config.js';
 import type { DbHandle } from './db/types.js';
 import { ApiError } from './lib/errors.js';
@@ -31,6 +33,22 @@ export interface CreateAppOptions {
   config: AppConfig;
   /** Mount extra routes (the web app, issue 6's sign-in) before the 404 handler. */
   extend?: (app: Hono<AppEnv>, deps: Deps) => void;
+  /**
+   * Issue 6: sign-in (`mountAuth` in mount-auth.ts). Without it (and without devUser) every /api route but
+   * the public ones answers 401.
+   */
+  auth?: AuthApp;
+}
+
+/** GETs that read one person's data (audited as reads, refusals included). */
+const PATIENT_READ =
+  /^\/api\/(patients|reports)\/([^/]+)(?:\/(record|audit|new-report|report-prefill|copy|history|pdf))?$/;
+/** GETs that search or list people. */
+const PATIENT_SEARCH = /^\/api\/(?:patients|lists\/[^/]+)$/;
+
+function clientAddress(c: { env: unknown }): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
 
 export function createApp(o: CreateAppOptions): Hono<AppEnv> {
@@ -73,8 +91,78 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     await next();
   });
 
-  // Who is calling. Issue 6 replaces this with the session middleware setting the same context.
+  // Where the request comes from, for the audit log (written by src/audit/chain.ts).
+  app.use('/api/*', (c, next) =>
+    auditRequestContext.run(
+      {
+        ip: clientAddress(c),
+        userAgent: c.req.header('user-agent')?.slice(0, 300),
+        requestId: c.get('requestId'),
+      },
+      next,
+    ),
+  );
+
+  // Who is calling: the signed-in user (issue 6), or the development/test user (HERSYS_DEV_USER=1, refused in
+  // production above and in main.ts). With neither, every /api route but the public ones answers 401.
+  const publicPaths = ['/api/health', '/api/openapi.json', '/api/docs'];
   if (o.config.devUser) app.use('/api/*', devUserMiddleware(deps.db, o.config.devDefaultLogin));
+  else if (o.auth) {
+    app.use('/api/*', o.auth.protectApi({ publicPaths }));
+    app.route('/', o.auth);
+  } else {
+    app.use('/api/*', async (c, next) => {
+      if (!publicPaths.includes(c.req.path) && !c.get('currentUser'))
+        throw new ApiError(401, 'unauthenticated', 'Sign in first.');
+      await next();
+    });
+  }
+
+  // 都道府県 reads everything under its health centers and changes nothing (issue 6's roles): the health
+  // centers and the institutions register, edit, delete and restore. (The duplicate check is a read.)
+  app.use('/api/*', async (c, next) => {
+    const u = c.get('currentUser');
+    if (
+      u?.facilityKind === 'prefecture' &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
+      /^\/api\/(patients|reports)(\/|$)/.test(c.req.path) &&
+      c.req.path !== '/api/patients/duplicates'
+    ) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        'The prefecture reads the reports and records of its health centers; it does not change them.',
+      );
+    }
+    await next();
+  });
+
+  // Every read of a person's data, and every refusal, goes to the audit log.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET') return;
+    const u = c.get('currentUser');
+    if (!u) return;
+    const m = PATIENT_READ.exec(c.req.path);
+    const search = !m && PATIENT_SEARCH.test(c.req.path);
+    if (!m && !search) return;
+    const status = c.res.status;
+    if (search && status >= 400) return;
+    const entity = m?.[1] === 'reports' ? 'report' : 'patient';
+    await appendAudit(deps.db, [
+      {
+        at: o.clock.now().toISOString(),
+        userId: u.userId,
+        facilityCode: u.facilityCode,
+        action: search ? 'patient.search' : `${entity}.read${m?.[3] ? `.${m[3]}` : ''}`,
+        entity,
+        entityId: m ? decodeURIComponent(m[2]!).slice(0, 64) : '*',
+        version: null,
+        outcome: status < 400 ? 'success' : 'failure',
+        newData: search ? { path: c.req.path, query: c.req.query() } : status >= 400 ? { status } : undefined,
+      },
+    ]);
+  });
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
@@ -92,6 +180,13 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
   app.route('/api/reports', reportRoutes(deps));
   app.route('/api', recordRoutes(deps));
   app.route('/my', inviteRoutes(deps));
+  // The audit log's hash chain: health centers and prefectures may check it (the first broken link).
+  app.get('/api/audit/verify', async (c) => {
+    const u = requireUser(c.get('currentUser'));
+    if (!isHealthAuthority(u))
+      throw new ApiError(403, 'forbidden', 'Only health centers and prefectures may verify the audit log.');
+    return c.json(await verifyAuditChain(deps.db));
+  });
   if (!o.config.production) app.route('/dev', devRoutes(deps));
 
   o.extend?.(app, deps);

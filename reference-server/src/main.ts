@@ -4,9 +4,16 @@
  *
  * Environment: PORT (8787), HOST (127.0.0.1), DATA_DIR (reference-server/data), DATABASE_URL, SMTP_URL,
  * MAIL_FROM, MAIL_FULL_CONTENT=1, PUBLIC_URL, SMS_PROVIDER_URL + SMS_PROVIDER_TOKEN, NODE_ENV,
- * HERSYS_DEV_USER=1 (development sign-in as the demo clinic; refused in production), SQLITE_SYNCHRONOUS
- * (FULL, the default, or NORMAL).
+ * SQLITE_SYNCHRONOUS (FULL, the default, or NORMAL), HERSYS_AUTH_SECRET (32+ random bytes; required in
+ * production, a file in DATA_DIR in development), TRUST_PROXY=1, HERSYS_PASSWORD_PRESET=mhlw-strict.
+ *
+ * Sign-in (issue 6, docs/security.md): in development the demo accounts get initial passwords (printed at
+ * start until changed) and the codes of the second step appear on /dev/outbox; in production codes go through
+ * the SMS provider and there is no outbox page. HERSYS_DEV_USER=1 is a bypass for tests and benchmarks only
+ * (every request is a demo account, `X-Dev-User` picks another): off unless set, refused in production.
  */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -15,6 +22,8 @@ import { defaultConfig } from './config.js';
 import { openDatabase } from './db/connect.js';
 import { migrateToLatest } from './db/migrations.js';
 import { DEMO, seedDemoData } from './db/seed.js';
+import { smsProviderMessenger } from './auth/index.js';
+import { ensureDemoAccounts, mountAuth } from './mount-auth.js';
 import { systemClock } from './lib/time.js';
 import { devMailer, devSmsProvider, httpSmsProvider, smtpMailer } from './outbox/transports.js';
 import { OutboxWorker } from './outbox/worker.js';
@@ -28,6 +37,8 @@ export function envConfigError(env: NodeJS.ProcessEnv): string | undefined {
   }
   if (production && env.SMS_PROVIDER_URL && !env.SMS_PROVIDER_TOKEN)
     return 'SMS_PROVIDER_URL needs SMS_PROVIDER_TOKEN.';
+  if (production && (env.HERSYS_AUTH_SECRET ?? '').length < 32)
+    return 'set HERSYS_AUTH_SECRET (32+ random characters, e.g. `openssl rand -hex 32`, the same on every instance).';
   return undefined;
 }
 
@@ -66,6 +77,40 @@ async function main() {
   const sms = env.SMS_PROVIDER_URL
     ? httpSmsProvider(env.SMS_PROVIDER_URL, env.SMS_PROVIDER_TOKEN ?? '')
     : devSmsProvider(log);
+  // Sign-in (issue 6). The secret: from the environment in production; a file in DATA_DIR in development.
+  let auth: Awaited<ReturnType<typeof mountAuth>> | undefined;
+  let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
+  if (!config.devUser) {
+    mkdirSync(dataDir, { recursive: true });
+    const secretFile = join(dataDir, 'auth-secret');
+    if (!env.HERSYS_AUTH_SECRET && !existsSync(secretFile))
+      writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+    auth = await mountAuth({
+      handle,
+      secret: env.HERSYS_AUTH_SECRET ?? readFileSync(secretFile, 'utf8').trim(),
+      publicUrl,
+      // Production: straight to the SMS provider (never the outbox table, never the log); without one,
+      // sending a code fails (delivery_failed) rather than printing it.
+      messenger: production
+        ? smsProviderMessenger(
+            env.SMS_PROVIDER_URL
+              ? sms
+              : {
+                  name: 'none',
+                  send: () => Promise.reject(new Error('SMS_PROVIDER_URL is not set.')),
+                  call: () => Promise.reject(new Error('SMS_PROVIDER_URL is not set.')),
+                },
+          )
+        : undefined,
+      config: {
+        trustProxy: env.TRUST_PROXY === '1',
+        password: env.HERSYS_PASSWORD_PRESET === 'mhlw-strict' ? { preset: 'mhlw-strict' } : undefined,
+      },
+    });
+    if (!production)
+      demoAccounts = await ensureDemoAccounts(auth, handle, join(dataDir, 'demo-accounts.json'));
+  }
+
   const worker = new OutboxWorker({
     db: handle.db,
     dialect: handle.dialect,
@@ -83,8 +128,10 @@ async function main() {
     return undefined;
   })) as { mountWeb?: NonNullable<Parameters<typeof createApp>[0]['extend']> } | undefined;
   const extend = web?.mountWeb;
-  const app = createApp({ db: handle, mailer, sms, clock: systemClock, config, extend });
+  const app = createApp({ db: handle, mailer, sms, clock: systemClock, config, extend, auth });
   worker.start(1000);
+  const purge = auth ? setInterval(() => void auth.purgeExpired().catch(() => {}), 3_600_000) : undefined;
+  purge?.unref();
 
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     const url = `http://${host === '0.0.0.0' ? 'localhost' : host === '127.0.0.1' ? 'localhost' : host}:${info.port}`;
@@ -105,10 +152,23 @@ async function main() {
         `             API clients may act as another demo account with the header X-Dev-User: ${DEMO.users.map((u) => u.login_id).join(' | ')}`,
       );
       console.log(`  Outbox:    ${url}/dev/outbox (every mail and SMS)`);
+    } else if (production) {
+      console.log(
+        '  Sign-in:   accounts are issued by health centers (docs/security.md); codes go by SMS / voice call.',
+      );
     } else {
       console.log(
-        '  Sign-in:   not available yet (issue 6). Start with HERSYS_DEV_USER=1 (not in production) to use the demo accounts.',
+        `  Sign-in:   open ${url}/ and sign in with a demo account; the SMS / voice code appears on ${url}/dev/outbox`,
       );
+      for (const a of demoAccounts) {
+        console.log(
+          `             ${a.loginId.padEnd(11)} ${a.initialPassword ? `initial password ${a.initialPassword}` : '(password already changed)'}  ${a.displayName}`,
+        );
+      }
+      console.log(
+        '             (the first sign-in registers a phone number and changes the initial password)',
+      );
+      console.log(`  Outbox:    ${url}/dev/outbox (every mail and SMS, and the sign-in codes)`);
     }
   });
 

@@ -3,7 +3,8 @@
  * says (`npm start` = build the app, then the server in development mode with SQLite in a data folder),
  * with mail going to a real SMTP server started here.
  *
- * A user files a report through the app (新たに発生届を提出 → 確認 → dialogs → 報告 → 完了 → 登録完了), finds it
+ * A user signs in like a user (first sign-in: login ID → password → phone → the SMS code read from /dev/outbox →
+ * 完了 → the initial password changed → home), then files a report through the app (新たに発生届を提出 → 確認 → dialogs → 報告 → 完了 → 登録完了), finds it
  * in 登録情報一覧, opens it, edits it (and meets someone else's concurrent edit), prints it with
  * HER-SYS ID印字, deletes it with the report-date confirmation, and the notification mails arrive.
  *
@@ -22,7 +23,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Cookie,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { buildApp } from '../../scripts/build-app.js';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 
@@ -133,6 +141,84 @@ async function firstVisible(locators: Locator[], timeoutMs = 15_000): Promise<nu
   }
 }
 
+/** The demo account's initial password, as main.ts prints it at start (development). */
+function initialPassword(loginId: string): string {
+  const m = new RegExp(`^\\s+${loginId}\\s+initial password (\\S+)`, 'm').exec(serverLog);
+  if (!m) throw new Error(`no initial password for ${loginId} in the server log:\n${serverLog}`);
+  return m[1]!;
+}
+
+/** The newest sign-in code sent to this number, read from /dev/outbox like a developer would. */
+async function outboxCode(phoneDigits: string): Promise<string> {
+  const html = await (await fetch(`${baseUrl}/dev/outbox`)).text();
+  const row = html.split('<tr>').find((tr) => tr.includes(phoneDigits) && tr.includes('確認コード'));
+  const m = row ? /確認コード: (\d{6})/.exec(row) : null;
+  if (!m) throw new Error(`no code for ${phoneDigits} on /dev/outbox`);
+  return m[1]!;
+}
+
+async function onSignInScreen(page: Page, heading: string): Promise<void> {
+  await page.locator('hersys-sign-in h2', { hasText: heading }).waitFor({ timeout: 15_000 });
+}
+
+const signInInput = (page: Page, name: string) => page.locator(`hersys-sign-in input[name="${name}"]`);
+
+/**
+ * The manual's first sign-in (サインインの手順 ③–⑪) in the app: ID → 次へ, password → サインイン,
+ * 詳細情報が必要 → 次へ, the phone → the SMS code from /dev/outbox, 完了, the initial password changed,
+ * the offer of a security key declined (あとで) → the home screen.
+ */
+async function firstSignIn(page: Page, loginId: string, phone: string, newPassword: string): Promise<void> {
+  await onSignInScreen(page, 'サインイン');
+  await signInInput(page, 'loginId').fill(loginId);
+  await signInInput(page, 'loginId').press('Enter');
+  await onSignInScreen(page, 'パスワードの入力');
+  await signInInput(page, 'password').fill(initialPassword(loginId));
+  await signInInput(page, 'password').press('Enter');
+  await onSignInScreen(page, '詳細情報が必要');
+  await page.locator('hersys-sign-in button', { hasText: '次へ' }).click();
+  await onSignInScreen(page, 'アカウントのセキュリティ保護');
+  await signInInput(page, 'phone').fill(phone);
+  await signInInput(page, 'phone').press('Enter');
+  await page.locator('hersys-sign-in #code-text').waitFor();
+  await signInInput(page, 'code').fill(await outboxCode(phone.replace(/\D/g, '')));
+  await signInInput(page, 'code').press('Enter');
+  await onSignInScreen(page, '電話番号を登録しました');
+  await page.locator('hersys-sign-in button', { hasText: '完了' }).click();
+  await onSignInScreen(page, 'パスワードの変更');
+  await signInInput(page, 'currentPassword').fill(initialPassword(loginId));
+  await signInInput(page, 'newPassword').fill(newPassword);
+  await signInInput(page, 'newPassword').press('Enter');
+  await onSignInScreen(page, 'セキュリティキーを登録しますか');
+  await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
+  await page.getByTestId('facility').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * `fetch` as a signed-in browser: its cookies, and for changes its CSRF token (`X-CSRF-Token`) and Origin, as
+ * the app sends them.
+ */
+function fetchAs(source: BrowserContext | Cookie[]) {
+  return async (url: string, init: RequestInit = {}): Promise<Response> => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    let cookies = Array.isArray(source) ? source : await source.cookies(baseUrl);
+    if (method !== 'GET' && !cookies.some((c) => c.name === 'hersys-csrf') && !Array.isArray(source)) {
+      await source.request.get(`${baseUrl}/api/auth/csrf`);
+      cookies = await source.cookies(baseUrl);
+    }
+    const headers = new Headers(init.headers);
+    headers.set('cookie', cookies.map((c) => `${c.name}=${c.value}`).join('; '));
+    if (method !== 'GET') {
+      headers.set('x-csrf-token', cookies.find((c) => c.name === 'hersys-csrf')?.value ?? '');
+      headers.set('origin', baseUrl);
+    }
+    return fetch(url, { ...init, headers });
+  };
+}
+
+/** The clinic's cookies after its sign-in (the first test), for the API calls of the later tests. */
+let clinicCookies: Cookie[] = [];
+
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.waitForTimeout(150);
   await page.screenshot({ path: path.join(imagesDir, `app-${name}.png`), fullPage });
@@ -179,7 +265,6 @@ before(async () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        HERSYS_DEV_USER: '1',
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
         PUBLIC_URL: baseUrl,
       },
@@ -220,10 +305,18 @@ test(
       if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) pageErrors.push(m.text());
     });
 
-    // ---- home screen after sign-in (development mode) ----
+    const fetch = fetchAs(context);
+
+    // ---- the first sign-in, as the manual shows it; the API is closed before it ----
+    assert.equal((await globalThis.fetch(`${baseUrl}/api/me`)).status, 401);
     await page.goto(`${baseUrl}/`);
+    await onSignInScreen(page, 'サインイン');
+    await shot(page, 'sign-in');
+    await firstSignIn(page, 'clinic', '090-1111-2222', 'sakura-no-hana-ga-saku-2026');
+
+    // ---- home screen after sign-in ----
     await page.getByText('新たに発生届を提出', { exact: true }).waitFor();
-    await page.getByText('開発モード', { exact: true }).waitFor();
+    assert.equal(await page.getByText('開発モード', { exact: true }).count(), 0, 'no fixed user');
     assert.equal(await page.getByTestId('facility').textContent(), '東京中央クリニック');
     for (const text of [
       '発生届の提出前に使用',
@@ -544,6 +637,37 @@ test(
       'one mail per recipient (filed once)',
     );
 
+    // ---- セッション: this device is listed; サインアウト; a later sign-in (ID, password, SMS code) ----
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: 'セッション' })
+      .click();
+    await page.waitForURL(`${baseUrl}/sessions`);
+    await page.getByTestId('sessions').getByText('この端末').waitFor();
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('button', { name: 'サインアウト' })
+      .click();
+    await onSignInScreen(page, 'サインイン');
+    await page.getByText('サインアウトしました。').waitFor();
+    assert.equal((await fetch(`${baseUrl}/api/me`)).status, 401, 'the session ended');
+    await signInInput(page, 'loginId').fill('clinic');
+    await signInInput(page, 'loginId').press('Enter');
+    await onSignInScreen(page, 'パスワードの入力');
+    await signInInput(page, 'password').fill('sakura-no-hana-ga-saku-2026');
+    await signInInput(page, 'password').press('Enter');
+    await onSignInScreen(page, '本人確認');
+    await page.locator('hersys-sign-in input[name="factor"][value="sms"]').check();
+    await page.locator('hersys-sign-in button', { hasText: '次へ' }).click();
+    await page.locator('hersys-sign-in #code-text').waitFor();
+    await signInInput(page, 'code').fill(await outboxCode('09011112222'));
+    await signInInput(page, 'code').press('Enter');
+    const offer = page.locator('hersys-sign-in h2', { hasText: 'セキュリティキーを登録しますか' });
+    if ((await firstVisible([offer, page.getByText('新たに発生届を提出', { exact: true })])) === 0)
+      await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
+    await page.getByText('新たに発生届を提出', { exact: true }).waitFor();
+    clinicCookies = await context.cookies(baseUrl);
+
     assert.deepEqual(pageErrors, [], 'no script errors in the page');
     await context.close();
   },
@@ -554,11 +678,10 @@ test(
   { skip: missing.length ? `missing ${missing.join(', ')}` : false },
   async () => {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    // Development mode only: act as the demo hospital.
-    await context.setExtraHTTPHeaders({ 'X-Dev-User': 'hospital' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/`);
-    await page.getByTestId('facility').waitFor();
+    await firstSignIn(page, 'hospital', '080-3333-4444', 'yama-no-mizuumi-de-oyogu-77');
+    const fetch = fetchAs(context);
     assert.equal(await page.getByTestId('facility').innerText(), '千代田みらい病院');
     assert.ok(await page.getByText('入院状況一覧').first().isVisible());
 
@@ -574,7 +697,7 @@ test(
     for (let i = 1; i <= 12; i++) {
       const res = await fetch(`${baseUrl}/api/patients`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'X-Dev-User': 'hospital' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           patient: { familyName: '頁送', givenName: `${i}`, periodStart: shiftDays('2022-07-01', i) },
         }),
@@ -639,7 +762,9 @@ test(
   'a health center restores a report deleted by mistake and marks it 保健所確認済',
   { skip: missing.length ? `missing ${missing.join(', ')}` : false },
   async () => {
-    // Filed and deleted by the clinic through the API; the rest as the 届出保健所 in the app.
+    // Filed and deleted by the clinic through the API (its session from the first test); the rest as the
+    // 届出保健所 in the app, signed in like a user.
+    const fetch = fetchAs(clinicCookies);
     const today = todayInTokyo();
     const report = tc1Report();
     report.reportDate = today;
@@ -668,9 +793,10 @@ test(
     assert.equal(deleted.status, 200, await deleted.text());
 
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    await context.setExtraHTTPHeaders({ 'X-Dev-User': 'minato-hc' });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/reports/${envelope.id}`);
+    // The sign-in comes first; the screen asked for follows it.
+    await firstSignIn(page, 'minato-hc', '070-5555-6666', 'umi-no-mieru-oka-no-ue-9');
     await page.getByText(/この発生届は削除されています/).waitFor();
     assert.equal(await page.getByTestId('facility').innerText(), 'みなと保健所');
     // A deleted report cannot be edited or deleted again; the health center can restore it.
@@ -691,7 +817,7 @@ test(
     assert.equal(await ops.getByRole('button', { name: '保健所確認済にする' }).count(), 0);
     await shot(page, 'health-center');
 
-    const stored = (await (await fetch(`${baseUrl}/api/reports/${envelope.id}`)).json()) as {
+    const stored = (await (await fetchAs(context)(`${baseUrl}/api/reports/${envelope.id}`)).json()) as {
       status: string;
       header: { healthCenterConfirmed: { by: { facilityName: string } } | null };
     };

@@ -11,6 +11,7 @@ import {
   type MigrationProvider,
 } from 'kysely';
 import { recordMigrations } from '../records/migrations.js';
+import { auditMigrations } from '../audit/chain.js';
 import type { Dialect, Db } from './types.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -228,6 +229,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
       },
     },
     ...recordMigrations(dialect),
+    ...auditMigrations(),
   };
 }
 

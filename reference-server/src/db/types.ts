@@ -112,6 +112,19 @@ export interface AuditLogTable {
   version: number | null;
   old_data: string | null;
   new_data: string | null;
+  /** Hash chain (src/audit/chain.ts): position, outcome, where from, the previous row's hash and this one's. */
+  seq: number | null;
+  outcome: string | null;
+  source: string | null;
+  prev_hash: string | null;
+  hash: string | null;
+}
+
+/** The audit chain's head: the last sequence number and hash (one row, id 'main'). */
+export interface AuditChainHeadTable {
+  id: string;
+  seq: number;
+  hash: string;
 }
 
 export interface IdempotencyKeyTable {
@@ -158,6 +171,7 @@ export interface Database {
   patients: PatientTable;
   reports: ReportTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   idempotency_keys: IdempotencyKeyTable;
   outbox: OutboxTable;
   observation_invites: ObservationInviteTable;

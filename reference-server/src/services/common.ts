@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { ExpressionBuilder, Transaction } from 'kysely';
+import { appendAudit } from '../audit/chain.js';
 import type { CurrentUser } from '../auth.js';
 import type { Database, Db } from '../db/types.js';
 
@@ -83,21 +83,19 @@ export async function audit(
   oldData: unknown,
   newData: unknown,
 ): Promise<void> {
-  await trx
-    .insertInto('audit_log')
-    .values({
-      id: randomUUID(),
+  await appendAudit(trx, [
+    {
       at,
-      user_id: u.userId,
-      facility_code: u.facilityCode,
+      userId: u.userId,
+      facilityCode: u.facilityCode,
       action,
       entity,
-      entity_id: entityId,
+      entityId,
       version,
-      old_data: oldData === undefined ? null : JSON.stringify(oldData),
-      new_data: newData === undefined ? null : JSON.stringify(newData),
-    })
-    .execute();
+      oldData,
+      newData,
+    },
+  ]);
 }
 
 /** True for a unique-constraint violation (SQLite or PostgreSQL). */
@@ -128,21 +126,18 @@ export interface AuditInput {
 /** Several audit entries in one statement. */
 export async function auditMany(trx: Tx, u: CurrentUser, at: string, entries: AuditInput[]): Promise<void> {
   if (entries.length === 0) return;
-  await trx
-    .insertInto('audit_log')
-    .values(
-      entries.map((e) => ({
-        id: randomUUID(),
-        at,
-        user_id: u.userId,
-        facility_code: u.facilityCode,
-        action: e.action,
-        entity: e.entity,
-        entity_id: e.entityId,
-        version: e.version,
-        old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
-        new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
-      })),
-    )
-    .execute();
+  await appendAudit(
+    trx,
+    entries.map((e) => ({
+      at,
+      userId: u.userId,
+      facilityCode: u.facilityCode,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId,
+      version: e.version,
+      oldData: e.oldData,
+      newData: e.newData,
+    })),
+  );
 }
