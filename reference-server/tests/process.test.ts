@@ -137,7 +137,10 @@ describe('server process', () => {
     );
     assert.equal(envConfigError({ NODE_ENV: 'development', HERSYS_DEV_USER: '1' }), undefined);
     assert.match(envConfigError({ NODE_ENV: 'production' }) ?? '', /HERSYS_AUTH_SECRET/);
-    assert.match(envConfigError({ NODE_ENV: 'production', HERSYS_AUTH_SECRET: 'short' }) ?? '', /HERSYS_AUTH_SECRET/);
+    assert.match(
+      envConfigError({ NODE_ENV: 'production', HERSYS_AUTH_SECRET: 'short' }) ?? '',
+      /HERSYS_AUTH_SECRET/,
+    );
     assert.equal(envConfigError({ NODE_ENV: 'production', HERSYS_AUTH_SECRET: 'x'.repeat(64) }), undefined);
     const dir = mkdtempSync(join(tmpdir(), 'hersys-prod-'));
     try {
