@@ -155,6 +155,31 @@ for (const backend of BACKENDS) {
       );
       assert.ok(audit.items.some((i: { action: string }) => i.action === 'create'));
       assert.ok((await record(id)).record.audit.some((a: { target?: string }) => a.target === 'basicInfo'));
+      // Read entries (a server that logs who looked) stay out of the trail unless asked for with reads=1.
+      await h.handle.db
+        .insertInto('audit_log')
+        .values({
+          id: `read-${id}`,
+          at: h.clock.now().toISOString(),
+          user_id: 'u-minato-hc',
+          facility_code: '13103',
+          action: 'patient.read.record',
+          entity: 'patient',
+          entity_id: id,
+          version: null,
+          old_data: null,
+          new_data: null,
+        } as never)
+        .execute();
+      const plain = await json(await h.req('GET', `/api/patients/${id}/audit`));
+      assert.ok(!plain.items.some((i: { action: string }) => i.action === 'read'));
+      const withReads = await json(await h.req('GET', `/api/patients/${id}/audit?reads=1`));
+      assert.ok(
+        withReads.items.some(
+          (i: { action: string; actor: string }) => i.action === 'read' && i.actor.includes('佐々木'),
+        ),
+      );
+      assert.equal((await h.req('GET', `/api/patients/${id}/audit?reads=yes`)).status, 400);
     });
 
     test('optimistic concurrency per section: other tabs do not conflict, the same tab does (409 with current)', async () => {

@@ -53,7 +53,11 @@ const duplicateBody = z.strictObject({
   limit: z.number().int().min(1).max(50).optional(),
 });
 
-const auditQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
+const auditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+  /** `1`: also who read the record (when the server logs reads). */
+  reads: z.enum(['0', '1']).optional(),
+});
 
 /** `If-Match: "3"` / `3` / `W/"3"`; undefined when absent. */
 function ifMatchVersion(header: string | undefined): number | undefined {
@@ -152,7 +156,7 @@ export function recordRoutes(deps: Deps) {
     const patient = await findScopedPatient(db, u, c.req.param('herSysId'));
     return c.json({
       herSysId: patient.her_sys_id,
-      items: await auditTrail(db, u, patient.her_sys_id, q.limit),
+      items: await auditTrail(db, u, patient.her_sys_id, q.limit, { reads: q.reads === '1' }),
     });
   });
 

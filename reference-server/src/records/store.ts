@@ -36,13 +36,12 @@ import {
   type RecordSection,
   type RecordSectionData,
 } from 'hersys-sdk/schema';
-import { appendAudit } from '../audit/chain.js';
 import type { CurrentUser } from '../auth.js';
 import type { PatientTable } from '../db/types.js';
 import type { PatientRecord as FlatRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
 import { tokyoDate } from '../lib/time.js';
-import { parseActor, patientScope, reportScope, type Tx } from '../services/common.js';
+import { audit, parseActor, patientScope, reportScope, type Tx } from '../services/common.js';
 import { refreshPatient } from '../services/patients.js';
 import { upsertMatchKeys } from './match-keys.js';
 import { rewriteListRows } from './list-rows.js';
@@ -630,20 +629,19 @@ export async function saveSection(
       await rewriteListRows(trx, herSysId, section, data);
     }
 
+    // Through the core audit helper, so the record's entries go wherever (and however) the server audits.
     const changes = fieldChanges(current.data, data);
-    await appendAudit(trx as unknown as Tx, [
-      {
-        at: nowIso,
-        userId: u.userId,
-        facilityCode: u.facilityCode,
-        action: `record.${section}.update`,
-        entity: 'patient',
-        entityId: herSysId,
-        version,
-        oldData: changes.old,
-        newData: changes.new,
-      },
-    ]);
+    await audit(
+      trx as unknown as Tx,
+      u,
+      nowIso,
+      `record.${section}.update`,
+      'patient',
+      herSysId,
+      version,
+      changes.old,
+      changes.new,
+    );
     return { view: await recordView(trx, u, state, o.now), changed: true };
   });
 }
@@ -662,7 +660,13 @@ const ACTION_LABELS: Record<string, string> = {
  * 記録: the person's audit trail, newest first: the patient's own entries (登録, ID管理, every section
  * save with its changed fields) and those of the reports the user may see.
  */
-export async function auditTrail(trx: RTx, u: CurrentUser, herSysId: string, limit: number) {
+export async function auditTrail(
+  trx: RTx,
+  u: CurrentUser,
+  herSysId: string,
+  limit: number,
+  options: { reads?: boolean } = {},
+) {
   const reportIds = (
     await trx
       .selectFrom('reports')
@@ -693,6 +697,10 @@ export async function auditTrail(trx: RTx, u: CurrentUser, herSysId: string, lim
           ? [eb.and([eb('audit_log.entity', '=', 'report'), eb('audit_log.entity_id', 'in', reportIds)])]
           : []),
       ]),
+    )
+    // Who only looked (read and search entries, when the server logs them) is left out unless asked for.
+    .$if(!options.reads, (q) =>
+      q.where('audit_log.action', 'not like', '%.read%').where('audit_log.action', 'not like', '%.search%'),
     )
     .orderBy('audit_log.at', 'desc')
     .orderBy('audit_log.id', 'desc')
