@@ -54,7 +54,10 @@ const MENU: { group: MessageKey; items: MenuItem[] }[] = [
   { group: 'menu.group.tests', items: [{ key: 'menu.testResults' }, { key: 'menu.reportList' }] },
   {
     group: 'menu.group.observation',
-    items: [{ key: 'menu.observationList' }, { key: 'menu.admissionList', only: ['inpatient'] }],
+    items: [
+      { key: 'menu.observationList' },
+      { key: 'menu.admissionList', only: ['inpatient', 'healthCenter', 'prefecture'] },
+    ],
   },
   { group: 'menu.group.account', items: [{ key: 'menu.sessions', href: '/sessions' }] },
 ];
