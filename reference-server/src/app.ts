@@ -46,6 +46,14 @@ const PATIENT_READ =
 /** GETs that search or list people. */
 const PATIENT_SEARCH = /^\/api\/(?:patients|lists\/[^/]+)$/;
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 function clientAddress(c: { env: unknown }): string {
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
@@ -156,7 +164,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
         facilityCode: u.facilityCode,
         action: search ? 'patient.search' : `${entity}.read${m?.[3] ? `.${m[3]}` : ''}`,
         entity,
-        entityId: m ? decodeURIComponent(m[2]!).slice(0, 64) : '*',
+        entityId: m ? safeDecode(m[2]!).slice(0, 64) : '*',
         version: null,
         outcome: status < 400 ? 'success' : 'failure',
         newData: search ? { path: c.req.path, query: c.req.query() } : status >= 400 ? { status } : undefined,
