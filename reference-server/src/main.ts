@@ -103,6 +103,10 @@ async function main() {
           )
         : undefined,
       config: {
+        // Development: the app may be opened as localhost or 127.0.0.1 (the CSRF check compares the Origin).
+        origins: production
+          ? [publicUrl]
+          : [...new Set([publicUrl, `http://localhost:${port}`, `http://127.0.0.1:${port}`])],
         trustProxy: env.TRUST_PROXY === '1',
         password: env.HERSYS_PASSWORD_PRESET === 'mhlw-strict' ? { preset: 'mhlw-strict' } : undefined,
       },
