@@ -43,6 +43,8 @@ export interface CreateAppOptions {
 /** GETs that read one person's data (audited as reads, refusals included). */
 const PATIENT_READ =
   /^\/api\/(patients|reports)\/([^/]+)(?:\/(record|audit|new-report|report-prefill|copy|history|pdf))?$/;
+/** Changes of one person's data (a refused one is audited). */
+const PATIENT_WRITE = /^\/api\/(patients|reports)\/([^/]+)(?:\/(record\/[^/]+|delete|restore|confirm))?$/;
 /** GETs that search or list people. */
 const PATIENT_SEARCH = /^\/api\/(?:patients|lists\/[^/]+)$/;
 
@@ -126,31 +128,32 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     });
   }
 
-  // 都道府県 reads everything under its health centers and changes nothing (issue 6's roles): the health
-  // centers and the institutions register, edit, delete and restore. (The duplicate check is a read.)
-  app.use('/api/*', async (c, next) => {
-    const u = c.get('currentUser');
-    if (
-      u?.facilityKind === 'prefecture' &&
-      !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
-      /^\/api\/(patients|reports)(\/|$)/.test(c.req.path) &&
-      c.req.path !== '/api/patients/duplicates'
-    ) {
-      throw new ApiError(
-        403,
-        'forbidden',
-        'The prefecture reads the reports and records of its health centers; it does not change them.',
-      );
-    }
-    await next();
-  });
-
-  // Every read of a person's data, and every refusal, goes to the audit log.
+  // Every read of a person's data, and every refusal, goes to the audit log (writes are audited by the services,
+  // in their transaction; a refused write is recorded here, since nothing was changed).
   app.use('/api/*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET') return;
     const u = c.get('currentUser');
     if (!u) return;
+    if (c.req.method !== 'GET') {
+      const w = PATIENT_WRITE.exec(c.req.path);
+      const status = c.res.status;
+      if (!w || (status !== 403 && status !== 404)) return;
+      const entity = w[1] === 'reports' ? 'report' : 'patient';
+      await appendAudit(deps.db, [
+        {
+          at: o.clock.now().toISOString(),
+          userId: u.userId,
+          facilityCode: u.facilityCode,
+          action: `${entity}.refused`,
+          entity,
+          entityId: safeDecode(w[2]!).slice(0, 64),
+          version: null,
+          outcome: 'failure',
+          newData: { status, method: c.req.method, operation: w[3] ?? c.req.method.toLowerCase() },
+        },
+      ]);
+      return;
+    }
     const m = PATIENT_READ.exec(c.req.path);
     const search = !m && PATIENT_SEARCH.test(c.req.path);
     if (!m && !search) return;
@@ -170,6 +173,25 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
         newData: search ? { path: c.req.path, query: c.req.query() } : status >= 400 ? { status } : undefined,
       },
     ]);
+  });
+
+  // 都道府県 reads everything under its health centers and changes nothing (issue 6's roles): the health
+  // centers and the institutions register, edit, delete and restore. (The duplicate check is a read.)
+  app.use('/api/*', async (c, next) => {
+    const u = c.get('currentUser');
+    if (
+      u?.facilityKind === 'prefecture' &&
+      !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method) &&
+      /^\/api\/(patients|reports)(\/|$)/.test(c.req.path) &&
+      c.req.path !== '/api/patients/duplicates'
+    ) {
+      throw new ApiError(
+        403,
+        'forbidden',
+        'The prefecture reads the reports and records of its health centers; it does not change them.',
+      );
+    }
+    await next();
   });
 
   app.get('/api/health', (c) => c.json({ ok: true }));

@@ -296,6 +296,15 @@ for (const backend of BACKENDS) {
         (r) => r.action === 'patient.read' && r.outcome === 'failure' && r.entity_id === p1,
       );
       assert.ok(refusal, 'the hospital’s refused read of P1 is recorded');
+      const refusedWrite = rows.find(
+        (r) => r.action === 'patient.refused' && r.user_id === 'u-clinic' && r.entity_id === p2,
+      );
+      assert.ok(refusedWrite, 'the clinic’s refused change of P2 is recorded');
+      assert.equal(refusedWrite.outcome, 'failure');
+      assert.ok(
+        rows.some((r) => r.action === 'report.refused' && r.user_id === 'u-tokyo-pref'),
+        'the prefecture’s refused report edit is recorded',
+      );
       const verdict = await json(await as['minato-hc'].req('GET', '/api/audit/verify'));
       assert.equal(verdict.ok, true, JSON.stringify(verdict));
       assert.equal(verdict.checked, rows.length);
