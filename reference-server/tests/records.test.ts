@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 import { refreshMatchKeys } from '../src/records/match-keys.js';
+import { patientColumns } from '../src/services/patients.js';
 import type { RDb } from '../src/records/types.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
@@ -580,6 +581,51 @@ for (const backend of BACKENDS) {
       assert.equal((await json(bad)).issues[0].path, 'person.familyName');
       assert.equal((await h.req('POST', '/api/patients/duplicates', { body: {} })).status, 400);
       assert.deepEqual(await check({ dateOfBirth: 'not a date' }), []);
+    });
+
+    test('duplicate check: a very common name does not crowd out the one with the same phone', async () => {
+      // 700 people named 佐藤 健 of this clinic, then the one typed with a phone; inserted in bulk (the keys come
+      // from the lazy refresh, as for anything written outside the record routes).
+      const now = h.clock.now().toISOString();
+      const rows = Array.from({ length: 701 }, (_, i) => {
+        const rec = {
+          familyName: '佐藤',
+          givenName: '健',
+          familyNameKana: 'サトウ',
+          givenNameKana: 'ケン',
+          dateOfBirth: i === 700 ? '1990-05-05' : `19${String(40 + (i % 50)).padStart(2, '0')}-01-01`,
+          phone: i === 700 ? '080-1212-3434' : undefined,
+        };
+        return {
+          her_sys_id: String(90_000_000 + i),
+          version: 1,
+          owner_facility: '1312345678',
+          created_at: now,
+          updated_at: now,
+          ...patientColumns(rec, undefined, () => '13', now),
+        };
+      });
+      for (let i = 0; i < rows.length; i += 100) {
+        await h.handle.db
+          .insertInto('patients')
+          .values(rows.slice(i, i + 100))
+          .execute();
+      }
+      const res = await h.req('POST', '/api/patients/duplicates', {
+        body: {
+          person: {
+            familyName: '佐藤',
+            givenName: '健',
+            familyNameKana: 'サトウ',
+            givenNameKana: 'ケン',
+            phone: '08012123434',
+          },
+        },
+      });
+      const body = await json(res);
+      assert.equal(body.candidates[0].candidate.herSysId, '90000700');
+      assert.deepEqual(body.candidates[0].reasons, ['sameKana', 'sameName', 'samePhone']);
+      assert.equal(body.candidates.length, 20);
     });
 
     test('lists: 検査結果一覧, 健康観察一覧, 入院状況一覧 (403 for an outpatient clinic), 発生届一覧, 旧登録情報一覧', async () => {

@@ -244,39 +244,38 @@ export async function findDuplicates(
         return q.limit(MAX_KEY_ROWS).execute();
       }),
   );
-  const ids: string[] = [];
+  const ranked: { id: string; rank: number }[] = [];
   const seen = new Set<string>();
   for (const r of found.flat()) {
     if (seen.has(r.her_sys_id)) continue;
     seen.add(r.her_sys_id);
+    const phone = phones.includes(r.phone_digits ?? '') || phones.includes(r.phone2_digits ?? '');
     // With a birth date typed, a key match with ANOTHER birth date scores at most 50 - 20 = 30 unless a phone
     // matches too: it need not be scored (this keeps a very common name cheap).
-    if (
-      keys.dob &&
-      threshold >= DUPLICATE_THRESHOLD &&
-      r.dob &&
-      r.dob !== keys.dob &&
-      !phones.includes(r.phone_digits ?? '') &&
-      !phones.includes(r.phone2_digits ?? '')
-    ) {
-      continue;
-    }
-    ids.push(r.her_sys_id);
+    if (keys.dob && threshold >= DUPLICATE_THRESHOLD && r.dob && r.dob !== keys.dob && !phone) continue;
+    ranked.push({ id: r.her_sys_id, rank: (phone ? 2 : 0) + (keys.dob && r.dob === keys.dob ? 1 : 0) });
   }
-  if (!ids.length) return [];
-  // Step 2: those of them in the user's scope, with what scoring needs (primary-key lookups).
-  const rows = await db
-    .selectFrom('patients')
-    .leftJoin('patient_record_sections as s', (j) =>
-      j.onRef('s.her_sys_id', '=', 'patients.her_sys_id').on('s.section', '=', 'identity'),
-    )
-    .select(['patients.her_sys_id', 'patients.data', 'patients.owner_facility', 's.data as identity'])
-    .where('patients.her_sys_id', 'in', ids)
-    .where(patientScope(u) as never)
-    .limit(MAX_SCORED)
-    .execute();
+  if (!ranked.length) return [];
+  // The likeliest first (a common phone or birth date), so a cut never drops them.
+  const ids = ranked.sort((a, b) => b.rank - a.rank).map((r) => r.id);
+  // Step 2: those of them in the user's scope, with what scoring needs (primary-key lookups), chunk by chunk
+  // until MAX_SCORED people in scope are found (a clinic sees few of the many sharing a common name).
+  const rows: { her_sys_id: string; data: string; owner_facility: string; identity: string | null }[] = [];
+  for (let i = 0; i < ids.length && rows.length < MAX_SCORED; i += MAX_SCORED) {
+    rows.push(
+      ...(await db
+        .selectFrom('patients')
+        .leftJoin('patient_record_sections as s', (j) =>
+          j.onRef('s.her_sys_id', '=', 'patients.her_sys_id').on('s.section', '=', 'identity'),
+        )
+        .select(['patients.her_sys_id', 'patients.data', 'patients.owner_facility', 's.data as identity'])
+        .where('patients.her_sys_id', 'in', ids.slice(i, i + MAX_SCORED))
+        .where(patientScope(u) as never)
+        .execute()),
+    );
+  }
   const out: DuplicateMatch<DuplicateCandidate>[] = [];
-  for (const r of rows) {
+  for (const r of rows.slice(0, MAX_SCORED)) {
     const flat = JSON.parse(r.data) as FlatRecord;
     const identity = r.identity ? (JSON.parse(r.identity) as Person) : undefined;
     const { score, reasons } = scoreKeys(keys, duplicateKeys(matchablePerson(flat, identity)));
