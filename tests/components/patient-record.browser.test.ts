@@ -260,6 +260,7 @@ describe('<hersys-patient-record> 閲覧・編集', () => {
     expect(panel).to.contain('最終更新：千代田保健所（2022年09月28日）');
     expect(panel).to.contain('保健所確認済：2022年09月28日');
     expect(panel).to.contain('山田'); // the summary uses the schema's labels
+    expect(panel).to.contain('届出に必要な項目'); // the summary's headings (ui:flow.summary, the record's own strings)
     expect(h.root.querySelectorAll('nav.menu')).to.have.length(2);
 
     await h.check('HER-SYS ID印字');

@@ -30,12 +30,12 @@ export class LocalizeController implements ReactiveController {
   private cachedLocale?: Locale;
   private cachedT?: TFunction;
 
-  /** @param pack the strings of the host's feature, when they are not the report's (see ResourcePack). */
+  /** @param packs the strings the host renders (its feature's, see ResourcePack in src/locales/runtime.ts). */
   constructor(
     private readonly host: LocalizedHost,
-    pack?: ResourcePack,
+    ...packs: ResourcePack[]
   ) {
-    if (pack) registerResourcePack(pack);
+    for (const pack of packs) registerResourcePack(pack);
     host.addController(this);
     // ReactiveElement awaits what scheduleUpdate() returns before it updates (and before updateComplete
     // resolves): the one hook that lets an update wait for the locale's resources.

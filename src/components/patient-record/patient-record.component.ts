@@ -32,6 +32,7 @@ import {
 import type { Locale } from '../../locales/index.js';
 import { LocalizeController } from '../internal/localize.js';
 import { PATIENT_STRINGS } from '../../locales/packs/patient.js';
+import { REPORT_SUMMARY_STRINGS } from '../../locales/packs/summary.js';
 import { emit } from '../internal/emit.js';
 import { tokens } from '../internal/tokens.styles.js';
 import { PersonEditor, personEditorStyles } from '../id-form/internal/person-editor.js';
@@ -150,7 +151,7 @@ export class HersysPatientRecord extends LitElement {
   @state() private deleteTarget?: RecordReport;
 
   private bases = new Map<RecordSection, unknown>();
-  private readonly localize = new LocalizeController(this, PATIENT_STRINGS);
+  private readonly localize = new LocalizeController(this, PATIENT_STRINGS, REPORT_SUMMARY_STRINGS);
   private readonly identity = new PersonEditor(this, 'rec', (value) => this.setDraft('identity', value));
 
   private get todayIso(): string {
