@@ -128,6 +128,11 @@ export interface InsertPatientWith {
   prefectureOf?: (hc: string | null) => string | null;
   /** Write the report's audit entry in the same statement as the patient's. */
   auditWithReport?: { id: string; report: OccurrenceReport };
+  /**
+   * The caller retries on a unique violation (the filing's group commit does, in the item's savepoint): take a
+   * random ID without looking it up first (one statement less; a collision is rare and retried).
+   */
+  retriesOnCollision?: boolean;
 }
 
 export async function insertPatient(
@@ -138,7 +143,7 @@ export async function insertPatient(
   ownerFacility = u.facilityCode,
   withReport: InsertPatientWith = {},
 ): Promise<string> {
-  const herSysId = await issueHerSysId(trx);
+  const herSysId = withReport.retriesOnCollision ? newHerSysId() : await issueHerSysId(trx);
   const pref = withReport.prefectureOf ?? (await prefectureLookup(trx));
   await trx
     .insertInto('patients')

@@ -17,6 +17,7 @@ import {
   reportScope,
   type Tx,
 } from './common.js';
+import { groupCommitter } from './group-commit.js';
 import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
 
 export function envelope(row: ReportTable) {
@@ -67,6 +68,24 @@ function reportColumns(
     responsible_hc: responsibleHc,
     prefecture_code: prefectureCode,
   };
+}
+
+/** Health centers by code, each with its prefecture's name and address (left join: one statement). */
+async function healthCentersWithPrefecture(trx: Tx, codes: string[]) {
+  if (codes.length === 0) return [];
+  return trx
+    .selectFrom('health_centers')
+    .leftJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
+    .select([
+      'health_centers.code',
+      'health_centers.name',
+      'health_centers.email',
+      'health_centers.prefecture_code',
+      'prefectures.name as pref_name',
+      'prefectures.email as pref_email',
+    ])
+    .where('health_centers.code', 'in', [...new Set(codes)])
+    .execute();
 }
 
 async function healthCenter(trx: Tx, code: string | undefined) {
@@ -123,18 +142,14 @@ export async function createReport(
   idempotencyKey: string | undefined,
   requestHash: string,
 ): Promise<CreateResult> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await deps.db
-        .transaction()
-        .execute((trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash));
-    } catch (err) {
-      // A concurrent HER-SYS ID collision or a PostgreSQL serialization failure: run the transaction again.
-      if (attempt < 5 && (isRetryable(err) || (isUniqueViolation(err) && !(err instanceof ApiError))))
-        continue;
-      throw err;
-    }
-  }
+  // Group commit (services/group-commit.ts): concurrent filings share one transaction, each in its own
+  // savepoint, and each is answered after that transaction commits. A HER-SYS ID collision retries the item;
+  // a PostgreSQL serialization failure or deadlock runs each item of the batch again on its own.
+  return groupCommitter(deps.db).run(
+    (trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash),
+    (err) => isUniqueViolation(err) && !(err instanceof ApiError),
+    isRetryable,
+  );
 }
 
 async function createInTx(
@@ -193,20 +208,21 @@ async function createInTx(
   const existing = input.herSysId ? await findPatient(trx, u, input.herSysId) : undefined;
   if (input.herSysId && !existing) throw notFound('The patient');
 
-  const notifiedHc = await healthCenter(trx, report.healthCenters?.notified?.code);
-  const responsibleCode =
-    report.healthCenters?.responsible?.code ??
-    input.idManagement?.responsibleHealthCenterCode ??
-    notifiedHc?.code;
-  const responsibleHc =
-    responsibleCode === notifiedHc?.code ? notifiedHc : await healthCenter(trx, responsibleCode);
-  const prefecture = responsibleHc
-    ? await trx
-        .selectFrom('prefectures')
-        .selectAll()
-        .where('code', '=', responsibleHc.prefecture_code)
-        .executeTakeFirst()
-    : undefined;
+  // The health centers named and the responsible one's prefecture: one statement.
+  const notifiedCode = report.healthCenters?.notified?.code;
+  const givenResponsible =
+    report.healthCenters?.responsible?.code ?? input.idManagement?.responsibleHealthCenterCode;
+  const hcRows = await healthCentersWithPrefecture(
+    trx,
+    [notifiedCode, givenResponsible].filter((c): c is string => !!c),
+  );
+  const notifiedHc = hcRows.find((h) => h.code === notifiedCode);
+  const responsibleCode = givenResponsible ?? notifiedHc?.code;
+  const responsibleHc = hcRows.find((h) => h.code === responsibleCode);
+  const prefecture =
+    responsibleHc && responsibleHc.pref_name !== null && responsibleHc.pref_email !== null
+      ? { name: responsibleHc.pref_name, email: responsibleHc.pref_email }
+      : undefined;
 
   const id = randomUUID();
   const actor = actorOf(u);
@@ -267,6 +283,7 @@ async function createInTx(
         latest,
         prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
         auditWithReport: { id, report },
+        retriesOnCollision: true,
       },
     );
     row.patient_id = herSysId;
@@ -301,8 +318,7 @@ async function createInTx(
     });
     mails.push(mail);
   }
-  await enqueueMany(trx, 'mail', mails, id, nowIso);
-
+  const smsOut: unknown[] = [];
   const sms = await queueObservationSms(
     trx,
     deps,
@@ -310,6 +326,14 @@ async function createInTx(
     herSysId,
     id,
     responsibleHc?.name ?? notifiedHc?.name,
+    nowIso,
+    smsOut,
+  );
+  // The mails and the SMS: one statement.
+  await insertOutbox(
+    trx,
+    [...mails.map((p) => ['mail', p] as const), ...smsOut.map((p) => ['sms', p] as const)],
+    id,
     nowIso,
   );
 
@@ -343,11 +367,25 @@ export async function enqueueMany(
   reportId: string | null,
   nowIso: string,
 ) {
-  if (payloads.length === 0) return;
+  await insertOutbox(
+    trx,
+    payloads.map((p) => [kind, p] as const),
+    reportId,
+    nowIso,
+  );
+}
+
+async function insertOutbox(
+  trx: Tx,
+  messages: (readonly ['mail' | 'sms', unknown])[],
+  reportId: string | null,
+  nowIso: string,
+) {
+  if (messages.length === 0) return;
   await trx
     .insertInto('outbox')
     .values(
-      payloads.map((payload) => ({
+      messages.map(([kind, payload]) => ({
         id: randomUUID(),
         kind,
         payload: JSON.stringify(payload),
@@ -374,6 +412,8 @@ async function queueObservationSms(
   reportId: string,
   healthCenterName: string | undefined,
   nowIso: string,
+  /** Receives the SMS payload (the caller writes it to the outbox with the mails). */
+  out: unknown[],
 ): Promise<{ queued: boolean; reason?: 'no_phone' | 'not_mobile' | 'not_confirmed' }> {
   const phone = report.patient?.phone;
   if (!phone || phone.trim() === '') return { queued: false, reason: 'no_phone' };
@@ -406,7 +446,7 @@ async function queueObservationSms(
     expiresOn: tokyoDate(expires),
     inviteId,
   });
-  await enqueue(trx, 'sms', sms, reportId, nowIso);
+  out.push(sms);
   return { queued: true };
 }
 

@@ -1,0 +1,196 @@
+/**
+ * Group commit: concurrent writes of one kind (報告, the busiest) share one transaction, so a batch pays one
+ * commit — one WAL fsync on SQLite (synchronous=FULL), one WAL flush and one round trip of BEGIN/COMMIT on
+ * PostgreSQL — and one acquisition of the locks every filing takes (the audit chain head).
+ *
+ * - A write is queued; the queue is drained one batch at a time (per database handle, so per process: two
+ *   instances each run their own batches and the database serialises them as it does single transactions).
+ * - Each item runs in its own SAVEPOINT: an item that fails (a 404, an idempotency conflict, a constraint) is
+ *   rolled back alone and answered with its own error; a unique violation that the item may retry (a HER-SYS ID
+ *   collision) is retried inside its savepoint.
+ * - Every caller is answered only after its batch has COMMITTED: an acknowledged write is as durable as
+ *   before. Nothing is kept in memory beyond the waiting requests themselves.
+ * - When the batch itself fails (commit error, a PostgreSQL serialization failure or deadlock, SQLITE_BUSY),
+ *   every item is run again alone in its own transaction, so one item never fails the others.
+ * - The items run in their callers' async context (AsyncLocalStorage), so per-request context such as the
+ *   audit source stays the caller's.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../db/types.js';
+
+export interface GroupCommitOptions {
+  /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
+  maxBatch?: number;
+}
+
+interface Job<T> {
+  work: (trx: Transaction<Database>) => Promise<T>;
+  /** True when the item may be retried after this error (within its savepoint, or in a new transaction). */
+  retryItem: (err: unknown) => boolean;
+  /** True when the error spoils the whole transaction (serialization failure, deadlock, busy). */
+  retryTx: (err: unknown) => boolean;
+  inContext: <R>(fn: () => R) => R;
+  resolve: (v: T) => void;
+  reject: (err: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
+
+class BatchAbort extends Error {
+  constructor(readonly cause: unknown) {
+    super('group commit batch aborted');
+  }
+}
+
+const MAX_ATTEMPTS = 6;
+
+export class GroupCommitter {
+  private queue: Job<unknown>[] = [];
+  private draining = false;
+  private readonly maxBatch: number;
+  /** Batches written and items in them (for tests and the bench). */
+  readonly stats = { batches: 0, items: 0, largest: 0, fallbacks: 0 };
+
+  constructor(
+    private readonly db: Db,
+    options: GroupCommitOptions = {},
+  ) {
+    this.maxBatch = options.maxBatch ?? 60;
+    this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  }
+
+  private readonly postgres: boolean;
+
+  /** Runs `work` in a transaction shared with other queued items; resolves after that transaction commits. */
+  run<T>(
+    work: (trx: Transaction<Database>) => Promise<T>,
+    retryItem: (err: unknown) => boolean,
+    retryTx: (err: unknown) => boolean,
+  ): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        work,
+        retryItem,
+        retryTx,
+        inContext: AsyncLocalStorage.snapshot(),
+        resolve,
+        reject,
+      } as Job<unknown>);
+      if (!this.draining) {
+        this.draining = true;
+        // Let the requests that arrived with this one reach the queue first.
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain() {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        await this.runBatch(batch);
+        // Give the requests that arrived meanwhile a turn to join the next batch.
+        if (this.queue.length === 0) await new Promise((r) => setImmediate(r));
+      }
+    } finally {
+      this.draining = false;
+      if (this.queue.length > 0) {
+        this.draining = true;
+        setImmediate(() => void this.drain());
+      }
+    }
+  }
+
+  private async runBatch(batch: Job<unknown>[]) {
+    if (batch.length === 1) {
+      await this.runAlone(batch[0]!);
+      return;
+    }
+    const outcomes: Outcome[] = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        let open = false;
+        for (const job of batch) {
+          outcomes.push(await this.runItem(trx, job, open));
+          open = true;
+        }
+      });
+    } catch (err) {
+      // The batch did not commit: nobody has been answered; each item gets its own transaction.
+      this.stats.fallbacks++;
+      void err;
+      for (const job of batch) await this.runAlone(job);
+      return;
+    }
+    this.stats.batches++;
+    this.stats.items += batch.length;
+    this.stats.largest = Math.max(this.stats.largest, batch.length);
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.err);
+    });
+  }
+
+  /**
+   * One item in its savepoint. On PostgreSQL the previous item's savepoint is released in the same round trip
+   * (a simple query may hold two statements) and the last one by COMMIT; SQLite statements are local calls.
+   */
+  private async runItem(
+    trx: Transaction<Database>,
+    job: Job<unknown>,
+    previousOpen: boolean,
+  ): Promise<Outcome> {
+    let open = previousOpen;
+    for (let attempt = 1; ; attempt++) {
+      if (this.postgres) {
+        await sql
+          .raw(open ? 'release savepoint group_item; savepoint group_item' : 'savepoint group_item')
+          .execute(trx);
+        open = true;
+      } else await sql`savepoint group_item`.execute(trx);
+      try {
+        const value = await job.inContext(() => job.work(trx));
+        if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
+        return { ok: true, value };
+      } catch (err) {
+        // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
+        await sql`rollback to savepoint group_item`.execute(trx);
+        if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
+        if (job.retryTx(err)) throw new BatchAbort(err);
+        if (attempt < MAX_ATTEMPTS && job.retryItem(err)) continue;
+        return { ok: false, err };
+      }
+    }
+  }
+
+  private async runAlone(job: Job<unknown>) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const value = await this.db.transaction().execute((trx) => job.inContext(() => job.work(trx)));
+        this.stats.batches++;
+        this.stats.items++;
+        this.stats.largest = Math.max(this.stats.largest, 1);
+        job.resolve(value);
+        return;
+      } catch (err) {
+        if (attempt < MAX_ATTEMPTS && (job.retryTx(err) || job.retryItem(err))) continue;
+        job.reject(err);
+        return;
+      }
+    }
+  }
+}
+
+const committers = new WeakMap<Db, GroupCommitter>();
+
+/** The group committer of a database handle (one per handle, created on first use). */
+export function groupCommitter(db: Db): GroupCommitter {
+  let c = committers.get(db);
+  if (!c) {
+    c = new GroupCommitter(db);
+    committers.set(db, c);
+  }
+  return c;
+}
