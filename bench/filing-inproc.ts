@@ -27,11 +27,14 @@ await migrateToLatest(handle.db, handle.dialect);
 await seedDemoData(handle.db, new Date().toISOString());
 let statements = 0;
 // Count SQL statements at the driver (better-sqlite3 Statement runs, pg client queries).
-for (const proto of [
-  Object.getPrototypeOf(new SqliteDatabase(':memory:').prepare('select 1')),
-  pg.Client.prototype,
-] as Record<string, (...a: unknown[]) => unknown>[]) {
-  for (const m of proto === pg.Client.prototype ? ['query'] : ['run', 'all', 'get', 'iterate']) {
+for (const [proto, methods] of [
+  [
+    Object.getPrototypeOf(new SqliteDatabase(':memory:').prepare('select 1')),
+    ['run', 'all', 'get', 'iterate'],
+  ],
+  [pg.Client.prototype, ['query']],
+] as [Record<string, (...a: unknown[]) => unknown>, string[]][]) {
+  for (const m of methods) {
     const orig = proto[m]!;
     proto[m] = function (this: unknown, ...a: unknown[]) {
       statements++;

@@ -38,7 +38,7 @@ interface Job<T> {
 type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
 
 class BatchAbort extends Error {
-  constructor(readonly cause: unknown) {
+  constructor(override readonly cause: unknown) {
     super('group commit batch aborted');
   }
 }
