@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * The API through app.request(): every route and every refusal, on SQLite and (with TEST_DATABASE_URL)
  * on PostgreSQL.

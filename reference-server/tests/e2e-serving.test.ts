@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * How the built clinic app is served (reference-server/src/web/serve-app.ts), with `app.request()`:
  * index.html for every app route with its security headers, hashed files cached forever, nothing outside

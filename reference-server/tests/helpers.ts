@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * Test harness: an app on a fresh database (SQLite in memory always; PostgreSQL when TEST_DATABASE_URL is
  * set — each harness gets its own throwaway database on that server), a settable clock, and helpers.

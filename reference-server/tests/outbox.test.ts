@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * Notifications: the outbox worker delivers to a real SMTP server; recipients are right; the default mail
  * and the SMS carry no patient name (and the SMS no HER-SYS ID); retries with backoff; leases make two

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * Two server instances (two apps, two connection pools, two outbox workers) on one PostgreSQL behave as
  * one: reports filed through both, an idempotent retry that lands on the other instance, and every

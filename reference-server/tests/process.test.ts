@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- tests import the server's own modules (reference-server/src), not the SDK's src */
 /**
  * The server as a process: a report acknowledged with 201 survives `kill -9` (SQLite with WAL +
  * synchronous=FULL; PostgreSQL when TEST_DATABASE_URL is set), and production refuses the development user.
