@@ -242,6 +242,17 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 const enc = encodeURIComponent;
 
+/** One entry of a person's 記録 (`GET /api/patients/:herSysId/audit`). */
+export interface AuditEntry {
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  version?: number;
+  summary: string;
+  changes?: { path: string; old: unknown; new: unknown }[];
+}
+
 export interface SessionInfo {
   id: string;
   createdAt: string;
@@ -260,6 +271,12 @@ export const api = {
   sessions: () => request<{ items: SessionInfo[] }>('GET', '/api/auth/sessions'),
 
   endSession: (id: string) => request<unknown>('DELETE', `/api/auth/sessions/${enc(id)}`),
+
+  patientAudit: (herSysId: string, reads = false) =>
+    request<{ items: AuditEntry[] }>(
+      'GET',
+      `/api/patients/${enc(herSysId)}/audit${query({ limit: 200, reads: reads ? 1 : undefined })}`,
+    ),
 
   createReport: (
     body: { report: OccurrenceReport; herSysId?: string },

@@ -37,6 +37,11 @@ const ja = {
   'sessions.end': '終了',
   'sessions.ended': 'セッションを終了しました。',
   'sessions.none': 'セッションはありません。',
+  'audit.heading': '記録',
+  'audit.showReads': '閲覧の記録も表示する',
+  'audit.at': '日時',
+  'audit.actor': '操作者',
+  'audit.what': '内容',
 
   'menu.open': 'メニュー',
   'menu.label': 'メインメニュー',
@@ -251,6 +256,11 @@ const en: Record<MessageKey, string> = {
   'sessions.end': 'End',
   'sessions.ended': 'The session was ended.',
   'sessions.none': 'No sessions.',
+  'audit.heading': 'Record (audit trail)',
+  'audit.showReads': 'Also show who viewed',
+  'audit.at': 'When',
+  'audit.actor': 'By',
+  'audit.what': 'What',
 
   'menu.open': 'Menu',
   'menu.label': 'Main menu',

@@ -743,6 +743,8 @@ test(
     await page.locator('clinic-pre-register-page').getByRole('link', { name: '登録情報一覧' }).click();
     await page.waitForURL(`${baseUrl}/patients/${herSysId}`);
     await page.getByText('この方の発生届はまだありません。').waitFor();
+    // 記録: the person's audit trail (the server's hash-chained audit log) shows the registration.
+    await page.getByTestId('audit').getByRole('cell', { name: '登録', exact: true }).waitFor();
     assert.equal(await page.getByTestId('her-sys-id').innerText(), herSysId);
     await shot(page, 'patient');
     await page.getByRole('link', { name: '発生届を追加登録' }).click();

@@ -1,9 +1,9 @@
 /** A registered person: the header line and their 発生届 (newest first), with 追加登録. */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, type Patient } from '../api.js';
+import { api, type AuditEntry, type Patient } from '../api.js';
 import { renderError } from '../errors.js';
-import { formatDate, t, type Locale } from '../i18n.js';
+import { formatDate, formatDateTime, t, type Locale } from '../i18n.js';
 import { pageStyles } from '../styles.js';
 import { patientName, renderPatientHeader } from './patient-header.js';
 import { recordStyles } from './record-styles.js';
@@ -23,6 +23,22 @@ export class ClinicPatientPage extends LitElement {
         padding: 0.5rem 0;
         border-bottom: 1px solid var(--_line);
       }
+      table.audit {
+        border-collapse: collapse;
+        width: 100%;
+        font-size: 0.875rem;
+      }
+      table.audit th,
+      table.audit td {
+        border-bottom: 1px solid var(--_line);
+        padding: 0.3rem 0.5rem;
+        text-align: left;
+        vertical-align: top;
+      }
+      table.audit ul {
+        margin: 0;
+        padding-left: 1rem;
+      }
       .tag {
         font-size: 0.75rem;
         border: 1px solid var(--_danger);
@@ -38,6 +54,10 @@ export class ClinicPatientPage extends LitElement {
   @property({ attribute: false }) herSysId = '';
   @state() private patient?: Patient;
   @state() private error?: unknown;
+  /** 記録: who did what to this person's data (the server's audit log), newest first. */
+  @state() private audit?: AuditEntry[];
+  @state() private auditError?: unknown;
+  @state() private showReads = false;
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('herSysId') && this.herSysId) void this.#load();
@@ -49,7 +69,76 @@ export class ClinicPatientPage extends LitElement {
       this.patient = await api.getPatient(this.herSysId);
     } catch (error) {
       this.error = error;
+      return;
     }
+    await this.#loadAudit();
+  }
+
+  async #loadAudit(): Promise<void> {
+    this.auditError = undefined;
+    try {
+      this.audit = (await api.patientAudit(this.herSysId, this.showReads)).items;
+    } catch (error) {
+      this.auditError = error;
+    }
+  }
+
+  #renderAudit() {
+    const l = this.locale;
+    return html`<section class="card" aria-labelledby="audit-heading">
+      <h2 id="audit-heading">${t(l, 'audit.heading')}</h2>
+      <label
+        ><input
+          type="checkbox"
+          .checked=${this.showReads}
+          @change=${(e: Event) => {
+            this.showReads = (e.target as HTMLInputElement).checked;
+            void this.#loadAudit();
+          }}
+        />${t(l, 'audit.showReads')}</label
+      >
+      ${this.auditError ? renderError(l, this.auditError) : nothing}
+      ${
+        !this.audit
+          ? this.auditError
+            ? nothing
+            : html`<p role="status">${t(l, 'app.loading')}</p>`
+          : html`<table class="audit" data-testid="audit">
+              <thead>
+                <tr>
+                  <th scope="col">${t(l, 'audit.at')}</th>
+                  <th scope="col">${t(l, 'audit.actor')}</th>
+                  <th scope="col">${t(l, 'audit.what')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.audit.map(
+                  (a) =>
+                    html`<tr>
+                      <td>${formatDateTime(l, a.at)}</td>
+                      <td>${a.actor}</td>
+                      <td>
+                        ${a.summary}
+                        ${
+                          a.changes?.length
+                            ? html`<ul>
+                                ${a.changes.map(
+                                  (ch) =>
+                                    html`<li>
+                                      ${ch.path}: ${JSON.stringify(ch.old ?? null)} →
+                                      ${JSON.stringify(ch.new ?? null)}
+                                    </li>`,
+                                )}
+                              </ul>`
+                            : nothing
+                        }
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>`
+      }
+    </section>`;
   }
 
   override render() {
@@ -80,6 +169,7 @@ export class ClinicPatientPage extends LitElement {
           >
         </p>
       </section>
+      ${this.#renderAudit()}
     `;
   }
 }
