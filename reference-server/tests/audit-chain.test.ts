@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
-import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
+import type { Kysely } from 'kysely';
+import { appendAudit, auditMigrations, verifyAuditChain } from '../src/audit/chain.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import type { DbHandle } from '../src/db/types.js';
@@ -154,6 +155,76 @@ for (const backend of BACKENDS) {
     });
   });
 }
+
+describe('audit chain migration', () => {
+  test('rows written before the chain existed are chained in their order of time', async () => {
+    const handle = openDatabase({ sqliteFile: ':memory:' });
+    try {
+      const db = handle.db;
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .addColumn('user_id', 'text', (c) => c.notNull())
+        .addColumn('facility_code', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('entity', 'text', (c) => c.notNull())
+        .addColumn('entity_id', 'text', (c) => c.notNull())
+        .addColumn('version', 'integer')
+        .addColumn('old_data', 'text')
+        .addColumn('new_data', 'text')
+        .execute();
+      for (const [id, at] of [
+        ['b', '2026-01-02T00:00:00.000Z'],
+        ['a', '2026-01-01T00:00:00.000Z'],
+        ['c', '2026-01-03T00:00:00.000Z'],
+      ]) {
+        await (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+          .insertInto('audit_log')
+          .values({
+            id,
+            at,
+            user_id: 'u',
+            facility_code: 'f',
+            action: 'report.create',
+            entity: 'report',
+            entity_id: id,
+            version: 1,
+            old_data: null,
+            new_data: '{}',
+          })
+          .execute();
+      }
+      await auditMigrations()['500_audit_0001_hash_chain']!.up(db as unknown as Kysely<unknown>);
+      const rows = await db.selectFrom('audit_log').select(['id', 'seq']).orderBy('seq').execute();
+      assert.deepEqual(
+        rows.map((r) => [r.id, r.seq]),
+        [
+          ['a', 1],
+          ['b', 2],
+          ['c', 3],
+        ],
+      );
+      assert.equal((await verifyAuditChain(db)).ok, true);
+      await appendAudit(db, [
+        {
+          at: '2026-01-04T00:00:00.000Z',
+          userId: 'u',
+          facilityCode: 'f',
+          action: 'report.update',
+          entity: 'report',
+          entityId: 'a',
+          version: 2,
+        },
+      ]);
+      const v = await verifyAuditChain(db);
+      assert.equal(v.ok, true, JSON.stringify(v));
+      assert.equal(v.checked, 4);
+    } finally {
+      await handle.close();
+    }
+  });
+});
 
 describe('audit chain under concurrency', () => {
   test('parallel writers keep one linear chain (SQLite: one instance)', async () => {
