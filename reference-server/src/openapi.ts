@@ -191,6 +191,16 @@ const ROUTES: RouteDoc[] = [
     ok: { status: 200, contentType: 'application/pdf', description: 'The printable PDF' },
     errors: [400, 401, 404, 503],
   },
+  {
+    method: 'get',
+    path: '/api/audit/verify',
+    tag: 'audit',
+    summary: 'Check the audit log’s hash chain (health centers, prefectures)',
+    description:
+      'Walks the hash-chained audit log from its first entry and reports the first broken link: `{ ok, checked, head: { seq, hash }, broken?: { seq, id?, reason: altered | deleted | unchained, message } }`. See docs/security.md §8.',
+    ok: { status: 200, description: 'The verdict' },
+    errors: [401, 403],
+  },
 ];
 
 const ERROR_TEXT: Record<number, string> = {

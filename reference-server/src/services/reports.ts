@@ -657,6 +657,8 @@ export async function reportHistory(db: Db, u: CurrentUser, id: string) {
     ])
     .where('entity', '=', 'report')
     .where('entity_id', '=', id)
+    // What happened to the report, not who was refused (refusals stay in the audit log).
+    .where((eb) => eb.or([eb('audit_log.outcome', 'is', null), eb('audit_log.outcome', '!=', 'failure')]))
     .orderBy('at', 'asc')
     .orderBy('audit_log.version', 'asc')
     .execute();
