@@ -14,10 +14,10 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
@@ -168,6 +168,16 @@ async function load(
     ok: latencies.length - errors,
     errors,
   };
+}
+
+/** CPU seconds (user + system) a process has used so far (Linux /proc; NaN elsewhere). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return NaN;
+  }
 }
 
 function fmt(r: LoadResult) {
@@ -380,7 +390,8 @@ async function seedPg(url: string) {
     );
   }
   for (const i of indexes) await pool.query(i.indexdef);
-  await pool.query('analyze patients');
+  // What autovacuum does after a bulk load: planner statistics and the visibility map (index-only scans).
+  await pool.query('vacuum analyze patients');
   await pool.end();
 }
 
@@ -458,7 +469,9 @@ async function searchBench(port: number, label: string) {
 
 async function main() {
   console.log(
-    `server bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per run, 127.0.0.1, Node ${process.version}`,
+    `server bench: ${CONCURRENCY} concurrent clients, ${SECONDS} s or ${MAX_REQUESTS} requests per run, 127.0.0.1, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
   );
   const body = JSON.stringify({ report: tc1Report() });
   const keyed = (prefix: string) => (i: number) => ({
@@ -475,9 +488,13 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
   // Baseline.
   const barePort = await freePort();
   const bare = await startProcess([fileURLToPath(import.meta.url), 'bare-server', String(barePort)], {});
+  const bareCpu0 = cpuSeconds(bare.pid);
   const base = await load(barePort, '/bare', () => ({ 'content-type': 'application/json' }), body);
+  const bareCpu = cpuSeconds(bare.pid) - bareCpu0;
   await stop(bare);
-  console.log(`bare Hono JSON endpoint            ${fmt(base)}`);
+  console.log(
+    `bare Hono JSON endpoint            ${fmt(base)}  server CPU ${((bareCpu * 1000) / (base.ok + base.errors + CONCURRENCY)).toFixed(2)} ms/request`,
+  );
 
   const runs: {
     label: string;
@@ -523,10 +540,12 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
       HERSYS_DEV_USER: '1',
     });
     try {
+      const cpu0 = cpuSeconds(server.pid);
       const r = await load(port, '/api/reports', keyed(run.label.slice(0, 2)), body);
+      const cpu = cpuSeconds(server.pid) - cpu0;
       const goal = r.rps >= 1500 && r.p99 < 50 ? 'goal met' : 'goal (≥1,500/s, p99 < 50 ms) NOT met';
       console.log(
-        `報告 POST /api/reports, ${run.label.padEnd(14)} ${fmt(r)}  = ${(r.rps / base.rps).toFixed(2)}× bare throughput, p99 ${(r.p99 / base.p99).toFixed(1)}× bare — ${goal}`,
+        `報告 POST /api/reports, ${run.label.padEnd(14)} ${fmt(r)}  = ${(r.rps / base.rps).toFixed(2)}× bare throughput, p99 ${(r.p99 / base.p99).toFixed(1)}× bare, server CPU ${((cpu * 1000) / (r.ok + r.errors + CONCURRENCY)).toFixed(2)} ms/filing — ${goal}`,
       );
     } finally {
       await stop(server);

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import { recordMigrations } from '../records/migrations.js';
 import { auditMigrations } from '../audit/chain.js';
+import { searchMigrations } from './search-migrations.js';
 import type { Dialect, Db } from './types.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -230,6 +231,7 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     },
     ...recordMigrations(dialect),
     ...auditMigrations(),
+    ...searchMigrations(),
   };
 }
 

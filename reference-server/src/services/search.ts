@@ -152,9 +152,11 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
     'sort_date',
   ] as const;
 
+  // The page's keys first (from the index alone when it covers the filters), then its rows by HER-SYS ID: a
+  // sort over thousands of matches never reads their table rows.
   const pageOf = (scope: (typeof branches)[number], limit: number, skip: number) => {
     return filtered(db.selectFrom('patients').where(scope), true)
-      .select(columns)
+      .select(['her_sys_id', 'sort_date'])
       .orderBy(sortKey, 'desc')
       .orderBy('her_sys_id', 'desc')
       .limit(limit)
@@ -166,7 +168,7 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
       .select('her_sys_id')
       .limit(COUNT_CAP + 1);
 
-  let rows: Awaited<ReturnType<typeof pageOf>>;
+  let keys: Awaited<ReturnType<typeof pageOf>>;
   let n: number;
   if (branches.length === 1) {
     const [page, counted] = await Promise.all([
@@ -176,13 +178,13 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow(),
     ]);
-    rows = page;
+    keys = page;
     n = Number(counted.n);
   } else {
     // Each branch walks its own index; merge, drop duplicates (a patient seen through two columns), cut the page.
     const parts = await Promise.all(branches.map((b) => pageOf(b, offset + q.pageSize, 0)));
     const seen = new Set<string>();
-    rows = parts
+    keys = parts
       .flat()
       .sort((a, b) =>
         a.sort_date < b.sort_date ? 1 : a.sort_date > b.sort_date ? -1 : a.her_sys_id < b.her_sys_id ? 1 : -1,
@@ -196,6 +198,15 @@ export async function searchPatients(db: Db, dialect: Dialect, u: CurrentUser, q
     }
     n = ids.size;
   }
+
+  const pageIds = keys.map((k) => k.her_sys_id);
+  const byId = new Map(
+    (pageIds.length
+      ? await db.selectFrom('patients').select(columns).where('her_sys_id', 'in', pageIds).execute()
+      : []
+    ).map((r) => [r.her_sys_id, r]),
+  );
+  const rows = pageIds.map((id) => byId.get(id)).filter((r) => r !== undefined);
 
   const hcCodes = [...new Set(rows.map((r) => r.responsible_hc).filter((c): c is string => !!c))];
   const hcs = hcCodes.length
