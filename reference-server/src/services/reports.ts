@@ -72,21 +72,39 @@ function reportColumns(
 
 /** Health centers by code, each with its prefecture's name and address (left join: one statement). */
 async function healthCentersWithPrefecture(trx: Tx, codes: string[]) {
-  if (codes.length === 0) return [];
-  return trx
-    .selectFrom('health_centers')
-    .leftJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
-    .select([
-      'health_centers.code',
-      'health_centers.name',
-      'health_centers.email',
-      'health_centers.prefecture_code',
-      'prefectures.name as pref_name',
-      'prefectures.email as pref_email',
-    ])
-    .where('health_centers.code', 'in', [...new Set(codes)])
-    .execute();
+  const wanted = [...new Set(codes)];
+  // Within one transaction (a group-commit batch files many reports) each code is read once.
+  let known = trx.isTransaction ? hcInTransaction.get(trx) : undefined;
+  if (trx.isTransaction && !known) hcInTransaction.set(trx, (known = new Map()));
+  const missing = known ? wanted.filter((c) => !known.has(c)) : wanted;
+  const rows = missing.length
+    ? await trx
+        .selectFrom('health_centers')
+        .leftJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
+        .select([
+          'health_centers.code',
+          'health_centers.name',
+          'health_centers.email',
+          'health_centers.prefecture_code',
+          'prefectures.name as pref_name',
+          'prefectures.email as pref_email',
+        ])
+        .where('health_centers.code', 'in', missing)
+        .execute()
+    : [];
+  if (!known) return rows;
+  for (const c of missing) known.set(c, rows.find((r) => r.code === c) ?? null);
+  return wanted.map((c) => known.get(c)).filter((r) => r !== null && r !== undefined);
 }
+type HealthCenterRow = {
+  code: string;
+  name: string;
+  email: string;
+  prefecture_code: string;
+  pref_name: string | null;
+  pref_email: string | null;
+};
+const hcInTransaction = new WeakMap<object, Map<string, HealthCenterRow | null>>();
 
 async function healthCenter(trx: Tx, code: string | undefined) {
   if (!code) return undefined;
@@ -145,11 +163,64 @@ export async function createReport(
   // Group commit (services/group-commit.ts): concurrent filings share one transaction, each in its own
   // savepoint, and each is answered after that transaction commits. A HER-SYS ID collision retries the item;
   // a PostgreSQL serialization failure or deadlock runs each item of the batch again on its own.
-  return groupCommitter(deps.db).run(
-    (trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash),
-    (err) => isUniqueViolation(err) && !(err instanceof ApiError),
-    isRetryable,
-  );
+  try {
+    return await groupCommitter(deps.db).run(
+      (trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash),
+      (err) => isUniqueViolation(err) && !(err instanceof ApiError),
+      isRetryable,
+    );
+  } catch (err) {
+    // The key is stored with the answer, last in the transaction (one statement): a request whose key was
+    // already used ends here, its writes rolled back, and gets the first answer (also when it failed on its own).
+    if (idempotencyKey) {
+      const prior = await priorAnswer(deps.db, u.facilityCode, idempotencyKey, requestHash);
+      if (prior) return prior;
+    }
+    if (err instanceof KeyAlreadyUsed) {
+      throw new ApiError(
+        409,
+        'idempotency_in_progress',
+        'A request with this Idempotency-Key is still being processed; retry shortly.',
+      );
+    }
+    throw err;
+  }
+}
+
+/** Thrown when the idempotency key was stored meanwhile (the item's writes are rolled back). */
+class KeyAlreadyUsed extends Error {}
+
+/** What the first request with this key answered (undefined when the key is unused). */
+async function priorAnswer(
+  db: Db,
+  scope: string,
+  key: string,
+  requestHash: string,
+): Promise<CreateResult | undefined> {
+  const prior = await db
+    .selectFrom('idempotency_keys')
+    .selectAll()
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!prior) return undefined;
+  if (prior.request_hash !== requestHash) {
+    throw new ApiError(
+      422,
+      'idempotency_key_reused',
+      'This Idempotency-Key was already used for a different request.',
+    );
+  }
+  if (prior.response === null || prior.status_code === null) {
+    // Rows written before the key was stored with its answer (claimed first, answered at the end).
+    throw new ApiError(
+      409,
+      'idempotency_in_progress',
+      'A request with this Idempotency-Key is still being processed; retry shortly.',
+    );
+  }
+  const body = JSON.parse(prior.response) as { report?: { id?: string } };
+  return { status: prior.status_code, body, replayed: true, reportId: body.report?.id ?? '' };
 }
 
 async function createInTx(
@@ -162,46 +233,6 @@ async function createInTx(
 ): Promise<CreateResult> {
   const nowIso = deps.now.toISOString();
   const scope = `${u.facilityCode}`;
-  if (idempotencyKey) {
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({
-        scope,
-        key: idempotencyKey,
-        request_hash: requestHash,
-        status_code: null,
-        response: null,
-        created_at: nowIso,
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      // Another request with this key committed first (PostgreSQL waited for it): answer what it answered.
-      const prior = await trx
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('scope', '=', scope)
-        .where('key', '=', idempotencyKey)
-        .executeTakeFirstOrThrow();
-      if (prior.request_hash !== requestHash) {
-        throw new ApiError(
-          422,
-          'idempotency_key_reused',
-          'This Idempotency-Key was already used for a different request.',
-        );
-      }
-      if (prior.response === null || prior.status_code === null) {
-        throw new ApiError(
-          409,
-          'idempotency_in_progress',
-          'A request with this Idempotency-Key is still being processed; retry shortly.',
-        );
-      }
-      const body = JSON.parse(prior.response) as { report?: { id?: string } };
-      return { status: prior.status_code, body, replayed: true, reportId: body.report?.id ?? '' };
-    }
-  }
 
   const { report } = input;
   const fromReport = recordFromReport(report);
@@ -339,12 +370,22 @@ async function createInTx(
 
   const body = { report: envelope(row), issues: input.warnings, notified, sms };
   if (idempotencyKey) {
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ status_code: 201, response: JSON.stringify(body) })
-      .where('scope', '=', scope)
-      .where('key', '=', idempotencyKey)
-      .execute();
+    // PostgreSQL: a concurrent request with this key (another batch or instance) makes this wait for its
+    // commit, then conflict.
+    const stored = await trx
+      .insertInto('idempotency_keys')
+      .values({
+        scope,
+        key: idempotencyKey,
+        request_hash: requestHash,
+        status_code: 201,
+        response: JSON.stringify(body),
+        created_at: nowIso,
+      })
+      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (!stored) throw new KeyAlreadyUsed();
   }
   return { status: 201, body, replayed: false, reportId: id };
 }
