@@ -1,0 +1,79 @@
+/**
+ * Group commit of 報告 (services/group-commit.ts): concurrent filings share a transaction, and still each gets
+ * its own answer — a failing item does not fail the others, an idempotency key used twice in one batch is
+ * replayed, and everything answered 201 is stored.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { tc1Report } from '../../tests/fixtures/reports.js';
+import { groupCommitter } from '../src/services/group-commit.js';
+import { BACKENDS, harness, json, type Harness } from './helpers.js';
+
+for (const backend of BACKENDS) {
+  describe(`group commit on ${backend}`, () => {
+    let h: Harness;
+    before(async () => {
+      h = await harness(backend);
+    });
+    after(() => h.close());
+
+    test('concurrent filings: one batch, each answered on its own, a failing one alone', async () => {
+      const gc = groupCommitter(h.handle.db);
+      const before = { ...gc.stats };
+      const file = (key: string, extra: Record<string, unknown> = {}) =>
+        h.req('POST', '/api/reports', {
+          body: { report: tc1Report(), ...extra },
+          headers: { 'idempotency-key': key },
+        });
+      const responses = await Promise.all([
+        ...Array.from({ length: 12 }, (_, i) => file(`group-commit-${i}-key`)),
+        // The same key twice in the batch: the second gets the first's answer.
+        file('group-commit-0-key'),
+        // 追加登録 to a patient that does not exist: 404, the others are stored.
+        file('group-commit-missing-key', { herSysId: '99999999' }),
+        // The same key as a stored request but another body: 422.
+        file('group-commit-1-key', { herSysId: '99999998' }),
+      ]);
+      const bodies = await Promise.all(responses.map((r) => json(r)));
+      const statuses = responses.map((r) => r.status);
+      assert.deepEqual(statuses.slice(0, 13), Array(13).fill(201));
+      assert.equal(statuses[13], 404);
+      assert.equal(statuses[14], 422);
+      assert.equal(responses[12]!.headers.get('idempotent-replayed'), 'true');
+      assert.equal(bodies[12].report.id, bodies[0].report.id);
+      assert.equal(responses[0]!.headers.get('idempotent-replayed'), null);
+      // Batched: fewer transactions than filings, one with several items.
+      assert.ok(gc.stats.largest > 1, `largest batch ${gc.stats.largest}`);
+      assert.ok(gc.stats.batches - before.batches < 15, `${gc.stats.batches - before.batches} transactions`);
+
+      // Everything answered 201 is stored, once; with its patient, audit entries and mails.
+      const ids = [...new Set(bodies.slice(0, 13).map((b) => b.report.id as string))];
+      assert.equal(ids.length, 12);
+      const stored = await h.handle.db.selectFrom('reports').select('id').where('id', 'in', ids).execute();
+      assert.equal(stored.length, 12);
+      const audits = await h.handle.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('action', '=', 'report.create')
+        .where('entity_id', 'in', ids)
+        .execute();
+      assert.equal(audits.length, 12);
+      const mails = await h.handle.db
+        .selectFrom('outbox')
+        .select('report_id')
+        .where('report_id', 'in', ids)
+        .where('kind', '=', 'mail')
+        .execute();
+      assert.equal(new Set(mails.map((m) => m.report_id)).size, 12);
+      for (const b of bodies.slice(0, 12)) {
+        const got = await h.req('GET', `/api/reports/${b.report.id}`);
+        assert.equal(got.status, 200);
+      }
+      // A later retry of a stored key is replayed too.
+      const again = await file('group-commit-5-key');
+      assert.equal(again.status, 201);
+      assert.equal(again.headers.get('idempotent-replayed'), 'true');
+      assert.equal((await json(again)).report.id, bodies[5].report.id);
+    });
+  });
+}
