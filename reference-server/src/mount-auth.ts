@@ -63,12 +63,21 @@ export async function mountAuth(o: MountAuthOptions): Promise<AuthApp> {
       },
       audit: async (e) => {
         const { ip, userAgent, detail, outcome, loginId, accountId } = e;
+        // Who: the acting user (account management), else the account's user; an ID that does not exist is
+        // recorded as typed (`login:<id>`).
+        const account = accountId
+          ? ((await handle.db
+              .selectFrom('auth_accounts' as never)
+              .select(['user_id', 'facility_code'] as never[])
+              .where('id' as never, '=', accountId as never)
+              .executeTakeFirst()) as { user_id: string; facility_code: string } | undefined)
+          : undefined;
         await handle.db.transaction().execute((trx) =>
           appendAudit(trx, [
             {
               at: e.at,
-              userId: e.actorUserId ?? (loginId ? `login:${loginId}` : (accountId ?? '-')),
-              facilityCode: '-',
+              userId: e.actorUserId ?? account?.user_id ?? (loginId ? `login:${loginId}` : '-'),
+              facilityCode: account?.facility_code ?? '-',
               action: `auth.${e.action}`,
               entity: 'auth',
               entityId: loginId ?? '-',

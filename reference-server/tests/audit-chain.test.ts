@@ -60,6 +60,8 @@ for (const backend of BACKENDS) {
       assert.match(read.source ?? '', /"requestId"/);
       const signIn = rows.find((r) => r.action === 'auth.signIn.completed')!;
       assert.match(signIn.source ?? '', /203\.0\.113\./, 'the sign-in records the address');
+      assert.equal(signIn.user_id, 'u-minato-hc', 'the sign-in names the user');
+      assert.equal(signIn.facility_code, '13103');
     });
 
     test('an altered row is the first broken link (API and verifier), and fixing it heals the chain', async () => {
