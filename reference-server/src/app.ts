@@ -56,7 +56,14 @@ function safeDecode(s: string): string {
   }
 }
 
-function clientAddress(c: { env: unknown }): string {
+function clientAddress(
+  c: { env: unknown; req: { header(name: string): string | undefined } },
+  trustProxy: boolean,
+): string {
+  if (trustProxy) {
+    const hop = c.req.header('x-forwarded-for')?.split(',').pop()?.trim();
+    if (hop) return hop.slice(0, 64);
+  }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'unknown';
 }
@@ -105,7 +112,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
   app.use('/api/*', (c, next) =>
     auditRequestContext.run(
       {
-        ip: clientAddress(c),
+        ip: clientAddress(c, o.config.trustProxy),
         userAgent: c.req.header('user-agent')?.slice(0, 300),
         requestId: c.get('requestId'),
       },

@@ -15,6 +15,8 @@ export interface AppConfig {
   bodyLimitBytes: number;
   /** How long an SMS invitation link is valid. */
   inviteTtlDays: number;
+  /** Behind a reverse proxy (TRUST_PROXY=1): the audit log's client address is the last X-Forwarded-For hop. */
+  trustProxy: boolean;
 }
 
 export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
@@ -27,6 +29,7 @@ export function defaultConfig(overrides: Partial<AppConfig> = {}): AppConfig {
     mailFullContent: false,
     bodyLimitBytes: 256 * 1024,
     inviteTtlDays: 7,
+    trustProxy: false,
     ...overrides,
   };
 }

@@ -60,6 +60,7 @@ async function main() {
     publicUrl,
     mailFrom: env.MAIL_FROM ?? defaultConfig().mailFrom,
     mailFullContent: env.MAIL_FULL_CONTENT === '1',
+    trustProxy: env.TRUST_PROXY === '1',
   });
 
   const handle = openDatabase({
