@@ -7,7 +7,7 @@
  * until `maxAttempts`, then the row is marked `dead` (visible at /dev/outbox and in the log).
  */
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { Db, Dialect, OutboxTable } from '../db/types.js';
 import type { Clock } from '../lib/time.js';
 import type { MailPayload, SmsPayload } from './messages.js';
@@ -79,9 +79,16 @@ export class OutboxWorker {
     }
   }
 
-  /** One pass: lease, deliver, record. Returns how many rows were delivered. */
+  /**
+   * One pass: lease, deliver, record. Returns how many rows were delivered. The outcomes of a pass are recorded
+   * in one transaction (one commit, not one per message: at hundreds of filings a second the per-message
+   * commits were competing with the filings for the write lock). A crash between a delivery and that commit
+   * leaves the row leased; it is delivered again when the lease expires — at least once, as before.
+   */
   async runOnce(): Promise<number> {
     const rows = await this.lease();
+    if (rows.length === 0) return 0;
+    const outcomes: { row: OutboxTable; set: Updateable<OutboxTable> }[] = [];
     let sent = 0;
     for (const row of rows) {
       try {
@@ -90,19 +97,17 @@ export class OutboxWorker {
         let payload = row.payload;
         if (row.kind === 'sms' && this.o.redactSentSms)
           payload = payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
-        await this.o.db
-          .updateTable('outbox')
-          .set({
+        outcomes.push({
+          row,
+          set: {
             status: 'sent',
             sent_at: nowIso,
             lease_owner: null,
             lease_until: null,
             last_error: null,
             payload,
-          })
-          .where('id', '=', row.id)
-          .where('lease_owner', '=', this.owner)
-          .execute();
+          },
+        });
         sent++;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -111,23 +116,31 @@ export class OutboxWorker {
         const delay = Math.min(base * 2 ** (row.attempts - 1), this.o.maxBackoffMs ?? 3_600_000);
         const jitter = delay * (0.8 + Math.random() * 0.4);
         const next = new Date(this.o.clock.now().getTime() + jitter).toISOString();
-        await this.o.db
-          .updateTable('outbox')
-          .set({
+        outcomes.push({
+          row,
+          set: {
             status: dead ? 'dead' : 'pending',
             next_attempt_at: next,
             lease_owner: null,
             lease_until: null,
             last_error: message.slice(0, 500),
-          })
-          .where('id', '=', row.id)
-          .where('lease_owner', '=', this.owner)
-          .execute();
+          },
+        });
         this.o.log?.(
           `[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`,
         );
       }
     }
+    await this.o.db.transaction().execute(async (trx) => {
+      for (const { row, set } of outcomes) {
+        await trx
+          .updateTable('outbox')
+          .set(set)
+          .where('id', '=', row.id)
+          .where('lease_owner', '=', this.owner)
+          .execute();
+      }
+    });
     return sent;
   }
 
