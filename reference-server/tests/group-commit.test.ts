@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
-import { groupCommitter } from '../src/services/group-commit.js';
+import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
 for (const backend of BACKENDS) {
@@ -74,6 +74,76 @@ for (const backend of BACKENDS) {
       assert.equal(again.status, 201);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
       assert.equal((await json(again)).report.id, bodies[5].report.id);
+    });
+
+    test('a failing item is rolled back alone; a batch that cannot commit reruns each item alone', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const keys = (prefix: string) =>
+        h.handle.db
+          .selectFrom('idempotency_keys')
+          .select('key')
+          .where('key', 'like', `${prefix}%`)
+          .orderBy('key')
+          .execute()
+          .then((rows) => rows.map((r) => r.key));
+      const put = (key: string) => async (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0]) => {
+        await trx
+          .insertInto('idempotency_keys')
+          .values({
+            scope: 'gc-test',
+            key,
+            request_hash: 'h',
+            status_code: 201,
+            response: '{}',
+            created_at: 'now',
+          })
+          .execute();
+        return key;
+      };
+      const never = () => false;
+      const serialization = (err: unknown) => (err as { code?: string }).code === '40001';
+
+      // An item that throws after writing: its write is undone, the others commit, each caller gets its outcome.
+      const results = await Promise.allSettled(
+        ['a-1', 'a-2', 'a-3'].map((k) =>
+          gc.run(
+            async (trx) => {
+              const v = await put(k)(trx);
+              if (k === 'a-2') throw new Error('item a-2 fails');
+              return v;
+            },
+            never,
+            never,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.deepEqual(await keys('a-'), ['a-1', 'a-3']);
+      assert.equal(gc.stats.largest, 3);
+
+      // An error that spoils the transaction (a serialization failure): the batch is rolled back and every
+      // item runs again alone; nothing is written twice.
+      let failures = 0;
+      const values = await Promise.all(
+        ['b-1', 'b-2', 'b-3'].map((k) =>
+          gc.run(
+            async (trx) => {
+              const v = await put(k)(trx);
+              if (k === 'b-2' && failures++ === 0)
+                throw Object.assign(new Error('could not serialize'), { code: '40001' });
+              return v;
+            },
+            never,
+            serialization,
+          ),
+        ),
+      );
+      assert.deepEqual(values, ['b-1', 'b-2', 'b-3']);
+      assert.equal(gc.stats.fallbacks, 1);
+      assert.deepEqual(await keys('b-'), ['b-1', 'b-2', 'b-3']);
     });
   });
 }

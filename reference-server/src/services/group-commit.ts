@@ -116,10 +116,9 @@ export class GroupCommitter {
           open = true;
         }
       });
-    } catch (err) {
+    } catch {
       // The batch did not commit: nobody has been answered; each item gets its own transaction.
       this.stats.fallbacks++;
-      void err;
       for (const job of batch) await this.runAlone(job);
       return;
     }
