@@ -97,33 +97,6 @@ export interface Patient extends PatientRecord {
   reports: ReportSummary[];
 }
 
-export interface PatientRow {
-  herSysId: string;
-  localId: string | null;
-  name: string;
-  kana: string | null;
-  dateOfBirth: string | null;
-  diagnosisDate: string | null;
-  reportDate: string | null;
-  infectionCategory: string | null;
-  status: string | null;
-  severity: string | null;
-  periodStart: string | null;
-  periodEnd: string | null;
-  residence: string | null;
-  residenceName: string | null;
-  latestReportId: string | null;
-  responsibleHealthCenter: { code: string; name: string } | null;
-}
-
-export interface PatientPage {
-  items: PatientRow[];
-  page: number;
-  pageSize: number;
-  total: number;
-  totalIsLowerBound: boolean;
-}
-
 export interface FacilityHit {
   code: string;
   name: string;
@@ -242,17 +215,6 @@ function query(params: Record<string, string | number | undefined | null>): stri
 
 const enc = encodeURIComponent;
 
-/** One entry of a person's 記録 (`GET /api/patients/:herSysId/audit`). */
-export interface AuditEntry {
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  version?: number;
-  summary: string;
-  changes?: { path: string; old: unknown; new: unknown }[];
-}
-
 export interface SessionInfo {
   id: string;
   createdAt: string;
@@ -271,12 +233,6 @@ export const api = {
   sessions: () => request<{ items: SessionInfo[] }>('GET', '/api/auth/sessions'),
 
   endSession: (id: string) => request<unknown>('DELETE', `/api/auth/sessions/${enc(id)}`),
-
-  patientAudit: (herSysId: string, reads = false) =>
-    request<{ items: AuditEntry[] }>(
-      'GET',
-      `/api/patients/${enc(herSysId)}/audit${query({ limit: 200, reads: reads ? 1 : undefined })}`,
-    ),
 
   createReport: (
     body: { report: OccurrenceReport; herSysId?: string },
@@ -308,17 +264,15 @@ export const api = {
   pdfUrl: (id: string, printHerSysId: boolean, locale: string) =>
     `/api/reports/${enc(id)}/pdf${query({ printHerSysId: printHerSysId ? 1 : undefined, locale })}`,
 
+  /** 追加登録 / 発生届を提出 from the record: a new 発生届 pre-filled from the record (自動反映). */
   newReportFor: (herSysId: string) =>
-    request<DraftResponse>('GET', `/api/patients/${enc(herSysId)}/new-report`),
+    request<DraftResponse>('GET', `/api/patients/${enc(herSysId)}/report-prefill`),
 
   getPatient: (herSysId: string) =>
     request<{ patient: Patient }>('GET', `/api/patients/${enc(herSysId)}`).then((r) => r.patient),
 
   createPatient: (patient: PatientRecord) =>
     request<{ patient: Patient }>('POST', '/api/patients', { body: { patient } }).then((r) => r.patient),
-
-  searchPatients: (params: Record<string, string>, signal?: AbortSignal) =>
-    request<PatientPage>('GET', `/api/patients${query(params)}`, { signal }),
 
   searchHealthCenters: (q: string) =>
     request<{ items: FacilityHit[] }>('GET', `/api/health-centers${query({ q, limit: 20 })}`).then((r) =>
@@ -330,6 +284,38 @@ export const api = {
       r.items.map(({ code, name, detail, address, phone }) => ({ code, name, detail, address, phone })),
     ),
 };
+
+/**
+ * `fetch` for the SDK's record host (`reference-server/src/records/host.ts`): the same session rules as
+ * {@link api}: `X-CSRF-Token` on every write (fetched again once after a `csrf_failed`), and a 401 shows the
+ * sign-in. Network failures reject with an {@link ApiError} (status 0).
+ */
+export async function authFetch(input: string, init: RequestInit = {}, retried = false): Promise<Response> {
+  const method = (init.method ?? 'GET').toUpperCase();
+  const headers = new Headers(init.headers);
+  if (method !== 'GET' && method !== 'HEAD') headers.set('X-CSRF-Token', await csrf());
+  let response: Response;
+  try {
+    response = await fetch(input, { ...init, headers, credentials: 'same-origin' });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', error instanceof Error ? error.message : String(error));
+  }
+  if (response.status === 403 || response.status === 401) {
+    const code = await response
+      .clone()
+      .json()
+      .then((d: { error?: { code?: string } }) => d?.error?.code)
+      .catch(() => undefined);
+    if (response.status === 403 && code === 'csrf_failed' && !retried) {
+      csrfToken = undefined;
+      return authFetch(input, init, true);
+    }
+    if (response.status === 401 && code !== 'reauth_required')
+      window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+  }
+  return response;
+}
 
 /** A random Idempotency-Key (UUID v4). */
 export function newIdempotencyKey(): string {

@@ -1,3 +1,5 @@
+import { LIST_VARIANTS, type ListVariant } from './lists.js';
+
 /**
  * Client-side routes of the clinic app (History API). The server answers index.html for each of them
  * (reference-server/src/web/serve-app.ts), so every screen can be reloaded and bookmarked.
@@ -8,6 +10,7 @@ export type Route =
   | { name: 'preRegister' }
   | { name: 'patients'; query: URLSearchParams }
   | { name: 'patient'; herSysId: string }
+  | { name: 'list'; variant: ListVariant }
   | { name: 'report'; id: string }
   | { name: 'reportEdit'; id: string }
   | { name: 'sessions' }
@@ -28,6 +31,8 @@ export function parseRoute(url: URL): Route {
   if (a === 'patients' && parts.length === 1) return { name: 'patients', query: url.searchParams };
   if (a === 'patients' && b === 'new' && parts.length === 2) return { name: 'preRegister' };
   if (a === 'patients' && b && parts.length === 2) return { name: 'patient', herSysId: b };
+  if (a === 'lists' && parts.length === 2 && (LIST_VARIANTS as readonly string[]).includes(b!))
+    return { name: 'list', variant: b as ListVariant };
   return { name: 'notFound' };
 }
 

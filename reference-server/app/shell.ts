@@ -19,9 +19,7 @@ import {
 } from './router.js';
 import { pageStyles } from './styles.js';
 import './pages/home-page.js';
-import './pages/patients-page.js';
-import './pages/patient-page.js';
-import './pages/pre-register-page.js';
+import { LIST_TITLES } from './lists.js';
 import './pages/sessions-page.js';
 
 /**
@@ -32,6 +30,9 @@ const LAZY_PAGES = {
   'clinic-new-report-page': () => import('./pages/new-report-page.js'),
   'clinic-report-page': () => import('./pages/report-page.js'),
   'clinic-sign-in-page': () => import('./pages/sign-in-page.js'),
+  'clinic-patients-page': () => import('./pages/patients-page.js'),
+  'clinic-patient-page': () => import('./pages/patient-page.js'),
+  'clinic-pre-register-page': () => import('./pages/pre-register-page.js'),
 } as const;
 
 interface MenuItem {
@@ -48,15 +49,25 @@ const MENU: { group: MessageKey; items: MenuItem[] }[] = [
     items: [
       { key: 'menu.newRegistration', href: '/reports/new' },
       { key: 'menu.patientList', href: '/patients' },
-      { key: 'menu.oldPatientList' },
+      { key: 'menu.oldPatientList', href: '/lists/legacy' },
     ],
   },
-  { group: 'menu.group.tests', items: [{ key: 'menu.testResults' }, { key: 'menu.reportList' }] },
+  {
+    group: 'menu.group.tests',
+    items: [
+      { key: 'menu.testResults', href: '/lists/tests' },
+      { key: 'menu.reportList', href: '/lists/reports' },
+    ],
+  },
   {
     group: 'menu.group.observation',
     items: [
-      { key: 'menu.observationList' },
-      { key: 'menu.admissionList', only: ['inpatient', 'healthCenter', 'prefecture'] },
+      { key: 'menu.observationList', href: '/lists/observation' },
+      {
+        key: 'menu.admissionList',
+        href: '/lists/inpatients',
+        only: ['inpatient', 'healthCenter', 'prefecture'],
+      },
     ],
   },
   { group: 'menu.group.account', items: [{ key: 'menu.sessions', href: '/sessions' }] },
@@ -67,7 +78,8 @@ const ROUTE_TITLES: Record<Route['name'], MessageKey> = {
   newReport: 'menu.newRegistration',
   preRegister: 'pre.heading',
   patients: 'list.heading',
-  patient: 'patient.reports',
+  patient: 'patient.heading',
+  list: 'lists.title',
   report: 'report.tab',
   reportEdit: 'report.editHeading',
   sessions: 'sessions.heading',
@@ -383,7 +395,10 @@ export class ClinicApp extends LitElement {
 
   override updated(): void {
     // Each screen has its own title (announced by screen readers on navigation, shown in tabs and history).
-    const page = t(this.locale, ROUTE_TITLES[this.route.name]);
+    const page = t(
+      this.locale,
+      this.route.name === 'list' ? LIST_TITLES[this.route.variant] : ROUTE_TITLES[this.route.name],
+    );
     document.title = `${page} — HER-SYS ${t(this.locale, 'app.title')}`;
   }
 
@@ -555,7 +570,8 @@ export class ClinicApp extends LitElement {
     const current =
       (item.href === '/sessions' && this.route.name === 'sessions') ||
       (item.href === '/patients' && (this.route.name === 'patients' || this.route.name === 'patient')) ||
-      (item.href === '/reports/new' && this.route.name === 'newReport');
+      (item.href === '/reports/new' && this.route.name === 'newReport') ||
+      (this.route.name === 'list' && item.href === `/lists/${this.route.variant}`);
     return html`<li>
       <a href=${item.href} aria-current=${current ? 'page' : 'false'}>${t(l, item.key)}</a>
     </li>`;
@@ -586,13 +602,23 @@ export class ClinicApp extends LitElement {
           .herSysId=${r.herSysId}
         ></clinic-new-report-page>`;
       case 'preRegister':
+        if (!this.#ensurePage('clinic-pre-register-page')) return this.#pageLoading();
         return html`<clinic-pre-register-page .locale=${l}></clinic-pre-register-page>`;
       case 'sessions':
         return html`<clinic-sessions-page .locale=${l}></clinic-sessions-page>`;
       case 'patients':
-        return html`<clinic-patients-page .locale=${l} .query=${r.query}></clinic-patients-page>`;
+        if (!this.#ensurePage('clinic-patients-page')) return this.#pageLoading();
+        return html`<clinic-patients-page .locale=${l} .variant=${'registered'}></clinic-patients-page>`;
+      case 'list':
+        if (!this.#ensurePage('clinic-patients-page')) return this.#pageLoading();
+        return html`<clinic-patients-page .locale=${l} .variant=${r.variant}></clinic-patients-page>`;
       case 'patient':
-        return html`<clinic-patient-page .locale=${l} .herSysId=${r.herSysId}></clinic-patient-page>`;
+        if (!this.#ensurePage('clinic-patient-page')) return this.#pageLoading();
+        return html`<clinic-patient-page
+          .locale=${l}
+          .me=${this.me}
+          .herSysId=${r.herSysId}
+        ></clinic-patient-page>`;
       case 'report':
       case 'reportEdit':
         if (!this.#ensurePage('clinic-report-page')) return this.#pageLoading();

@@ -1,63 +1,51 @@
-/** A registered person: the header line and their 発生届 (newest first), with 追加登録. */
+/**
+ * 閲覧・編集: a registered person's record (`<hersys-patient-record>`): the header and the tabs 発生届, ID管理,
+ * 基礎情報, 検査, 居所, 行動歴, 健康観察, 医療, 記録 (the audit trail). Loaded from `GET …/record`; each tab saves
+ * with `PUT …/record/:section` and the version it started from (a 409 opens the component's merge view). The
+ * 発生届 tab's operations go to the app's report screens (編集, コピーして追加登録, 追加登録, PDF) or call the API
+ * (削除 after the component's report-date confirmation, 復元 for a health center).
+ */
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { api, type AuditEntry, type Patient } from '../api.js';
+import 'hersys-sdk/define/patient';
+import type { PatientRecord } from 'hersys-sdk/schema';
+import { api, type Me } from '../api.js';
 import { renderError } from '../errors.js';
-import { formatDate, formatDateTime, t, type Locale } from '../i18n.js';
+import { t, type Locale } from '../i18n.js';
+import { asApiError, records } from '../records.js';
+import { navigate } from '../router.js';
+import { todayInTokyo } from '../sdk.js';
 import { pageStyles } from '../styles.js';
-import { patientName, renderPatientHeader } from './patient-header.js';
-import { recordStyles } from './record-styles.js';
+
+interface ReportActionDetail {
+  action: 'edit' | 'copy' | 'add' | 'delete' | 'pdf' | 'restore';
+  reportId: string;
+  herSysId: string;
+  printHerSysId: boolean;
+}
 
 @customElement('clinic-patient-page')
 export class ClinicPatientPage extends LitElement {
   static override styles = [
     pageStyles,
-    recordStyles,
     css`
-      ul.reports {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ul.reports li {
-        padding: 0.5rem 0;
-        border-bottom: 1px solid var(--_line);
-      }
-      table.audit {
-        border-collapse: collapse;
-        width: 100%;
-        font-size: 0.875rem;
-      }
-      table.audit th,
-      table.audit td {
-        border-bottom: 1px solid var(--_line);
-        padding: 0.3rem 0.5rem;
-        text-align: left;
-        vertical-align: top;
-      }
-      table.audit ul {
-        margin: 0;
-        padding-left: 1rem;
-      }
-      .tag {
-        font-size: 0.75rem;
-        border: 1px solid var(--_danger);
-        color: var(--_danger);
-        border-radius: 999px;
-        padding: 0 0.5rem;
-        margin-left: 0.5rem;
+      .actions {
+        display: flex;
+        gap: 0.75rem;
+        flex-wrap: wrap;
+        margin: 0 0 1rem;
       }
     `,
   ];
 
   @property({ attribute: false }) locale: Locale = 'ja';
+  @property({ attribute: false }) me?: Me;
   @property({ attribute: false }) herSysId = '';
-  @state() private patient?: Patient;
+  @state() private record?: PatientRecord;
   @state() private error?: unknown;
-  /** 記録: who did what to this person's data (the server's audit log), newest first. */
-  @state() private audit?: AuditEntry[];
-  @state() private auditError?: unknown;
-  @state() private showReads = false;
+  /** A failed report operation (the record stays on screen). */
+  @state() private actionError?: unknown;
+  @state() private notice = '';
 
   override willUpdate(changed: Map<string, unknown>): void {
     if (changed.has('herSysId') && this.herSysId) void this.#load();
@@ -66,110 +54,72 @@ export class ClinicPatientPage extends LitElement {
   async #load(): Promise<void> {
     this.error = undefined;
     try {
-      this.patient = await api.getPatient(this.herSysId);
+      this.record = (await records.load(this.herSysId)).record;
     } catch (error) {
-      this.error = error;
-      return;
-    }
-    await this.#loadAudit();
-  }
-
-  async #loadAudit(): Promise<void> {
-    this.auditError = undefined;
-    try {
-      this.audit = (await api.patientAudit(this.herSysId, this.showReads)).items;
-    } catch (error) {
-      this.auditError = error;
+      this.error = asApiError(error);
     }
   }
 
-  #renderAudit() {
+  #save = (section: Parameters<ReturnType<typeof records.save>>[0], data: unknown, version: number) =>
+    records.save(this.herSysId, (record) => (this.record = record))(section, data, version);
+
+  async #onReportAction(e: CustomEvent<ReportActionDetail>): Promise<void> {
+    const { action, reportId, herSysId, printHerSysId } = e.detail;
+    this.actionError = undefined;
+    this.notice = '';
     const l = this.locale;
-    return html`<section class="card" aria-labelledby="audit-heading">
-      <h2 id="audit-heading">${t(l, 'audit.heading')}</h2>
-      <label
-        ><input
-          type="checkbox"
-          .checked=${this.showReads}
-          @change=${(e: Event) => {
-            this.showReads = (e.target as HTMLInputElement).checked;
-            void this.#loadAudit();
-          }}
-        />${t(l, 'audit.showReads')}</label
-      >
-      ${this.auditError ? renderError(l, this.auditError) : nothing}
-      ${
-        !this.audit
-          ? this.auditError
-            ? nothing
-            : html`<p role="status">${t(l, 'app.loading')}</p>`
-          : html`<table class="audit" data-testid="audit">
-              <thead>
-                <tr>
-                  <th scope="col">${t(l, 'audit.at')}</th>
-                  <th scope="col">${t(l, 'audit.actor')}</th>
-                  <th scope="col">${t(l, 'audit.what')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.audit.map(
-                  (a) =>
-                    html`<tr>
-                      <td>${formatDateTime(l, a.at)}</td>
-                      <td>${a.actor}</td>
-                      <td>
-                        ${a.summary}
-                        ${
-                          a.changes?.length
-                            ? html`<ul>
-                                ${a.changes.map(
-                                  (ch) =>
-                                    html`<li>
-                                      ${ch.path}: ${JSON.stringify(ch.old ?? null)} →
-                                      ${JSON.stringify(ch.new ?? null)}
-                                    </li>`,
-                                )}
-                              </ul>`
-                            : nothing
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+    switch (action) {
+      case 'edit':
+        return navigate(`/reports/${encodeURIComponent(reportId)}/edit`);
+      case 'copy':
+        return navigate(`/reports/new?from=${encodeURIComponent(reportId)}`);
+      case 'add':
+        return navigate(`/reports/new?herSysId=${encodeURIComponent(herSysId)}`);
+      case 'pdf':
+        window.open(api.pdfUrl(reportId, printHerSysId, l), '_blank', 'noopener');
+        return;
+      case 'delete':
+      case 'restore': {
+        const report = this.record?.reports?.find((r) => r.id === reportId);
+        try {
+          if (action === 'delete') {
+            await api.deleteReport(reportId, report?.report.reportDate ?? '');
+            this.notice = t(l, 'report.deleted');
+          } else {
+            await api.restoreReport(reportId);
+            this.notice = t(l, 'report.restored');
+          }
+        } catch (error) {
+          this.actionError = error;
+        }
+        await this.#load();
+        return;
       }
-    </section>`;
+    }
   }
 
   override render() {
     const l = this.locale;
-    const p = this.patient;
     if (this.error) return renderError(l, this.error);
-    if (!p) return html`<p role="status">${t(l, 'app.loading')}</p>`;
+    if (!this.record) return html`<p role="status">${t(l, 'app.loading')}</p>`;
+    const readonly = this.me?.user.facilityKind === 'prefecture';
     return html`
-      <h1>${patientName(p) || p.herSysId}</h1>
-      ${renderPatientHeader(l, p)}
-      <section class="card">
-        <h2>${t(l, 'patient.reports')}</h2>
-        ${p.reports.length === 0 ? html`<p>${t(l, 'patient.noReports')}</p>` : nothing}
-        <ul class="reports">
-          ${p.reports.map(
-            (r) =>
-              html`<li>
-                <a href=${`/reports/${r.id}`}
-                  >${t(l, 'patient.reportOf', { date: formatDate(l, r.reportDate ?? undefined) })}</a
-                >
-                ${r.status === 'deleted' || r.deleted ? html`<span class="tag">${t(l, 'patient.deleted')}</span>` : nothing}
-              </li>`,
-          )}
-        </ul>
-        <p>
-          <a class="button primary" href=${`/reports/new?herSysId=${p.herSysId}`}
-            >${t(l, 'patient.addReport')}</a
-          >
-        </p>
-      </section>
-      ${this.#renderAudit()}
+      <h1>${t(l, 'patient.heading')}</h1>
+      <p class="actions">
+        <a class="button primary" href=${`/reports/new?herSysId=${encodeURIComponent(this.herSysId)}`}
+          >${t(l, 'patient.fileReport')}</a
+        >
+      </p>
+      ${this.notice ? html`<div class="notice" role="status">${this.notice}</div>` : nothing}
+      ${this.actionError ? renderError(l, this.actionError) : nothing}
+      <hersys-patient-record
+        .locale=${l}
+        .record=${this.record}
+        .save=${this.#save}
+        .today=${todayInTokyo()}
+        ?readonly=${readonly}
+        @hersys-report-action=${(e: CustomEvent<ReportActionDetail>) => void this.#onReportAction(e)}
+      ></hersys-patient-record>
     `;
   }
 }

@@ -20,6 +20,7 @@ export const APP_ROUTES = [
   '/reports/:id/edit',
   '/patients',
   '/patients/:herSysId',
+  '/lists/:variant',
 ] as const;
 
 export interface ServeAppOptions {
