@@ -32,7 +32,8 @@ export class ClinicPatientsPage extends LitElement {
   override render() {
     const l = this.locale;
     return html`
-      <h1>${t(l, LIST_TITLES[this.variant])}</h1>
+      <!-- The list shows its own title; the page's h1 (focused on navigation) is for screen readers. -->
+      <h1 class="visually-hidden">${t(l, LIST_TITLES[this.variant])}</h1>
       ${
         this.variant === 'registered'
           ? html`<p><a class="button" href="/patients/new">${t(l, 'list.new')}</a></p>`
