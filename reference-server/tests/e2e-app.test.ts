@@ -881,6 +881,7 @@ test(
       .waitFor(); // 和暦 S25/04/12 read as 1950-04-12 (65+: a 発生届 is due)
     await idForm.getByLabel('電話番号', { exact: true }).fill('09012345678');
     await idForm.getByLabel('電話番号', { exact: true }).press('Tab');
+    await idForm.getByLabel('セイ', { exact: true }).scrollIntoViewIfNeeded();
     await shot(page, 'id-form');
     await idForm.getByRole('button', { name: '確認', exact: true }).click();
     // Someone with the same phone or birth date may already be registered by the earlier tests: a new person.
@@ -1034,6 +1035,7 @@ test(
     const candidate = idForm.locator('hersys-duplicate-check').getByRole('row').filter({ hasText: herSysId });
     await candidate.waitFor();
     assert.match(await candidate.innerText(), /フリガナが一致|全角\/半角/);
+    await candidate.scrollIntoViewIfNeeded();
     await shot(page, 'duplicates');
     await candidate.getByRole('button', { name: 'この登録を使う' }).click();
     await page.waitForURL(`${baseUrl}/patients/${herSysId}`);
