@@ -7,7 +7,8 @@
  * - 完了 lists the mailed recipients from the response; 登録完了 opens the filed report; 連続登録 and
  *   連続登録(引継ぎ) stay in the flow (the component handles them).
  * - `?herSysId=` (追加登録, 発生届を提出 from the record) starts from `GET /api/patients/:id/report-prefill`
- *   (the record, 自動反映); `?from=<reportId>` (コピーして追加登録) from `GET /api/reports/:id/copy`. Both file the report to that person.
+ *   (the record, 自動反映); `?from=<reportId>` (コピーして追加登録) from `GET /api/reports/:id/copy`. Both
+ *   file the report to that person.
  */
 import 'hersys-sdk/define';
 import { LitElement, css, html, nothing } from 'lit';
