@@ -38,8 +38,10 @@ test('every app route answers index.html with the security headers', async () =>
     '/patients',
     '/patients/12345678',
     '/patients/new',
+    '/lists/legacy',
   ];
-  assert.equal(APP_ROUTES.length, 6);
+  // One sample path per route: a new route must be added here too.
+  assert.equal(APP_ROUTES.length, 7);
   for (const p of paths) {
     const res = await app.request(p);
     assert.equal(res.status, 200, p);
