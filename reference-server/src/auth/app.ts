@@ -683,6 +683,21 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
   }
 
   /** Checks a code against the newest open challenge of the attempt or session. Throws on any refusal. */
+  /** Records a phone number whose code was just answered, and whether SMS can reach it. */
+  async function storeVerifiedPhone(accountId: string, phoneE164: string): Promise<void> {
+    const now = nowIso();
+    await db
+      .updateTable('auth_accounts')
+      .set({
+        phone: phoneE164,
+        phone_verified_at: now,
+        phone_sms_capable: parsePhoneJP('0' + phoneE164.replace(/^\+81/, '')).smsCapable ? 1 : 0,
+        updated_at: now,
+      })
+      .where('id', '=', accountId)
+      .execute();
+  }
+
   async function checkCode(
     c: Context,
     where: { attemptId?: string; sessionId?: string },
@@ -940,17 +955,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const step = attempt.state === 'enrollPhone' ? 'enrollPhone' : 'signIn';
     const ch = await checkCode(c, { attemptId: attempt.id }, [step], input.code, attempt.login_id);
     if (step === 'enrollPhone') {
-      const p = parsePhoneJP('0' + ch.phone!.replace(/^\+81/, ''));
-      await db
-        .updateTable('auth_accounts')
-        .set({
-          phone: ch.phone,
-          phone_verified_at: nowIso(),
-          phone_sms_capable: p.smsCapable ? 1 : 0,
-          updated_at: nowIso(),
-        })
-        .where('id', '=', acct.id)
-        .execute();
+      await storeVerifiedPhone(acct.id, ch.phone!);
       await audit(c, {
         action: 'factor.phone.registered',
         outcome: 'success',
@@ -1548,17 +1553,7 @@ export function createAuthApp(options: AuthAppOptions): AuthApp {
     const input = await body(c, Bodies.changePhoneVerify);
     const { account, session } = sessionOf(c);
     const ch = await checkCode(c, { sessionId: session.id }, ['changePhone'], input.code, account.login_id);
-    const p = parsePhoneJP('0' + ch.phone!.replace(/^\+81/, ''));
-    await db
-      .updateTable('auth_accounts')
-      .set({
-        phone: ch.phone,
-        phone_verified_at: nowIso(),
-        phone_sms_capable: p.smsCapable ? 1 : 0,
-        updated_at: nowIso(),
-      })
-      .where('id', '=', account.id)
-      .execute();
+    await storeVerifiedPhone(account.id, ch.phone!);
     await audit(c, {
       action: 'factor.phone.changed',
       outcome: 'success',

@@ -31,6 +31,7 @@ import { tokens } from '../internal/tokens.styles.js';
 import '../id-form/patient-events.js';
 import { VARIANTS, queryKeysOf, type ColumnKey, type FilterKey } from './internal/variants.js';
 import { patientListStyles } from './patient-list.styles.js';
+import { tabStyles } from '../internal/tabs.styles.js';
 
 /** The host's 担当保健所 search: health centers whose name (or code) matches the text. */
 export type SearchHealthCenters = (text: string) => Promise<FacilityRef[]>;
@@ -62,7 +63,7 @@ const TABS: ('all' | InfectionClassCode)[] = ['all', 'infected', 'closeContact',
  * @cssprop --hersys-list-max-height - Height of the scrolling area of a windowed (large) page (default 70vh).
  */
 export class HersysPatientList extends LitElement {
-  static override styles = [tokens, patientListStyles];
+  static override styles = [tokens, tabStyles, patientListStyles];
 
   /** UI language (`ja` | `en`); empty means the `lang` of the element or document. */
   @property() locale: Locale | '' = '';

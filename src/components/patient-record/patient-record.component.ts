@@ -42,6 +42,7 @@ import type { ReportAction } from '../id-form/patient-events.js';
 import '../id-form/patient-events.js';
 import { ROW_TABLES, optionsOf, type ColumnSpec } from './internal/sections.js';
 import { patientRecordStyles } from './patient-record.styles.js';
+import { tabStyles } from '../internal/tabs.styles.js';
 
 /** The tabs of the record, in the manual's order. */
 export const RECORD_TABS = [
@@ -118,7 +119,7 @@ type Status = { kind: 'saved' | 'error' | 'info'; text: string };
  * @csspart panel - The active tab panel.
  */
 export class HersysPatientRecord extends LitElement {
-  static override styles = [tokens, personEditorStyles, patientRecordStyles];
+  static override styles = [tokens, personEditorStyles, tabStyles, patientRecordStyles];
 
   /** UI language (`ja` | `en`); empty means the `lang` of the element or document. */
   @property() locale: Locale | '' = '';

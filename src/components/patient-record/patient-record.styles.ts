@@ -32,28 +32,6 @@ export const patientRecordStyles = css`
     font-size: 1.125rem;
     letter-spacing: 0.05em;
   }
-  [role='tablist'] {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 2px;
-    border-block-end: 2px solid var(--_primary);
-  }
-  [role='tab'] {
-    min-block-size: var(--_control-h);
-    padding: 0 calc(var(--_gap) * 1.5);
-    border: 1px solid var(--_line);
-    border-block-end: 0;
-    border-radius: var(--_radius) var(--_radius) 0 0;
-    background: var(--_bg-alt);
-    color: var(--_text);
-    font: inherit;
-    cursor: pointer;
-  }
-  [role='tab'][aria-selected='true'] {
-    background: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 700;
-  }
   [role='tab'] .dirty {
     margin-inline-start: 4px;
   }
