@@ -8,16 +8,8 @@ import enFields from './en/fields.js';
 import enUi from './en/ui.js';
 import enPdf from './en/pdf.js';
 
-import {
-  LOCALES,
-  NAMESPACES,
-  fieldLabelOf,
-  issueMessageOf,
-  registerResources,
-  runtimeI18n,
-  type IssueLike,
-  type Locale,
-} from './runtime.js';
+import { fieldLabelOf, issueMessageOf, type IssueLike, type LabelSource, type Locale } from './labels.js';
+import { LOCALES, NAMESPACES } from './runtime.js';
 
 export {
   LOCALES,
@@ -62,20 +54,28 @@ export function createI18n(lng: Locale = 'ja'): i18n {
   return instance;
 }
 
-let complete = false;
+let complete: i18n | undefined;
 
 /**
- * The SDK's shared instance (the one the components use), with every resource of every locale
- * registered (synchronous). Components switch language per call, not globally.
+ * The SDK's i18next instance with every resource of every locale (synchronous), for Node, the PDF and
+ * hosts. Components switch language per call, not globally. The components themselves translate with
+ * their own small translator over the same resources (src/locales/runtime.ts, no i18next in their
+ * bundle); a host changes their strings with `registerResources`.
  */
 export function sdkI18n(): i18n {
-  const instance = runtimeI18n();
-  if (!complete) {
-    for (const lng of LOCALES) registerResources(lng, resources[lng]);
-    complete = true;
-  }
-  return instance;
+  return (complete ??= createI18n());
 }
+
+/** {@link sdkI18n} as labels and messages come from it. */
+const labels: LabelSource = {
+  field: (lng, key) => sdkI18n().getResource(lng, 'fields', key),
+  issue: (lng, code, params) => {
+    const key = `issues:${code}`;
+    return sdkI18n().exists(key, { lng, fallbackLng: false })
+      ? String(sdkI18n().t(key, { ...params, lng }))
+      : undefined;
+  },
+};
 
 /** A translation function fixed to one locale. */
 export function translator(lng: Locale): TFunction {
@@ -88,7 +88,7 @@ export function translator(lng: Locale): TFunction {
  * → '検体採取日（診断方法）（2件目）'. Falls back to Japanese, then to the path itself.
  */
 export function fieldLabel(path: string, lng: Locale = 'ja'): string {
-  return fieldLabelOf(sdkI18n(), path, lng);
+  return fieldLabelOf(labels, path, lng);
 }
 
 /**
@@ -99,5 +99,5 @@ export function fieldLabel(path: string, lng: Locale = 'ja'): string {
  * @example issueMessage({ path: 'patient.dateOfBirth', code: 'required', severity: 'error' }, 'ja') // '生年月日は必須です。'
  */
 export function issueMessage(issue: IssueLike, lng: Locale = 'ja'): string {
-  return issueMessageOf(sdkI18n(), issue, lng);
+  return issueMessageOf(labels, issue, lng);
 }

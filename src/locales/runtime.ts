@@ -1,5 +1,6 @@
 /**
- * The locale runtime the components use: one shared i18next instance whose resources are registered by
+ * The locale runtime the components use: one shared {@link Translator} (./translator.ts: i18next's
+ * lookup, interpolation and plurals without i18next's 15 KB gzip) whose resources are registered by
  * need. Each feature's strings come as a {@link ResourcePack} (./packs/) that its components register
  * when first created: the Japanese bundle at once (it ships with the component, so the first paint never
  * waits), the English one loaded on demand ({@link loadLocale}, dynamic `import()`) when a component
@@ -9,10 +10,13 @@
  * English unless it is used. `hersys-sdk/locales` (src/locales/index.ts) keeps the synchronous API with
  * every resource for Node, the PDF and hosts.
  */
-import i18next, { type i18n, type TFunction } from 'i18next';
+import { fieldLabelOf, issueMessageOf, type IssueLike, type LabelSource, type Locale } from './labels.js';
+import { Translator, type TFunction } from './translator.js';
+
+export type { IssueLike, Locale } from './labels.js';
+export type { TFunction, TOptions } from './translator.js';
 
 /** The locales the SDK ships. */
-export type Locale = 'ja' | 'en';
 export const LOCALES: readonly Locale[] = ['ja', 'en'];
 
 /** The SDK's namespaces: `issues` (a message per issue code), `fields` (a label per field path),
@@ -32,31 +36,19 @@ export type ResourceLoader = () => Promise<ResourceBundles>;
  */
 export type ResourcePack = { readonly [L in Locale]?: ResourceBundles | ResourceLoader };
 
-let shared: i18n | undefined;
+/** What the components have registered (Japanese report strings at once, the rest by need). */
+const shared = new Translator('ja', 'ui');
 
-/** The shared instance of the components (Japanese report strings registered, the rest by need). */
-export function runtimeI18n(): i18n {
-  if (!shared) {
-    shared = i18next.createInstance();
-    void shared.init({
-      lng: 'ja',
-      fallbackLng: 'ja',
-      supportedLngs: [...LOCALES],
-      ns: [...NAMESPACES],
-      defaultNS: 'ui',
-      resources: {},
-      initAsync: false,
-      interpolation: { escapeValue: false },
-      returnNull: false,
-    });
-  }
-  return shared;
-}
+/** The shared resources as labels and messages come from them. */
+const labels: LabelSource = {
+  field: (lng, key) => shared.getResource(lng, 'fields', key),
+  issue: (lng, code, params) =>
+    shared.exists(`issues:${code}`, lng) ? shared.t(lng, `issues:${code}`, params) : undefined,
+};
 
-/** Merges bundles into the shared instance (deep, never overwriting a string already there). */
+/** Merges bundles into the shared translator (deep, never overwriting a string already there). */
 export function registerResources(lng: Locale, bundles: ResourceBundles): void {
-  const i18n = runtimeI18n();
-  for (const [ns, bundle] of Object.entries(bundles)) i18n.addResourceBundle(lng, ns, bundle, true, false);
+  for (const [ns, bundle] of Object.entries(bundles)) shared.addResourceBundle(lng, ns, bundle);
 }
 
 /** Loaders not yet run, per locale; a locale is loaded when none is left. */
@@ -118,47 +110,9 @@ export function loadLocale(lng: Locale): Promise<void> {
   return promise;
 }
 
-/** A translation function fixed to one locale (of the shared instance). */
+/** A translation function fixed to one locale, over the shared resources. */
 export function translator(lng: Locale): TFunction {
-  return runtimeI18n().getFixedT(lng);
-}
-
-/** An issue as the schema returns it (structural type, so the locales do not depend on the schema). */
-export interface IssueLike {
-  readonly path: string;
-  readonly code: string;
-  readonly params?: Readonly<Record<string, string | number | boolean>>;
-}
-
-function labelAt(i18n: i18n, lng: Locale, key: string): string | undefined {
-  const res: unknown = i18n.getResource(lng, 'fields', key === '' ? '_label' : key);
-  if (typeof res === 'string') return res;
-  if (res !== null && typeof res === 'object') {
-    const own = (res as Record<string, unknown>)['_label'];
-    if (typeof own === 'string') return own;
-  }
-  return undefined;
-}
-
-/** {@link fieldLabel} on a given instance. */
-export function fieldLabelOf(i18n: i18n, path: string, lng: Locale = 'ja'): string {
-  const indexes = [...path.matchAll(/\.(\d+)(?=\.|$)/g)].map((m) => Number(m[1]) + 1);
-  const key = path.replace(/\.\d+(?=\.|$)/g, '');
-  const label = labelAt(i18n, lng, key) ?? labelAt(i18n, 'ja', key) ?? path;
-  if (indexes.length === 0) return label;
-  const ordinal = indexes.map((n) => (lng === 'ja' ? `（${n}件目）` : ` (#${n})`)).join('');
-  return label + ordinal;
-}
-
-/** {@link issueMessage} on a given instance. */
-export function issueMessageOf(i18n: i18n, issue: IssueLike, lng: Locale = 'ja'): string {
-  const field = fieldLabelOf(i18n, issue.path, lng);
-  const params: Record<string, unknown> = { ...(issue.params ?? {}), field };
-  const other = issue.params?.['other'];
-  if (typeof other === 'string') params['otherField'] = fieldLabelOf(i18n, other, lng);
-  const key = `issues:${issue.code}`;
-  if (!i18n.exists(key, { lng, fallbackLng: false })) return `${field}: ${issue.code}`;
-  return String(i18n.t(key, { ...params, lng }));
+  return shared.fixedT(lng);
 }
 
 /**
@@ -167,10 +121,10 @@ export function issueMessageOf(i18n: i18n, issue: IssueLike, lng: Locale = 'ja')
  * has the same function with every resource.
  */
 export function fieldLabel(path: string, lng: Locale = 'ja'): string {
-  return fieldLabelOf(runtimeI18n(), path, lng);
+  return fieldLabelOf(labels, path, lng);
 }
 
 /** The message of an issue in a locale, from the shared instance (see {@link fieldLabel}). */
 export function issueMessage(issue: IssueLike, lng: Locale = 'ja'): string {
-  return issueMessageOf(runtimeI18n(), issue, lng);
+  return issueMessageOf(labels, issue, lng);
 }

@@ -1,11 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { TFunction } from 'i18next';
 import {
   isLocaleLoaded,
   loadLocale,
   registerResourcePack,
   translator,
   type Locale,
+  type TFunction,
   type ResourcePack,
 } from '../../locales/runtime.js';
 

@@ -1,4 +1,3 @@
-import type { TFunction } from 'i18next';
 import {
   CATEGORIES,
   CERTAINTIES,
@@ -19,7 +18,7 @@ import {
   type CodeEntry,
   type OccurrenceReport,
 } from '../../schema/index.js';
-import type { Locale } from '../../locales/index.js';
+import type { Locale, TFunction } from '../../locales/runtime.js';
 
 /** One read-only line of the confirmation screen. */
 export interface SummaryRow {

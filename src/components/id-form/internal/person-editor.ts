@@ -1,6 +1,6 @@
 import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { TFunction } from 'i18next';
+import type { TFunction } from '../../../locales/runtime.js';
 import {
   ERAS,
   PERSON_SEXES,
