@@ -55,7 +55,9 @@ const file = async () => {
   await res.arrayBuffer();
 };
 for (let i = 0; i < 50; i++) await file();
-for (const conc of [1, C]) {
+// CONCS=32 runs one concurrency only (e.g. under --cpu-prof).
+const concs = process.env.CONCS ? process.env.CONCS.split(',').map(Number) : [1, C];
+for (const conc of concs) {
   statements = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();

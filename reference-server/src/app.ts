@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { appendAudit, auditRequestContext, verifyAuditChain } from './audit/chain.js';
 import { devUserMiddleware, isHealthAuthority, requireUser, type AppEnv } from './auth.js';
 import type { AuthApp } from './auth/index.js';
 import type { AppConfig } from './config.js';
 import type { DbHandle } from './db/types.js';
+import { whenDurable } from './db/wal-sync.js';
+import { bodyLimit } from './lib/body-limit.js';
 import { ApiError } from './lib/errors.js';
 import type { Clock } from './lib/time.js';
 import { docsPage, openApiDocument } from './openapi.js';
@@ -80,6 +81,9 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     c.set('requestId', id);
     c.set('currentUser', undefined);
     await next();
+    // Nothing is acknowledged before it is on disk (SQLite: the WAL sync of db/wal-sync.ts, immediate when
+    // nothing was written since the last one; PostgreSQL: immediate).
+    await whenDurable(deps.db);
     c.header('X-Request-Id', id);
     c.header('X-Content-Type-Options', 'nosniff');
     if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control'))

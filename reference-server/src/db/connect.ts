@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbHandle } from './types.js';
+import { registerWalSync, WalSync } from './wal-sync.js';
 
 export interface OpenOptions {
   /** `postgres://…` for PostgreSQL; otherwise `sqliteFile` is used. */
@@ -13,16 +14,22 @@ export interface OpenOptions {
   /** PostgreSQL pool size (default 10). */
   poolSize?: number;
   /**
-   * SQLite `synchronous` in WAL mode: FULL (default) syncs the WAL at every commit, so an acknowledged report
-   * survives power loss too; NORMAL syncs at checkpoints only — still safe against a crash or `kill -9` of the
-   * server (the OS has the WAL), faster, but the last commits can be lost if the machine loses power.
+   * SQLite durability in WAL mode. FULL (default): a write is on disk before it is acknowledged, so an
+   * acknowledged report survives power loss too (the WAL is synced off the main thread before the answer: see
+   * ./wal-sync.ts). NORMAL: the WAL is synced at checkpoints only — still safe against a crash or `kill -9` of
+   * the server (the OS has the WAL), but the last acknowledged commits can be lost if the machine loses power.
    */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
+  /** How the WAL file is synced before an acknowledgement (tests pass a gated one; default fdatasync). */
+  syncWal?: (walPath: string) => Promise<void>;
 }
 
+/** Statements that end a transaction with a commit (RELEASE does when its savepoint was the transaction). */
+const COMMITS = /^\s*(commit|end|release)\b/i;
+
 /**
- * Opens SQLite (better-sqlite3, WAL, synchronous=FULL by default so an acknowledged commit survives power
- * loss and `kill -9`) or PostgreSQL (pg pool). The only dialect switch outside migrations and the outbox lease.
+ * Opens SQLite (better-sqlite3, WAL; by default an acknowledged commit survives power loss and `kill -9`) or
+ * PostgreSQL (pg pool). The only dialect switch outside migrations and the outbox lease.
  */
 export function openDatabase(options: OpenOptions): DbHandle {
   if (options.databaseUrl) {
@@ -37,13 +44,20 @@ export function openDatabase(options: OpenOptions): DbHandle {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma(`synchronous = ${options.sqliteSynchronous === 'NORMAL' ? 'NORMAL' : 'FULL'}`);
+  // SQLite's own sync stays at checkpoints (NORMAL); with FULL durability the WAL is synced before each
+  // acknowledgement by WalSync instead, off the event loop.
+  sqlite.pragma('synchronous = NORMAL');
+  const walSync =
+    file !== ':memory:' && options.sqliteSynchronous !== 'NORMAL'
+      ? new WalSync(`${file}-wal`, options.syncWal && (() => options.syncWal!(`${file}-wal`)))
+      : undefined;
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // Kysely prepares every query anew; better-sqlite3 statements are reusable, so keep them (bounded cache).
   const statements = new Map<string, SqliteDatabase.Statement>();
   const cached = {
     close: () => sqlite.close(),
+    // Kysely prepares right before it runs, so this is where a statement that reaches the WAL is seen.
     prepare(sql: string) {
       let stmt = statements.get(sql);
       if (!stmt) {
@@ -51,9 +65,11 @@ export function openDatabase(options: OpenOptions): DbHandle {
         stmt = sqlite.prepare(sql);
         statements.set(sql, stmt);
       }
+      if (walSync && (COMMITS.test(sql) || (!stmt.readonly && !sqlite.inTransaction))) walSync.noteCommit();
       return stmt;
     },
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
+  if (walSync) registerWalSync(db, walSync);
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

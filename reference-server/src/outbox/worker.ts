@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Updateable } from 'kysely';
 import type { Db, Dialect, OutboxTable } from '../db/types.js';
+import { whenDurable } from '../db/wal-sync.js';
 import type { Clock } from '../lib/time.js';
 import type { MailPayload, SmsPayload } from './messages.js';
 import type { Mailer, SmsProvider } from './transports.js';
@@ -88,6 +89,9 @@ export class OutboxWorker {
   async runOnce(): Promise<number> {
     const rows = await this.lease();
     if (rows.length === 0) return 0;
+    // The lease commit is on disk, and with it every report committed before it: nothing is sent about a
+    // report that a power loss could still take back.
+    await whenDurable(this.o.db);
     const outcomes: { row: OutboxTable; set: Updateable<OutboxTable> }[] = [];
     let sent = 0;
     for (const row of rows) {

@@ -8,8 +8,9 @@
  * - Each item runs in its own SAVEPOINT: an item that fails (a 404, an idempotency conflict, a constraint) is
  *   rolled back alone and answered with its own error; a unique violation that the item may retry (a HER-SYS ID
  *   collision) is retried inside its savepoint.
- * - Every caller is answered only after its batch has COMMITTED: an acknowledged write is as durable as
- *   before. Nothing is kept in memory beyond the waiting requests themselves.
+ * - Every caller is answered only after its batch has COMMITTED and is on disk (`whenDurable`: on SQLite the
+ *   WAL sync runs in the thread pool while the next batch is already being written, db/wal-sync.ts): an
+ *   acknowledged write is as durable as before. Nothing is kept in memory beyond the waiting requests.
  * - When the batch itself fails (commit error, a PostgreSQL serialization failure or deadlock, SQLITE_BUSY),
  *   every item is run again alone in its own transaction, so one item never fails the others.
  * - The items run in their callers' async context (AsyncLocalStorage), so per-request context such as the
@@ -18,6 +19,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
+import { whenDurable } from '../db/wal-sync.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -125,11 +127,16 @@ export class GroupCommitter {
     this.stats.batches++;
     this.stats.items += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.err);
-    });
+    // Not awaited: the next batch is written while this one's WAL is being synced.
+    whenDurable(this.db).then(
+      () =>
+        batch.forEach((job, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) job.resolve(o.value);
+          else job.reject(o.err);
+        }),
+      (err: unknown) => batch.forEach((job) => job.reject(err)),
+    );
   }
 
   /**
@@ -171,7 +178,7 @@ export class GroupCommitter {
         this.stats.batches++;
         this.stats.items++;
         this.stats.largest = Math.max(this.stats.largest, 1);
-        job.resolve(value);
+        whenDurable(this.db).then(() => job.resolve(value), job.reject);
         return;
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && (job.retryTx(err) || job.retryItem(err))) continue;
