@@ -48,7 +48,7 @@ export class OutboxWorker {
     const now = this.o.clock.now();
     const nowIso = now.toISOString();
     const until = new Date(now.getTime() + (this.o.leaseMs ?? 60_000)).toISOString();
-    const limit = this.o.batchSize ?? 20;
+    const limit = this.o.batchSize ?? 100;
     const lock = this.o.dialect === 'postgres' ? sql`for update skip locked` : sql``;
     const res = await sql<OutboxTable>`
       update outbox set lease_owner = ${this.owner}, lease_until = ${until}, attempts = attempts + 1
@@ -92,27 +92,12 @@ export class OutboxWorker {
     // The lease commit is on disk, and with it every report committed before it: nothing is sent about a
     // report that a power loss could still take back.
     await whenDurable(this.o.db);
-    const outcomes: { row: OutboxTable; set: Updateable<OutboxTable> }[] = [];
-    let sent = 0;
+    const sent: OutboxTable[] = [];
+    const failed: { row: OutboxTable; set: Updateable<OutboxTable> }[] = [];
     for (const row of rows) {
       try {
         await this.deliver(row);
-        const nowIso = this.o.clock.now().toISOString();
-        let payload = row.payload;
-        if (row.kind === 'sms' && this.o.redactSentSms)
-          payload = payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
-        outcomes.push({
-          row,
-          set: {
-            status: 'sent',
-            sent_at: nowIso,
-            lease_owner: null,
-            lease_until: null,
-            last_error: null,
-            payload,
-          },
-        });
-        sent++;
+        sent.push(row);
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const dead = row.attempts >= (this.o.maxAttempts ?? 10);
@@ -120,7 +105,7 @@ export class OutboxWorker {
         const delay = Math.min(base * 2 ** (row.attempts - 1), this.o.maxBackoffMs ?? 3_600_000);
         const jitter = delay * (0.8 + Math.random() * 0.4);
         const next = new Date(this.o.clock.now().getTime() + jitter).toISOString();
-        outcomes.push({
+        failed.push({
           row,
           set: {
             status: dead ? 'dead' : 'pending',
@@ -135,17 +120,25 @@ export class OutboxWorker {
         );
       }
     }
+    const nowIso = this.o.clock.now().toISOString();
+    const done = { status: 'sent', sent_at: nowIso, lease_owner: null, lease_until: null, last_error: null };
+    // Sent SMS rows keep their link only outside production (the token is single-use, but the row outlives it).
+    const redacted = this.o.redactSentSms ? sent.filter((r) => r.kind === 'sms') : [];
+    const plain = sent.filter((r) => !redacted.includes(r)).map((r) => r.id);
     await this.o.db.transaction().execute(async (trx) => {
-      for (const { row, set } of outcomes) {
-        await trx
-          .updateTable('outbox')
-          .set(set)
-          .where('id', '=', row.id)
-          .where('lease_owner', '=', this.owner)
+      const mine = (ids: string[]) =>
+        trx.updateTable('outbox').where('id', 'in', ids).where('lease_owner', '=', this.owner);
+      // The sent rows of the pass in one statement (bounded by batchSize), then the exceptions one by one.
+      if (plain.length > 0) await mine(plain).set(done).execute();
+      for (const row of redacted) {
+        const payload = row.payload.replace(/\/my\/invite\/[A-Za-z0-9_-]+/g, '/my/invite/[sent]');
+        await mine([row.id])
+          .set({ ...done, payload })
           .execute();
       }
+      for (const { row, set } of failed) await mine([row.id]).set(set).execute();
     });
-    return sent;
+    return sent.length;
   }
 
   /** Polls every `intervalMs` until `stop()`. */
