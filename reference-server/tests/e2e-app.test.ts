@@ -8,6 +8,10 @@
  * in 登録情報一覧, opens it, edits it (and meets someone else's concurrent edit), prints it with
  * HER-SYS ID印字, deletes it with the report-date confirmation, and the notification mails arrive.
  *
+ * Each test signs in with a browser context of its own (`newSession`): no test depends on another's session,
+ * so one failure does not cascade into the next tests. The test's own HTTP calls (`fetchAs`, `httpFetch`) open a
+ * new connection each, so no stale keep-alive socket can reset them on a busy machine.
+ *
  * Screenshots go to docs/images/app-*.png when UPDATE_DOCS_IMAGES=1 is set (else to a temporary folder).
  * KEEP_E2E_DATA=1 keeps the server's temporary data folder.
  *
@@ -17,20 +21,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SMTPServer } from 'smtp-server';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Cookie,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../scripts/build-app.js';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 
@@ -67,6 +66,7 @@ let serverLog = '';
 let browser: Browser | undefined;
 let baseUrl = '';
 let dataDir = '';
+let stopping = false;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -127,7 +127,7 @@ function mailText(raw: string): string {
 }
 
 /** Index of the first locator that becomes visible (polls; fails after `timeoutMs`). */
-async function firstVisible(locators: Locator[], timeoutMs = 15_000): Promise<number> {
+async function firstVisible(locators: Locator[], timeoutMs = 30_000): Promise<number> {
   const start = Date.now();
   for (;;) {
     for (const [i, l] of locators.entries()) if (await l.isVisible()) return i;
@@ -148,9 +148,41 @@ function initialPassword(loginId: string): string {
   return m[1]!;
 }
 
+/**
+ * `fetch` over a new connection every time. A socket kept alive between requests goes stale: the server closes
+ * it after 5 idle seconds, and on a busy machine the client can send on it just as it closes (ECONNRESET, seen
+ * on the PDF download through Playwright's keep-alive agent).
+ */
+function httpFetch(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { method: init.method ?? 'GET', headers: init.headers, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(res.headers))
+            for (const v of [value ?? []].flat()) headers.append(name, v);
+          const body = status === 204 || status === 304 ? null : new Uint8Array(Buffer.concat(chunks));
+          resolve(new Response(body, { status, headers }));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(init.body);
+  });
+}
+
 /** The newest sign-in code sent to this number, read from /dev/outbox like a developer would. */
 async function outboxCode(phoneDigits: string): Promise<string> {
-  const html = await (await fetch(`${baseUrl}/dev/outbox`)).text();
+  const html = await (await httpFetch(`${baseUrl}/dev/outbox`)).text();
   const row = html.split('<tr>').find((tr) => tr.includes(phoneDigits) && tr.includes('確認コード'));
   const m = row ? /確認コード: (\d{6})/.exec(row) : null;
   if (!m) throw new Error(`no code for ${phoneDigits} on /dev/outbox`);
@@ -158,17 +190,32 @@ async function outboxCode(phoneDigits: string): Promise<string> {
 }
 
 async function onSignInScreen(page: Page, heading: string): Promise<void> {
-  await page.locator('hersys-sign-in h2', { hasText: heading }).waitFor({ timeout: 15_000 });
+  await page.locator('hersys-sign-in h2', { hasText: heading }).waitFor({ timeout: 30_000 });
 }
 
 const signInInput = (page: Page, name: string) => page.locator(`hersys-sign-in input[name="${name}"]`);
+
+/** The demo accounts the tests sign in as: the phone each registers at its first sign-in, and its new password. */
+const ACCOUNTS = {
+  clinic: { phone: '090-1111-2222', newPassword: 'sakura-no-hana-ga-saku-2026' },
+  hospital: { phone: '080-3333-4444', newPassword: 'yama-no-mizuumi-de-oyogu-77' },
+  'minato-hc': { phone: '070-5555-6666', newPassword: 'umi-no-mieru-oka-no-ue-9' },
+} as const;
+type Account = keyof typeof ACCOUNTS;
+/**
+ * Accounts whose first sign-in is done (phone registered, initial password changed). Each test signs in on its
+ * own, so whichever test comes first for an account makes the first sign-in and a failed test leaves no session
+ * behind for the next one to trip over.
+ */
+const enrolled = new Set<Account>();
 
 /**
  * The manual's first sign-in (サインインの手順 ③–⑪) in the app: ID → 次へ, password → サインイン,
  * 詳細情報が必要 → 次へ, the phone → the SMS code from /dev/outbox, 完了, the initial password changed,
  * the offer of a security key declined (あとで) → the home screen.
  */
-async function firstSignIn(page: Page, loginId: string, phone: string, newPassword: string): Promise<void> {
+async function firstSignIn(page: Page, loginId: Account): Promise<void> {
+  const { phone, newPassword } = ACCOUNTS[loginId];
   await onSignInScreen(page, 'サインイン');
   await signInInput(page, 'loginId').fill(loginId);
   await signInInput(page, 'loginId').press('Enter');
@@ -190,36 +237,93 @@ async function firstSignIn(page: Page, loginId: string, phone: string, newPasswo
   await signInInput(page, 'newPassword').fill(newPassword);
   await signInInput(page, 'newPassword').press('Enter');
   await onSignInScreen(page, 'セキュリティキーを登録しますか');
+  enrolled.add(loginId);
   await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
-  await page.getByTestId('facility').waitFor({ timeout: 15_000 });
+  await page.getByTestId('facility').waitFor({ timeout: 30_000 });
+}
+
+/** A later sign-in (サインインの手順 ③–⑤): ID, the changed password, 本人確認 by SMS code → the screen asked for. */
+async function laterSignIn(page: Page, loginId: Account): Promise<void> {
+  const { phone, newPassword } = ACCOUNTS[loginId];
+  await onSignInScreen(page, 'サインイン');
+  await signInInput(page, 'loginId').fill(loginId);
+  await signInInput(page, 'loginId').press('Enter');
+  await onSignInScreen(page, 'パスワードの入力');
+  await signInInput(page, 'password').fill(newPassword);
+  await signInInput(page, 'password').press('Enter');
+  await onSignInScreen(page, '本人確認');
+  await page.locator('hersys-sign-in input[name="factor"][value="sms"]').check();
+  await page.locator('hersys-sign-in button', { hasText: '次へ' }).click();
+  await page.locator('hersys-sign-in #code-text').waitFor();
+  await signInInput(page, 'code').fill(await outboxCode(phone.replace(/\D/g, '')));
+  await signInInput(page, 'code').press('Enter');
+  // The security key is offered again until one is registered (or, depending on the account, not at all).
+  const offer = page.locator('hersys-sign-in h2', { hasText: 'セキュリティキーを登録しますか' });
+  if ((await firstVisible([offer, page.getByTestId('facility')], 30_000)) === 0)
+    await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
+  await page.getByTestId('facility').waitFor({ timeout: 30_000 });
+}
+
+/** Signs in on the sign-in screen the page shows: the first sign-in if the account has not had it yet. */
+async function signIn(page: Page, loginId: Account): Promise<void> {
+  await (enrolled.has(loginId) ? laterSignIn(page, loginId) : firstSignIn(page, loginId));
+}
+
+/** A new browser context (own cookies, so its own session) signed in as `loginId` on the page at `path`. */
+async function newSession(
+  loginId: Account,
+  options: { path?: string; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser!.newContext({
+    viewport: { width: 1280, height: options.height ?? 900 },
+    locale: 'ja-JP',
+    timezoneId: 'Asia/Tokyo',
+  });
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}${options.path ?? '/'}`);
+  await signIn(page, loginId);
+  return { context, page };
 }
 
 /**
  * `fetch` as a signed-in browser: its cookies, and for changes its CSRF token (`X-CSRF-Token`) and Origin, as
  * the app sends them.
  */
-function fetchAs(source: BrowserContext | Cookie[]) {
-  return async (url: string, init: RequestInit = {}): Promise<Response> => {
+function fetchAs(context: BrowserContext) {
+  return async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<Response> => {
     const method = (init.method ?? 'GET').toUpperCase();
-    let cookies = Array.isArray(source) ? source : await source.cookies(baseUrl);
-    if (method !== 'GET' && !cookies.some((c) => c.name === 'hersys-csrf') && !Array.isArray(source)) {
-      await source.request.get(`${baseUrl}/api/auth/csrf`);
-      cookies = await source.cookies(baseUrl);
-    }
-    const headers = new Headers(init.headers);
-    headers.set('cookie', cookies.map((c) => `${c.name}=${c.value}`).join('; '));
+    const cookies = await context.cookies(baseUrl);
+    const headers: Record<string, string> = {
+      ...init.headers,
+      cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+    };
     if (method !== 'GET') {
-      headers.set('x-csrf-token', cookies.find((c) => c.name === 'hersys-csrf')?.value ?? '');
-      headers.set('origin', baseUrl);
+      const token = cookies.find((c) => c.name === 'hersys-csrf')?.value;
+      if (!token) throw new Error('the browser has no CSRF cookie (its sign-in gets one)');
+      headers['x-csrf-token'] = token;
+      headers.origin = baseUrl;
     }
-    return fetch(url, { ...init, headers });
+    return httpFetch(url, { ...init, headers });
   };
 }
 
-/** The clinic's cookies after its sign-in (the first test), for the API calls of the later tests. */
-let clinicCookies: Cookie[] = [];
-/** The health center's cookies after its sign-in (the third test). */
-let healthCenterCookies: Cookie[] = [];
+/**
+ * Replaces the browser's CSRF cookie while the app still holds the old token, as another tab or a cleared
+ * cookie does. `refused` resolves when the app's next write is refused with `csrf_failed`; the app must then
+ * fetch the token again and retry once, which the caller's check that the write went through proves.
+ */
+async function replaceCsrfCookie(page: Page): Promise<{ refused: Promise<unknown> }> {
+  await page
+    .context()
+    .addCookies([{ name: 'hersys-csrf', value: randomBytes(32).toString('base64url'), url: baseUrl }]);
+  const refused = page.waitForResponse(
+    async (r) => r.status() === 403 && (await r.text()).includes('csrf_failed'),
+  );
+  return { refused };
+}
 
 async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   await page.waitForTimeout(150);
@@ -275,13 +379,17 @@ before(async () => {
   );
   server.stdout!.on('data', (d: Buffer) => (serverLog += d.toString()));
   server.stderr!.on('data', (d: Buffer) => (serverLog += d.toString()));
-  await waitFor('the server', async () => ((await fetch(`${baseUrl}/api/health`)).ok ? true : undefined));
+  server.once('exit', (code, signal) => {
+    if (!stopping) console.error(`the server exited (${code ?? signal}) during the tests:\n${serverLog}`);
+  });
+  await waitFor('the server', async () => ((await httpFetch(`${baseUrl}/api/health`)).ok ? true : undefined));
 
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 after(async () => {
   await browser?.close();
+  stopping = true;
   if (server && server.exitCode === null) {
     server.kill('SIGTERM');
     await new Promise((r) => server!.once('exit', r));
@@ -310,11 +418,11 @@ test(
     const fetch = fetchAs(context);
 
     // ---- the first sign-in, as the manual shows it; the API is closed before it ----
-    assert.equal((await globalThis.fetch(`${baseUrl}/api/me`)).status, 401);
+    assert.equal((await httpFetch(`${baseUrl}/api/me`)).status, 401);
     await page.goto(`${baseUrl}/`);
     await onSignInScreen(page, 'サインイン');
     await shot(page, 'sign-in');
-    await firstSignIn(page, 'clinic', '090-1111-2222', 'sakura-no-hana-ga-saku-2026');
+    await firstSignIn(page, 'clinic');
 
     // ---- home screen after sign-in ----
     await page.getByText('新たに発生届を提出', { exact: true }).waitFor();
@@ -540,7 +648,10 @@ test(
       body: JSON.stringify({ report: other, version: 2 }),
     });
     assert.equal(put.status, 200, await put.clone().text());
+    // The page holds the CSRF token of its first save; the cookie changes under it (another tab).
+    const csrf = await replaceCsrfCookie(page);
     await page.getByTestId('save').click();
+    await csrf.refused;
     const conflict = page.getByTestId('conflict');
     await conflict.waitFor();
     assert.match(await conflict.innerText(), /あなたの編集内容はそのまま残っています/);
@@ -579,10 +690,10 @@ test(
     assert.match(href ?? '', new RegExp(`^/api/reports/${reportId}/pdf\\?printHerSysId=1`));
     const [popup] = await Promise.all([page.waitForEvent('popup'), pdfLink.click()]);
     await popup.close();
-    const pdf = await page.request.get(`${baseUrl}${href}`);
-    assert.equal(pdf.status(), 200, `PDF: ${await pdf.text()}\n${serverLog.slice(-3000)}`);
-    assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
-    const pdfBytes = await pdf.body();
+    const pdf = await fetch(`${baseUrl}${href}`);
+    assert.equal(pdf.status, 200, `PDF: ${await pdf.clone().text()}\n${serverLog.slice(-3000)}`);
+    assert.match(pdf.headers.get('content-type') ?? '', /application\/pdf/);
+    const pdfBytes = Buffer.from(await pdf.arrayBuffer());
     assert.equal(pdfBytes.subarray(0, 5).toString('latin1'), '%PDF-');
     const pdfFile = path.join(dataDir, 'report.pdf');
     writeFileSync(pdfFile, pdfBytes);
@@ -654,22 +765,8 @@ test(
     await onSignInScreen(page, 'サインイン');
     await page.getByText('サインアウトしました。').waitFor();
     assert.equal((await fetch(`${baseUrl}/api/me`)).status, 401, 'the session ended');
-    await signInInput(page, 'loginId').fill('clinic');
-    await signInInput(page, 'loginId').press('Enter');
-    await onSignInScreen(page, 'パスワードの入力');
-    await signInInput(page, 'password').fill('sakura-no-hana-ga-saku-2026');
-    await signInInput(page, 'password').press('Enter');
-    await onSignInScreen(page, '本人確認');
-    await page.locator('hersys-sign-in input[name="factor"][value="sms"]').check();
-    await page.locator('hersys-sign-in button', { hasText: '次へ' }).click();
-    await page.locator('hersys-sign-in #code-text').waitFor();
-    await signInInput(page, 'code').fill(await outboxCode('09011112222'));
-    await signInInput(page, 'code').press('Enter');
-    const offer = page.locator('hersys-sign-in h2', { hasText: 'セキュリティキーを登録しますか' });
-    if ((await firstVisible([offer, page.getByText('新たに発生届を提出', { exact: true })])) === 0)
-      await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
+    await laterSignIn(page, 'clinic');
     await page.getByText('新たに発生届を提出', { exact: true }).waitFor();
-    clinicCookies = await context.cookies(baseUrl);
 
     assert.deepEqual(pageErrors, [], 'no script errors in the page');
     await context.close();
@@ -680,10 +777,7 @@ test(
   'an inpatient hospital account sees 入院状況一覧; bad input keeps what was typed',
   { skip: missing.length ? `missing ${missing.join(', ')}` : false },
   async () => {
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/`);
-    await firstSignIn(page, 'hospital', '080-3333-4444', 'yama-no-mizuumi-de-oyogu-77');
+    const { context, page } = await newSession('hospital');
     const fetch = fetchAs(context);
     assert.equal(await page.getByTestId('facility').innerText(), '千代田みらい病院');
     // 入院状況一覧 is a real list for an inpatient institution (GET /api/lists/inpatients).
@@ -782,9 +876,10 @@ test(
   'a health center restores a report deleted by mistake and marks it 保健所確認済',
   { skip: missing.length ? `missing ${missing.join(', ')}` : false },
   async () => {
-    // Filed and deleted by the clinic through the API (its session from the first test); the rest as the
-    // 届出保健所 in the app, signed in like a user.
-    const fetch = fetchAs(clinicCookies);
+    // Filed and deleted by the clinic through the API (with a session of its own); the rest as the 届出保健所
+    // in the app, signed in like a user.
+    const clinic = await newSession('clinic');
+    const fetch = fetchAs(clinic.context);
     const today = todayInTokyo();
     const report = tc1Report();
     report.reportDate = today;
@@ -811,12 +906,10 @@ test(
       body: JSON.stringify({ reportDate: today }),
     });
     assert.equal(deleted.status, 200, await deleted.text());
+    await clinic.context.close();
 
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ja-JP' });
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/reports/${envelope.id}`);
     // The sign-in comes first; the screen asked for follows it.
-    await firstSignIn(page, 'minato-hc', '070-5555-6666', 'umi-no-mieru-oka-no-ue-9');
+    const { context, page } = await newSession('minato-hc', { path: `/reports/${envelope.id}` });
     await page.getByText(/この発生届は削除されています/).waitFor();
     assert.equal(await page.getByTestId('facility').innerText(), 'みなと保健所');
     // A deleted report cannot be edited or deleted again; the health center can restore it.
@@ -843,7 +936,6 @@ test(
     };
     assert.equal(stored.status, 'active');
     assert.equal(stored.header.healthCenterConfirmed?.by.facilityName, 'みなと保健所');
-    healthCenterCookies = await context.cookies(baseUrl);
     await context.close();
   },
 );
@@ -852,13 +944,7 @@ test(
   '発生届の提出前に使用 → HER-SYS ID → a pre-filled 発生届; 閲覧・編集: search, open, edit, delete, restore; duplicates',
   { skip: missing.length ? `missing ${missing.join(', ')}` : false },
   async () => {
-    const context = await browser!.newContext({
-      viewport: { width: 1280, height: 1000 },
-      locale: 'ja-JP',
-      timezoneId: 'Asia/Tokyo',
-    });
-    await context.addCookies(clinicCookies); // the clinic's session from the first test (signed in as a user)
-    const page = await context.newPage();
+    const { context, page } = await newSession('clinic', { height: 1000 });
     const pageErrors: string[] = [];
     page.on('pageerror', (e) => pageErrors.push(e.message));
     const fetch = fetchAs(context);
@@ -988,7 +1074,10 @@ test(
     await page.waitForURL(`${baseUrl}/patients/${herSysId}`);
     await record.getByRole('tab', { name: '基礎情報' }).click();
     await record.getByLabel('職業', { exact: true }).fill('保育士');
+    // The page holds the CSRF token of the registration; the cookie changes under it (another tab).
+    const csrf = await replaceCsrfCookie(page);
     await record.getByRole('button', { name: '保存: 基礎情報' }).click();
+    await csrf.refused;
     await record.getByText('保存しました。').first().waitFor();
     view = await (await fetch(`${baseUrl}/api/patients/${herSysId}/record`)).json();
     assert.equal(view.record.basicInfo.occupation, '保育士');
@@ -1007,9 +1096,7 @@ test(
     assert.equal(stored.status, 'deleted');
 
     // ---- the health center restores it from the record ----
-    const hcContext = await browser!.newContext({ viewport: { width: 1280, height: 1000 }, locale: 'ja-JP' });
-    await hcContext.addCookies(healthCenterCookies);
-    const hcPage = await hcContext.newPage();
+    const { context: hcContext, page: hcPage } = await newSession('minato-hc', { height: 1000 });
     // Once its only report is deleted the person is no longer in the health center's scope (the scope follows
     // the live reports), so the health center restores from the report itself (as in the manual), and then
     // sees it back in the person's record.
