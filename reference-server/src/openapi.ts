@@ -95,14 +95,6 @@ const ROUTES: RouteDoc[] = [
     errors: [400, 401, 404, 409, 428],
   },
   {
-    method: 'get',
-    path: '/api/patients/{herSysId}/new-report',
-    tag: 'reports',
-    summary: '追加登録: a draft report prefilled from the patient',
-    ok: { status: 200, schema: 'DraftResponse', description: 'A draft, not stored' },
-    errors: [401, 404],
-  },
-  {
     method: 'post',
     path: '/api/reports',
     tag: 'reports',

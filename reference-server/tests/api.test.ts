@@ -331,9 +331,9 @@ for (const backend of BACKENDS) {
       assert.equal(copy.draft.diagnosis, undefined);
       assert.equal(copy.draft.patient.familyName, '山田');
 
-      const draft = await json(await h.req('GET', `/api/patients/${body.report.herSysId}/new-report`));
+      const draft = await json(await h.req('GET', `/api/patients/${body.report.herSysId}/report-prefill`));
       assert.equal(draft.draft.patient.familyNameKana, 'ヤマダ');
-      assert.equal((await h.req('GET', '/api/patients/00000000/new-report')).status, 404);
+      assert.equal((await h.req('GET', '/api/patients/00000000/report-prefill')).status, 404);
 
       const second = await file(tc1Report(), { extra: { herSysId: body.report.herSysId } });
       assert.equal(second.res.status, 201);

@@ -63,7 +63,7 @@ for (const backend of BACKENDS) {
       `/api/reports/${reportId}/pdf`,
       `/api/reports/${reportId}`,
       `/api/reports/${reportId}/copy`,
-      `/api/patients/${herSysId}/new-report`,
+      `/api/patients/${herSysId}/report-prefill`,
     ];
 
     const users = fc.constantFrom('clinic', 'hospital', 'minato-hc', 'tokyo-pref', 'nobody', '');

@@ -4,13 +4,7 @@ import { requireUser } from '../auth.js';
 import { createPatientBody, patchPatientBody, searchQuery, type PatientRecord } from '../api-schemas.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import { jsonBody, queryParams } from '../lib/validate.js';
-import {
-  draftFromPatient,
-  findPatient,
-  insertPatient,
-  patientView,
-  updatePatient,
-} from '../services/patients.js';
+import { findPatient, insertPatient, patientView, updatePatient } from '../services/patients.js';
 import { searchPatients } from '../services/search.js';
 import type { Deps } from './deps.js';
 
@@ -68,17 +62,6 @@ export function patientRoutes(deps: Deps) {
     });
     c.header('ETag', `"${view.version}"`);
     return c.json({ patient: view });
-  });
-
-  // 追加登録: a draft for a new report of this patient
-  app.get('/:herSysId/new-report', async (c) => {
-    const u = requireUser(c.get('currentUser'));
-    const row = await findPatient(deps.db, u, c.req.param('herSysId'));
-    if (!row) throw notFound('The patient');
-    return c.json({
-      herSysId: row.her_sys_id,
-      draft: draftFromPatient(JSON.parse(row.data) as PatientRecord),
-    });
   });
 
   return app;

@@ -281,24 +281,3 @@ export async function updatePatient(
   await audit(trx, u, now, 'patient.update', 'patient', herSysId, row.version + 1, old, rec);
   return (await findPatient(trx, u, herSysId))!;
 }
-
-/** 追加登録: a new report prefilled with what is known about the patient. */
-export function draftFromPatient(rec: PatientRecord): OccurrenceReport {
-  const location = defined({
-    postalCode: rec.postalCode,
-    prefectureCode: rec.prefectureCode,
-    city: rec.city,
-    street: rec.street,
-  });
-  const patient = defined({
-    familyName: rec.familyName,
-    givenName: rec.givenName,
-    familyNameKana: rec.familyNameKana,
-    givenNameKana: rec.givenNameKana,
-    sex: rec.sex,
-    dateOfBirth: rec.dateOfBirth,
-    phone: rec.phone,
-    location: Object.keys(location).length ? location : undefined,
-  });
-  return { schemaVersion: 2, patient };
-}
