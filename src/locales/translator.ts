@@ -50,8 +50,8 @@ function merge(target: Tree, source: Tree): Tree {
 }
 
 /**
- * The value at a dotted key: nested objects first, then a key holding dots, shortest segment first (as
- * i18next's `deepFind`); a string met before the last segment does not end the walk.
+ * The value at a dotted key, as i18next's `deepFind`: the whole key first (a flat key holding dots), then
+ * nested objects, the shortest segment first; a string met before the last segment does not end the walk.
  */
 function find(tree: Tree | undefined, key: string): unknown {
   if (!tree) return undefined;

@@ -1,7 +1,9 @@
-import { css } from 'lit';
-
-/** The FAX layout: the paper form 別記様式6-1 as a boxed grid (scoped to `.layout-fax`). */
-export const reportFormFaxStyles = css`
+/**
+ * The FAX layout: the paper form 別記様式6-1 as a boxed grid (scoped to `.layout-fax`). Plain CSS text, not
+ * lit's `css`, so the lazily loaded FAX module imports nothing the form's chunk has (see
+ * ./report-form-fax.ts); the form adopts it with `unsafeCSS` (static, trusted CSS).
+ */
+export const reportFormFaxCss = /* css */ `
   .layout-fax .sheet {
     border: 2px solid var(--_text);
     padding: 0.75rem;

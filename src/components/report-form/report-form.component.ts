@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, unsafeCSS, type PropertyValues, type TemplateResult } from 'lit';
 import {
   CATEGORIES,
   CERTAINTIES,
@@ -15,15 +15,38 @@ import {
   YES_NO,
   YES_NO_UNKNOWN,
 } from '../../schema/index.js';
+import { loadLocale, registerResourcePack } from '../../locales/runtime.js';
 import { ReportFormBase } from './report-form-base.js';
 import { reportFormStyles } from './report-form.styles.js';
-import { reportFormFaxStyles } from './report-form-fax.styles.js';
+import type { FaxLayoutParts } from './report-form-fax.js';
+
+type FaxModule = typeof import('./report-form-fax.js'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the type of a module loaded by import()
+
+/** The FAX layout's module once loaded (shared by every form on the page). */
+let faxModule: FaxModule | undefined;
+let faxLoading: Promise<FaxModule> | undefined;
+
+/** Loads the FAX layout (template, styles, strings) once; a failed load is tried again next time. */
+function loadFax(): Promise<FaxModule> {
+  faxLoading ??= import('./report-form-fax.js').then(
+    (m) => {
+      registerResourcePack(m.REPORT_FAX_STRINGS);
+      return (faxModule = m);
+    },
+    (error: unknown) => {
+      faxLoading = undefined;
+      throw error;
+    },
+  );
+  return faxLoading;
+}
 
 /**
  * The 発生届 (COVID-19 occurrence report, HER-SYS ver.2) entry form.
  *
  * `layout="standard"` follows the HER-SYS manual's 発生届(ver.2) screen (sections 1–13 in its order);
- * `layout="fax"` lays out the same fields like the paper form 別記様式6-1 (items 1–19). The visible
+ * `layout="fax"` lays out the same fields like the paper form 別記様式6-1 (items 1–19); its code, styles and
+ * strings load when it is first shown (the update waits for them, `updateComplete` included). The visible
  * 「FAX様式」 switch changes layouts without losing any value. Dates take 西暦 or 和暦, the age at
  * diagnosis is computed, the postal code fills the address (offline data), the patient's mobile number
  * must be typed twice, and drafts autosave through a host `draftStore`.
@@ -77,9 +100,39 @@ import { reportFormFaxStyles } from './report-form-fax.styles.js';
  * @cssprop --hersys-spacing - Base spacing unit.
  */
 export class HersysReportForm extends ReportFormBase {
-  static override styles = [reportFormStyles, reportFormFaxStyles];
+  static override styles = reportFormStyles;
+
+  /** Whether this form's shadow root has the FAX styles (adopted once, when the layout is first shown). */
+  private _faxStyled = false;
+
+  /**
+   * ReactiveElement awaits what this returns before updating: a FAX render first waits for the FAX
+   * module (and its strings in the current locale), so the sheet is drawn whole, in one update.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.layout !== 'fax' || faxModule) return super.scheduleUpdate();
+    return loadFax()
+      .then(() => loadLocale(this._locale))
+      .catch((error: unknown) =>
+        console.warn('hersys-report-form: the FAX layout could not be loaded', error),
+      )
+      .then(() => super.scheduleUpdate());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.layout === 'fax' && faxModule && !this._faxStyled && this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [
+        ...HersysReportForm.elementStyles,
+        unsafeCSS(faxModule.reportFormFaxCss),
+      ]);
+      this._faxStyled = true;
+    }
+  }
 
   override render(): TemplateResult {
+    // Without its module (a failed load) the FAX layout falls back to the standard one, values intact.
+    const fax = this.layout === 'fax' ? faxModule : undefined;
     return html`<div
       class="form layout-${this.layout}"
       part="form"
@@ -87,9 +140,7 @@ export class HersysReportForm extends ReportFormBase {
       @keydown=${this._onKeydown}
     >
       <header class="header" part="header">
-        <h2 class="title">
-          ${this.layout === 'fax' ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}
-        </h2>
+        <h2 class="title">${fax ? this.l10n.t('form.fax.title') : this.l10n.t('form.title')}</h2>
         ${this._layoutSwitch()}
         <p class="lead">${this.l10n.t('form.lead')}</p>
       </header>
@@ -98,7 +149,7 @@ export class HersysReportForm extends ReportFormBase {
         <p class="legend-note">
           <span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}
         </p>
-        ${this.layout === 'fax' ? this._faxLayout() : this._standardLayout()}
+        ${fax ? fax.faxLayout(this._faxParts()) : this._standardLayout()}
       </fieldset>
       ${this._actions()}
     </div>`;
@@ -197,7 +248,7 @@ export class HersysReportForm extends ReportFormBase {
     return this._phone('patient.guardian.phone');
   }
 
-  private _diagnosisDates(opts: { fax?: boolean } = {}): TemplateResult {
+  private _diagnosisDates(): TemplateResult {
     const t = this.l10n.t;
     const cat = this._category;
     const onset = cat !== undefined && ONSET_CATEGORIES.includes(cat);
@@ -205,8 +256,8 @@ export class HersysReportForm extends ReportFormBase {
     return html`${this._date('diagnosis.diagnosisDate')}
     ${this._date('diagnosis.specimenCollectionDate', { hint: t('form.specimenNote') })}
     ${onset ? this._date('diagnosis.onsetDate') : nothing}
-    ${death ? this._date('diagnosis.deathDate') : nothing}
-    ${opts.fax ? nothing : html`${this._date('diagnosis.firstVisitDate')} ${this._date('diagnosis.estimatedInfectionDate')}`}`;
+    ${death ? this._date('diagnosis.deathDate') : nothing} ${this._date('diagnosis.firstVisitDate')}
+    ${this._date('diagnosis.estimatedInfectionDate')}`;
   }
 
   private _symptoms(hideLabel = false): TemplateResult {
@@ -270,38 +321,6 @@ export class HersysReportForm extends ReportFormBase {
         ${given ? this._select('vaccination.latestVaccine', this._labels(VACCINES)) : nothing}
         ${given && v?.latestVaccine === 'other' ? this._text('vaccination.latestVaccineOther') : nothing}
       </div>`;
-  }
-
-  /** The paper form's per-dose history (1回目, 2回目, 3回目…: 有・無・不明, vaccine, date). */
-  private _doseRows(): TemplateResult {
-    const t = this.l10n.t;
-    const v = this._report.vaccination;
-    const count = Math.min(
-      10,
-      Math.max(3, v?.doses?.length ?? 0, typeof v?.doseCount === 'number' ? v.doseCount : 0),
-    );
-    const answers = this._labels(YES_NO_UNKNOWN);
-    const vaccines = this._labels(VACCINES);
-    return html`<div class="doses" part="doses">
-      ${Array.from({ length: count }, (_, i) => {
-        const base = `vaccination.doses.${i}`;
-        const legend = `dose-${i}-legend`;
-        return html`<fieldset class="dose-row">
-          <legend class="label" id=${legend}>${t('form.doseN', { n: i + 1 })}</legend>
-          ${this._radios(`${base}.given`, answers, { label: t('form.label.doseGiven'), allowClear: true })}
-          ${this._select(`${base}.vaccine`, vaccines, { label: t('form.label.doseVaccine'), labelledBy: legend })}
-          ${
-            v?.doses?.[i]?.vaccine === 'other'
-              ? this._text(`${base}.vaccineOther`, {
-                  label: t('form.label.doseVaccineOther'),
-                  labelledBy: legend,
-                })
-              : nothing
-          }
-          ${this._date(`${base}.date`, { label: t('form.label.doseDate'), labelledBy: legend })}
-        </fieldset>`;
-      })}
-    </div>`;
   }
 
   private _risk(): TemplateResult {
@@ -417,113 +436,46 @@ export class HersysReportForm extends ReportFormBase {
 
   // ------------------------------------------------------------------ FAX layout (別記様式6-1)
 
-  private _cell(n: string, title: string, body: unknown, cls = ''): TemplateResult {
-    return html`<section class="cell ${cls}" part="section" aria-labelledby="c-${n}">
-      <h3 class="cell-head" id="c-${n}" part="section-title">${title}</h3>
-      <div class="cell-body">${body}</div>
-    </section>`;
-  }
-
-  /** The paper form 別記様式6-1: a boxed grid numbered 1–19, options as inline choices. */
-  protected _faxLayout(): TemplateResult {
-    const t = this.l10n.t;
-    const f = (k: string) => t(`form.fax.${k}`);
+  /** The form's templates as the FAX layout (./report-form-fax.ts) arranges them. */
+  private _faxParts(): FaxLayoutParts {
     const cat = this._category;
-    const minor = this._isMinor();
-    return html`<div class="sheet" part="sheet">
-      <p class="addressee">${f('addressee')}</p>
-      <p class="preamble">${f('preamble')}</p>
-      <div class="fax-grid header-grid">
-        ${this._cell('report', this._label('reportDate'), this._date('reportDate', { hideLabel: true, labelledBy: 'c-report' }))}
-        ${this._cell('doctor', t('form.label.doctorName'), this._doctorGroup(), 'span-3')}
-        ${this._cell('inst', this._label('reporter.institutionName'), this._institutionGroup(), 'span-4')}
-      </div>
-      <div class="fax-grid">
-        ${this._cell(
-          '1',
-          f('n1'),
-          html`${this._radios('patient.category', this._labels(CATEGORIES), { hideLabel: true })}
-            <p class="note">${t('form.categoryNote')}</p>`,
-          'span-4',
-        )}
-        ${this._cell('2', f('n2'), this._nameGroup(), 'span-2')}
-        ${this._cell('3', f('n3'), this._radios('patient.sex', this._labels(SEXES), { hideLabel: true }))}
-        ${this._cell('4', f('n4'), this._date('patient.dateOfBirth', { hideLabel: true, labelledBy: 'c-4' }))}
-        ${this._cell('5', f('n5'), this._age({ hideLabel: true }))}
-        ${this._cell('6', f('n6'), this._text('patient.occupation', { hideLabel: true, labelledBy: 'c-6', size: 24 }), 'span-3')}
-        ${this._cell('7', f('n7'), this._addressGroup(), 'span-4')}
-        ${this._cell(
-          '8',
-          f('n8'),
-          html`${this._address('patient.location')} ${this._patientPhone()}`,
-          'span-4',
-        )}
-        ${
-          minor
-            ? html`${this._cell('9', f('n9'), this._guardianName(), 'span-2')}
-              ${this._cell(
-                '10',
-                f('n10'),
-                html`${this._text('patient.guardian.address', { size: 30 })} ${this._guardianPhone()}
-                  <p class="note">${f('n9note')}</p>`,
-                'span-2',
-              )}`
-            : nothing
-        }
-        ${this._cell('11', f('n11'), this._symptoms(true), 'span-4')}
-        ${this._cell('12', f('n12'), this._methods({ compact: true }), 'span-4')}
-        ${this._cell('13', f('n13'), this._date('diagnosis.firstVisitDate', { hideLabel: true, labelledBy: 'c-13' }))}
-        ${this._cell(
-          '14',
-          f('n14'),
-          html`${this._date('diagnosis.diagnosisDate', { hideLabel: true, labelledBy: 'c-14' })}
-          ${this._date('diagnosis.specimenCollectionDate')}`,
-        )}
-        ${this._cell(
-          '15',
-          f('n15'),
-          this._date('diagnosis.estimatedInfectionDate', { hideLabel: true, labelledBy: 'c-15' }),
-        )}
-        ${this._cell(
-          '16',
-          f('n16'),
-          cat !== undefined && ONSET_CATEGORIES.includes(cat)
-            ? this._date('diagnosis.onsetDate', { hideLabel: true, labelledBy: 'c-16' })
-            : html`<p class="na">${t('form.onsetNote')}</p>`,
-        )}
-        ${this._cell(
-          '17',
-          f('n17'),
-          cat !== undefined && DEATH_CATEGORIES.includes(cat)
-            ? this._date('diagnosis.deathDate', { hideLabel: true, labelledBy: 'c-17' })
-            : html`<p class="na">${t('form.deathNote')}</p>`,
-          'span-4',
-        )}
-        ${this._cell(
-          '18',
-          f('n18'),
-          html`${this._infection()}
-            <h4 class="sub">${f('n18vaccine')}</h4>
-            ${this._vaccination()} ${this._doseRows()}`,
-          'span-4',
-        )}
-        ${this._cell(
-          '19',
-          f('n19'),
-          html`${this._clinical({ fax: true })}
-            <h4 class="sub">${t('form.section.risk')}</h4>
-            ${this._risk()}`,
-          'span-4',
-        )}
-        ${this._cell(
-          'extra',
-          f('extra'),
-          html`${this._textarea('clinical.supplementary')} ${this._healthCenters()}`,
-          'span-4 extra',
-        )}
-      </div>
-      <p class="footnote">${f('footnote')}</p>
-    </div>`;
+    return {
+      html,
+      nothing,
+      t: this.l10n.t,
+      report: this._report,
+      minor: this._isMinor(),
+      onset: cat !== undefined && ONSET_CATEGORIES.includes(cat),
+      death: cat !== undefined && DEATH_CATEGORIES.includes(cat),
+      choices: {
+        category: this._labels(CATEGORIES),
+        sex: this._labels(SEXES),
+        vaccine: this._labels(VACCINES),
+        yesNoUnknown: this._labels(YES_NO_UNKNOWN),
+      },
+      label: (path) => this._label(path),
+      date: (path, opts) => this._date(path, opts),
+      text: (path, opts) => this._text(path, opts),
+      textarea: (path) => this._textarea(path),
+      select: (path, list, opts) => this._select(path, list, opts),
+      radios: (path, list, opts) => this._radios(path, list, opts),
+      age: (opts) => this._age(opts),
+      methods: (opts) => this._methods(opts),
+      address: (base) => this._address(base),
+      doctorGroup: () => this._doctorGroup(),
+      institutionGroup: () => this._institutionGroup(),
+      nameGroup: () => this._nameGroup(),
+      addressGroup: () => this._addressGroup(),
+      patientPhone: () => this._patientPhone(),
+      guardianName: () => this._guardianName(),
+      guardianPhone: () => this._guardianPhone(),
+      symptoms: (hideLabel) => this._symptoms(hideLabel),
+      infection: () => this._infection(),
+      vaccination: () => this._vaccination(),
+      clinical: (fax) => this._clinical({ fax }),
+      risk: () => this._risk(),
+      healthCenters: () => this._healthCenters(),
+    };
   }
 }
 

@@ -1,5 +1,3 @@
-import { nest } from '../nest.js';
-
 /** en resources of the 'issues' namespace (see ja/issues.ts for the layout). Keys are stable. */
 export const enIssueMessages = {
   'type.invalid': '{{field}} has the wrong type of value.',
@@ -85,5 +83,6 @@ export const enIssueMessages = {
   'prefecture.invalid': '{{field}} "{{value}}" is not a prefecture code.',
 } as const;
 
-const issues = nest(enIssueMessages);
+/** The namespace as it is registered (flat, dotted keys; see ja/issues.ts). */
+const issues: Readonly<Record<string, string>> = enIssueMessages;
 export default issues;

@@ -1,8 +1,19 @@
 /** en resources of the 'ui' namespace. Keys are stable; see src/locales/index.ts. */
 import form from './ui-form.js';
+import fax from './ui-form-fax.js';
 import { dialogs, flow, drafts } from './ui-flow.js';
 import { idForm, duplicates, record, patientList } from './ui-patient.js';
 import { signIn } from './ui-sign-in.js';
 
-const ui = { form, dialogs, flow, drafts, idForm, duplicates, record, patientList, signIn } as const;
+const ui = {
+  form: { ...form, fax },
+  dialogs,
+  flow,
+  drafts,
+  idForm,
+  duplicates,
+  record,
+  patientList,
+  signIn,
+} as const;
 export default ui;

@@ -1,8 +1,6 @@
-import { nest } from '../nest.js';
-
 /**
- * ja resources of the 'issues' namespace: one message per issue code (src/schema/issue-codes.ts), nested by
- * the code's dots. Interpolation: {{field}} is the field's label, {{otherField}} the label of the field it
+ * ja resources of the 'issues' namespace: one message per issue code (src/schema/issue-codes.ts), keyed by
+ * the code itself. Interpolation: {{field}} is the field's label, {{otherField}} the label of the field it
  * is compared with; the other names are the issue's params. Keys are stable.
  */
 export const jaIssueMessages = {
@@ -84,5 +82,9 @@ export const jaIssueMessages = {
   'prefecture.invalid': '{{field}}「{{value}}」は都道府県コードではありません。',
 } as const;
 
-const issues = nest(jaIssueMessages);
+/**
+ * The namespace as it is registered: flat, dotted keys. i18next finds a key holding dots as it is (its
+ * `deepFind`, on by default), and so does the components' translator, so no nesting step is needed.
+ */
+const issues: Readonly<Record<string, string>> = jaIssueMessages;
 export default issues;
