@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbHandle } from './types.js';
+import { Checkpointer } from './checkpointer.js';
 import { registerWalSync, WalSync } from './wal-sync.js';
 
 export interface OpenOptions {
@@ -71,5 +72,18 @@ export function openDatabase(options: OpenOptions): DbHandle {
   };
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   if (walSync) registerWalSync(db, walSync);
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  const checkpointer =
+    file === ':memory:'
+      ? undefined
+      : new Checkpointer(sqlite, {
+          onError: (message) => console.error('[db] checkpoint thread:', message),
+        });
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }

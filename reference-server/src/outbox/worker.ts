@@ -121,7 +121,13 @@ export class OutboxWorker {
       }
     }
     const nowIso = this.o.clock.now().toISOString();
-    const done = { status: 'sent', sent_at: nowIso, lease_owner: null, lease_until: null, last_error: null };
+    const done: Updateable<OutboxTable> = {
+      status: 'sent',
+      sent_at: nowIso,
+      lease_owner: null,
+      lease_until: null,
+      last_error: null,
+    };
     // Sent SMS rows keep their link only outside production (the token is single-use, but the row outlives it).
     const redacted = this.o.redactSentSms ? sent.filter((r) => r.kind === 'sms') : [];
     const plain = sent.filter((r) => !redacted.includes(r)).map((r) => r.id);
