@@ -3,14 +3,16 @@
  * `hersys-sdk/schema`; everything here wraps it. The OpenAPI document is generated from these.
  */
 import * as z from 'zod';
-import { SEVERITIES, SEXES, codesOf, isoDate, line, occurrenceReportSchema, phone } from 'hersys-sdk/schema';
-
-/** 感染区分 (the 登録情報一覧's infection category). */
-export const INFECTION_CATEGORIES = [
-  { code: 'infected', ja: '感染者', en: 'Infected' },
-  { code: 'closeContact', ja: '濃厚接触者', en: 'Close contact' },
-  { code: 'omicronCloseContact', ja: 'オミクロン株濃厚接触者', en: 'Omicron close contact' },
-] as const;
+import {
+  INFECTION_CLASSES,
+  SEVERITIES,
+  SEXES,
+  codesOf,
+  isoDate,
+  line,
+  occurrenceReportSchema,
+  phone,
+} from 'hersys-sdk/schema';
 
 /** 現在のステータス. */
 export const PATIENT_STATUSES = [
@@ -37,6 +39,19 @@ export const RESIDENCES = [
 
 const herSysId = z.string().regex(/^\d{8}$/, 'HER-SYS ID is 8 digits');
 const code32 = z.string().min(1).max(32);
+/** JIS X 0401. */
+const prefectureCode = z.string().regex(/^\d{2}$/);
+/** An optimistic-concurrency version sent back with an edit. */
+const editedVersion = z.number().int().min(1);
+const reportStatus = z.enum(['active', 'deleted']);
+
+/** 感染区分, 現在のステータス, 重症度, 居所: fields of the ID管理 data, and filters of the 登録情報一覧 by the same name. */
+const classification = {
+  infectionCategory: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  severity: z.enum(codesOf(SEVERITIES)).optional(),
+  residence: z.enum(codesOf(RESIDENCES)).optional(),
+};
 
 /** ID管理 data of a patient. */
 export const patientRecordSchema = z.strictObject({
@@ -48,10 +63,7 @@ export const patientRecordSchema = z.strictObject({
   sex: z.enum(codesOf(SEXES)).optional(),
   nationality: z.optional(line),
   postalCode: z.string().max(16).optional(),
-  prefectureCode: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
+  prefectureCode: prefectureCode.optional(),
   city: z.optional(line),
   street: z.optional(line),
   phone: z.optional(phone),
@@ -60,10 +72,7 @@ export const patientRecordSchema = z.strictObject({
   localId: z.string().max(64).optional(),
   /** 担当保健所 code. */
   responsibleHealthCenterCode: code32.optional(),
-  infectionCategory: z.enum(codesOf(INFECTION_CATEGORIES)).optional(),
-  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
-  severity: z.enum(codesOf(SEVERITIES)).optional(),
-  residence: z.enum(codesOf(RESIDENCES)).optional(),
+  ...classification,
   /** 場所名 of the 居所. */
   residenceName: z.optional(line),
   /** 期間 (療養期間) start and end. */
@@ -90,7 +99,7 @@ export const patchPatientBody = z.strictObject({
       [K in keyof PatientRecord]-?: z.ZodOptional<z.ZodNullable<z.ZodType<NonNullable<PatientRecord[K]>>>>;
     },
   ),
-  version: z.number().int().min(1).optional(),
+  version: editedVersion.optional(),
 });
 
 /** Build a body schema around the report; the runtime variant takes the report as unknown so that the
@@ -107,7 +116,7 @@ export const createReportBody = createReportBodyWith(occurrenceReportSchema);
 export const createReportEnvelope = createReportBodyWith(z.unknown());
 
 export function updateReportBodyWith<R extends z.core.$ZodType>(report: R) {
-  return z.strictObject({ report, version: z.number().int().min(1).optional() });
+  return z.strictObject({ report, version: editedVersion.optional() });
 }
 export const updateReportBody = updateReportBodyWith(occurrenceReportSchema);
 export const updateReportEnvelope = updateReportBodyWith(z.unknown());
@@ -130,10 +139,7 @@ export const searchQuery = z.strictObject({
   diagnosisDateTo: z.optional(isoDate),
   treatmentDateFrom: z.optional(isoDate),
   treatmentDateTo: z.optional(isoDate),
-  infectionCategory: z.enum(codesOf(INFECTION_CATEGORIES)).optional(),
-  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
-  severity: z.enum(codesOf(SEVERITIES)).optional(),
-  residence: z.enum(codesOf(RESIDENCES)).optional(),
+  ...classification,
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(10),
 });
@@ -142,10 +148,7 @@ export type SearchQuery = z.infer<typeof searchQuery>;
 export const facilityQuery = z.strictObject({
   q: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(50).default(20),
-  prefectureCode: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
+  prefectureCode: prefectureCode.optional(),
 });
 
 export const pdfQuery = z.strictObject({
@@ -180,7 +183,7 @@ export const reportEnvelopeSchema = z.object({
   id: z.string(),
   herSysId: herSysId,
   version: z.number().int(),
-  status: z.enum(['active', 'deleted']),
+  status: reportStatus,
   report: occurrenceReportSchema,
   header: z.object({
     firstReported: stamp,
@@ -209,7 +212,7 @@ export const createReportResponse = z.object({
 export const reportSummarySchema = z.object({
   id: z.string(),
   version: z.number().int(),
-  status: z.enum(['active', 'deleted']),
+  status: reportStatus,
   reportDate: z.string().nullable(),
   diagnosisDate: z.string().nullable(),
   category: z.string().nullable(),
