@@ -1,10 +1,27 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { ConfirmedWarning, Issue } from '../../schema/index.js';
 import { HersysDialogBase } from '../internal/dialog-base.js';
 import { emit } from '../internal/emit.js';
 import '../flow-events.js';
-import { timelineChart } from './timeline-chart.js';
+
+type ChartModule = typeof import('./timeline-chart.js'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the type of a module loaded by import()
+
+/** The chart's module once loaded (./timeline-chart.ts: drawn only in the open dialog). */
+let chart: ChartModule | undefined;
+let chartLoading: Promise<ChartModule> | undefined;
+
+/** Loads the chart once; a failed load is tried again next time. */
+function loadChart(): Promise<ChartModule> {
+  chartLoading ??= import('./timeline-chart.js').then(
+    (m) => (chart = m),
+    (error: unknown) => {
+      chartLoading = undefined;
+      throw error;
+    },
+  );
+  return chartLoading;
+}
 
 /** One entry of the timeline, as `checkDateConsistency` returns it (ascending order). */
 export interface DateTimelineEntry {
@@ -198,6 +215,20 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
   /** The reason typed by the user (also settable by the host, e.g. to pre-fill). */
   @state() reason = '';
 
+  /**
+   * ReactiveElement awaits what this returns before updating: the update that opens the dialog first
+   * waits for the chart's module, so `show()` resolves with the chart drawn. A failed load opens the
+   * dialog without the (decorative) chart; the list carries the meaning.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (!this.open || chart) return super.scheduleUpdate();
+    return loadChart()
+      .catch((error: unknown) =>
+        console.warn('hersys-date-consistency-dialog: the chart could not be loaded', error),
+      )
+      .then(() => super.scheduleUpdate());
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new result is a new question (possibly another patient after 連続登録): never carry a reason over.
     super.willUpdate(changed);
@@ -251,10 +282,15 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
             </ol>
           </div>
           <figure part="chart" aria-hidden="true">
-            ${timelineChart(
-              timeline.map((e) => ({ label: label(e.field), date: e.date, flagged: e.flagged })),
-              t('dialogs.dateConsistency.empty'),
-            )}
+            ${
+              chart
+                ? chart.timelineChart(
+                    svg,
+                    timeline.map((e) => ({ label: label(e.field), date: e.date, flagged: e.flagged })),
+                    t('dialogs.dateConsistency.empty'),
+                  )
+                : nothing
+            }
           </figure>
         </div>
         <div class="reason">

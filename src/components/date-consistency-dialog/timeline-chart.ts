@@ -1,4 +1,10 @@
-import { svg, type SVGTemplateResult } from 'lit';
+/**
+ * The drawn timeline of `<hersys-date-consistency-dialog>`. Loaded when the dialog is first opened (the
+ * dialog's update waits for it), as it is drawn only then. It imports no code (only types): lit's `svg`
+ * comes from the dialog, so a bundler keeps lit in the page's chunk rather than splitting it out into one
+ * shared with this module, which would cost more gzip than this module saves.
+ */
+import type { SVGTemplateResult, svg as litSvg } from 'lit';
 
 /** One row of the chart: a date field in the timeline's (ascending) order. */
 export interface ChartRow {
@@ -65,7 +71,11 @@ function short(iso: string): string {
  * Flagged dates are red with a ×. Decorative only: the caller marks it `aria-hidden`; the list
  * beside it carries the meaning.
  */
-export function timelineChart(rows: readonly ChartRow[], emptyText: string): SVGTemplateResult {
+export function timelineChart(
+  svg: typeof litSvg,
+  rows: readonly ChartRow[],
+  emptyText: string,
+): SVGTemplateResult {
   // The label column fits the longest label (English ones are long): CJK glyphs ~11px, others ~6.6px at 11px (bold +10%).
   const textWidth = (t: string) =>
     [...t].reduce((w, c) => w + (/[\u3000-\u9fff\uff00-\uffef]/.test(c) ? 11 : 6.6), 0);

@@ -1,4 +1,4 @@
-/** en strings of the dialogs, the report flow and the draft stores (see ../ja/ui-flow.ts). */
+/** en strings of the dialogs and the report flow (see ../ja/ui-flow.ts). */
 export const dialogs = {
   continue: 'Continue',
   fix: 'Fix',
@@ -16,7 +16,6 @@ export const dialogs = {
     oldest: '* earliest date',
     newest: '* latest date',
     flagged: 'out of order',
-    chart: 'Timeline chart of the dates',
     reason: 'Reason for continuing (optional)',
     reasonHint:
       'If the dates are correct after checking, click Continue. The reason is recorded in the report.',
@@ -56,7 +55,6 @@ export const flow = {
     clinical: 'Severity and admission',
     healthCenters: 'Health centers',
     empty: 'not entered',
-    yes: 'Yes',
     doctor: 'Doctor',
     institutionName: 'Hospital / clinic',
     institutionAddress: 'Address',
@@ -123,8 +121,4 @@ export const flow = {
     nextCarryOver: 'Next report (carry over)',
     exitsHint: '"Next report (carry over)" keeps the doctor, the hospital/clinic and the admitting hospital.',
   },
-} as const;
-
-export const drafts = {
-  unavailable: 'Drafts cannot be stored securely on this device.',
 } as const;

@@ -1,7 +1,7 @@
 /** en resources of the 'ui' namespace. Keys are stable; see src/locales/index.ts. */
 import form from './ui-form.js';
 import fax from './ui-form-fax.js';
-import { dialogs, flow, drafts } from './ui-flow.js';
+import { dialogs, flow } from './ui-flow.js';
 import { idForm, duplicates, record, patientList } from './ui-patient.js';
 import { signIn } from './ui-sign-in.js';
 
@@ -9,7 +9,6 @@ const ui = {
   form: { ...form, fax },
   dialogs,
   flow,
-  drafts,
   idForm,
   duplicates,
   record,

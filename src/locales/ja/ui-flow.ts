@@ -1,6 +1,5 @@
 /**
- * ja strings of the dialogs, the report flow and the draft stores (the `dialogs`, `flow` and `drafts`
- * subtrees of the `ui` namespace). Wording follows the HER-SYS manual, 発生届 新規入力の手順 ④–⑦.
+ * ja strings of the dialogs and the report flow (the `dialogs` and `flow` subtrees of the `ui` namespace). Wording follows the HER-SYS manual, 発生届 新規入力の手順 ④–⑦.
  */
 export const dialogs = {
   continue: '続ける',
@@ -19,7 +18,6 @@ export const dialogs = {
     oldest: '※ 最も古い日付',
     newest: '※ 最も新しい日付',
     flagged: '前後関係が正しくありません',
-    chart: '日付の時系列図',
     reason: '続ける理由（任意）',
     reasonHint: '確認の結果、問題ない場合には「続ける」をクリックしてください。理由は発生届に記録されます。',
     fields: {
@@ -58,7 +56,6 @@ export const flow = {
     clinical: '重症度・入院',
     healthCenters: '保健所',
     empty: '未入力',
-    yes: 'はい',
     doctor: '医師の氏名',
     institutionName: '従事する病院・診療所の名称',
     institutionAddress: '所在地',
@@ -125,8 +122,4 @@ export const flow = {
     nextCarryOver: '連続登録(引継ぎ)',
     exitsHint: '「連続登録(引継ぎ)」は医師の氏名、従事する病院・診療所、入院医療機関を引き継ぎます。',
   },
-} as const;
-
-export const drafts = {
-  unavailable: 'この端末では下書きを安全に保存できません。',
 } as const;

@@ -7,14 +7,14 @@ import type { ResourcePack } from '../runtime.js';
 import jaIssues from '../ja/issues.js';
 import jaFields from '../ja/fields.js';
 import jaForm from '../ja/ui-form.js';
-import { dialogs, flow, drafts } from '../ja/ui-flow.js';
+import { dialogs, flow } from '../ja/ui-flow.js';
 
 /**
- * The report form, the dialogs and the flow: `issues`, `fields` and the `ui` subtrees `form`, `dialogs`,
- * `flow`, `drafts`.
+ * The report form, the dialogs and the flow: `issues`, `fields` and the `ui` subtrees `form` (without
+ * `form.fax`, ./report-fax.ts), `dialogs`, `flow`.
  */
 export const REPORT_STRINGS: ResourcePack = {
-  ja: { issues: jaIssues, fields: jaFields, ui: { form: jaForm, dialogs, flow, drafts } },
+  ja: { issues: jaIssues, fields: jaFields, ui: { form: jaForm, dialogs, flow } },
   en: async () => {
     const [issues, fields, form, ui] = await Promise.all([
       import('../en/issues.js'),
@@ -25,7 +25,7 @@ export const REPORT_STRINGS: ResourcePack = {
     return {
       issues: issues.default,
       fields: fields.default,
-      ui: { form: form.default, dialogs: ui.dialogs, flow: ui.flow, drafts: ui.drafts },
+      ui: { form: form.default, dialogs: ui.dialogs, flow: ui.flow },
     };
   },
 };

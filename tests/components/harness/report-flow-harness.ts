@@ -40,6 +40,11 @@ export class ReportFlowHarness {
   async settle(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       await this.el.updateComplete;
+      // A dialog opening may wait for a module it loads by need (the date dialog's chart): as a user does.
+      const dialogs = this.root.querySelectorAll<HersysDateConsistencyDialog | HersysOptionalFieldsDialog>(
+        'hersys-date-consistency-dialog, hersys-optional-fields-dialog',
+      );
+      await Promise.all([...dialogs].map((d) => d.updateComplete));
       await new Promise((r) => setTimeout(r, 0));
     }
   }
