@@ -50,7 +50,7 @@ test('the thread checkpoints; the main connection does not', async () => {
       await until(() => size() > before + 1_500_000),
       'the thread did not move the WAL into the file',
     );
-    assert.equal(db.prepare('select count(*) as n from t').get()!.n, 500);
+    assert.equal((db.prepare('select count(*) as n from t').get() as { n: number }).n, 500);
   } finally {
     await c.stop();
     assert.equal(db.pragma('wal_autocheckpoint', { simple: true }), 1000, 'handed back on stop');

@@ -16,9 +16,10 @@
  * around the writer (no sequence number).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import type { Database } from '../db/types.js';
+import { newRowId } from '../lib/ids.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -129,7 +130,7 @@ export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<voi
     seq += 1;
     const source = e.source ?? ctx;
     const row: Omit<StoredRow, 'prev_hash' | 'hash'> = {
-      id: randomUUID(),
+      id: newRowId(),
       seq,
       at: e.at,
       user_id: e.userId,

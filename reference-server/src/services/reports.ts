@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/schema';
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
+import { newRowId } from '../lib/ids.js';
 import { newToken, sha256 } from '../lib/keys.js';
 import { tokyoDate } from '../lib/time.js';
 import { observationSms, reportMail, type MailPayload } from '../outbox/messages.js';
@@ -20,13 +20,17 @@ import {
 import { groupCommitter } from './group-commit.js';
 import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
 
-export function envelope(row: ReportTable) {
+/** A report as the API answers it. `report` is the row's data when the caller has it parsed already. */
+export function envelope(
+  row: ReportTable,
+  report: OccurrenceReport = JSON.parse(row.data) as OccurrenceReport,
+) {
   return {
     id: row.id,
     herSysId: row.patient_id,
     version: row.version,
     status: row.status,
-    report: JSON.parse(row.data) as OccurrenceReport,
+    report,
     header: {
       firstReported: { at: row.first_reported_at, by: parseActor(row.first_reported_by)! },
       lastUpdated: { at: row.updated_at, by: parseActor(row.updated_by)! },
@@ -187,6 +191,18 @@ export async function createReport(
   }
 }
 
+/**
+ * What an idempotency key keeps of its first answer: everything but the report, which is read back from its row
+ * (the same content unless it was edited since; then the retry sees the current version, with its ETag). The
+ * report was a second copy of the filing in every key row.
+ */
+interface StoredAnswer {
+  reportId: string;
+  issues: Issue[];
+  notified: Notified[];
+  sms: unknown;
+}
+
 /** Thrown when the idempotency key was stored meanwhile (the item's writes are rolled back). */
 class KeyAlreadyUsed extends Error {}
 
@@ -219,8 +235,14 @@ async function priorAnswer(
       'A request with this Idempotency-Key is still being processed; retry shortly.',
     );
   }
-  const body = JSON.parse(prior.response) as { report?: { id?: string } };
-  return { status: prior.status_code, body, replayed: true, reportId: body.report?.id ?? '' };
+  const stored = JSON.parse(prior.response) as StoredAnswer | { report: { id: string } };
+  // Answers stored before the report itself was left out of them are whole.
+  if ('report' in stored)
+    return { status: prior.status_code, body: stored, replayed: true, reportId: stored.report.id };
+  const row = await db.selectFrom('reports').selectAll().where('id', '=', stored.reportId).executeTakeFirst();
+  if (!row) throw notFound('The report');
+  const { reportId, ...rest } = stored;
+  return { status: prior.status_code, body: { report: envelope(row), ...rest }, replayed: true, reportId };
 }
 
 async function createInTx(
@@ -255,7 +277,7 @@ async function createInTx(
       ? { name: responsibleHc.pref_name, email: responsibleHc.pref_email }
       : undefined;
 
-  const id = randomUUID();
+  const id = newRowId();
   const actor = actorOf(u);
   const row: ReportTable = {
     id,
@@ -368,8 +390,9 @@ async function createInTx(
     nowIso,
   );
 
-  const body = { report: envelope(row), issues: input.warnings, notified, sms };
+  const body = { report: envelope(row, report), issues: input.warnings, notified, sms };
   if (idempotencyKey) {
+    const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
     // PostgreSQL: a concurrent request with this key (another batch or instance) makes this wait for its
     // commit, then conflict.
     const stored = await trx
@@ -379,7 +402,7 @@ async function createInTx(
         key: idempotencyKey,
         request_hash: requestHash,
         status_code: 201,
-        response: JSON.stringify(body),
+        response: JSON.stringify(answer),
         created_at: nowIso,
       })
       .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
@@ -427,7 +450,7 @@ async function insertOutbox(
     .insertInto('outbox')
     .values(
       messages.map(([kind, payload]) => ({
-        id: randomUUID(),
+        id: newRowId(),
         kind,
         payload: JSON.stringify(payload),
         report_id: reportId,
@@ -465,7 +488,7 @@ async function queueObservationSms(
     return { queued: false, reason: 'not_confirmed' };
 
   const token = newToken();
-  const inviteId = randomUUID();
+  const inviteId = newRowId();
   const expires = new Date(deps.now.getTime() + deps.config.inviteTtlDays * 86_400_000);
   await trx
     .insertInto('observation_invites')
