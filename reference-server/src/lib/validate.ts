@@ -1,8 +1,11 @@
 /**
  * Turns zod failures into the shared `Issue` shape, and reads JSON bodies and query strings safely.
+ *
+ * Schemas are taken as zod's core type, so the server's own (`zod`) and the SDK's (`zod/mini`) validate
+ * through the same functions with the same issues.
  */
 import type { Context } from 'hono';
-import type * as z from 'zod';
+import * as z from 'zod/v4/core';
 import type { Issue } from 'hersys-sdk/schema';
 import { ApiError, validationFailed } from './errors.js';
 
@@ -12,7 +15,7 @@ function joinPath(prefix: string, path: readonly PropertyKey[]): string {
 }
 
 /** Maps zod issues to `Issue`s (`type`, `required`, `unknownField`, `tooLong`, …), paths joined with dots. */
-export function zodIssues(error: z.core.$ZodError, prefix = ''): Issue[] {
+export function zodIssues(error: z.$ZodError, prefix = ''): Issue[] {
   const out: Issue[] = [];
   for (const i of error.issues) {
     const path = joinPath(prefix, i.path);
@@ -54,8 +57,8 @@ export function zodIssues(error: z.core.$ZodError, prefix = ''): Issue[] {
 }
 
 /** Parses `value` with `schema`, or throws 400 `validation_failed` with the issues. */
-export function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
-  const r = schema.safeParse(value);
+export function parseWith<S extends z.$ZodType>(schema: S, value: unknown, prefix = ''): z.output<S> {
+  const r = z.safeParse(schema, value);
   if (!r.success) throw validationFailed(zodIssues(r.error, prefix));
   return r.data;
 }
@@ -110,12 +113,12 @@ export function findNul(value: unknown, path: string): string | undefined {
 }
 
 /** Reads and validates a JSON body. */
-export async function jsonBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S>> {
+export async function jsonBody<S extends z.$ZodType>(c: Context, schema: S): Promise<z.output<S>> {
   return parseWith(schema, await readJson(c));
 }
 
 /** Validates the query string (each parameter once; repeated parameters are refused). */
-export function queryParams<S extends z.ZodType>(c: Context, schema: S): z.output<S> {
+export function queryParams<S extends z.$ZodType>(c: Context, schema: S): z.output<S> {
   const all = c.req.queries();
   const flat: Record<string, string> = {};
   const issues: Issue[] = [];

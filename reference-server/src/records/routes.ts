@@ -127,7 +127,7 @@ export function recordRoutes(deps: Deps) {
         'Send the section as "data".',
       );
     }
-    const data = parseWith(recordSectionSchemas[s] as z.ZodType, body.data, 'data');
+    const data = parseWith(recordSectionSchemas[s], body.data, 'data');
     const found = validateSection(s, data as never, { today: tokyoDate(deps.clock.now()) });
     const prefixed: Issue[] = [
       ...duplicateRowIds(s, data),

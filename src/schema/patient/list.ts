@@ -1,6 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { INFECTION_CLASSES, PATIENT_STATUSES, RECORD_SEVERITIES, RESIDENCE_TYPES } from './codes.js';
 import { codesOf } from '../codes/code-list.js';
+import { isoDate } from '../report/primitives.js';
 
 /**
  * 登録情報一覧 and the menu's other lists: the query a list sends to its data source, the rows it gets
@@ -22,11 +23,8 @@ export type PatientListVariant = (typeof PATIENT_LIST_VARIANTS)[number]['code'];
 /** Page sizes offered (10 is the manual's default). */
 export const PAGE_SIZES = [10, 20, 50, 100, 500, 1000] as const;
 
-const optText = z.string().max(100).optional();
-const optDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional();
+const optText = z.optional(z.string().check(z.maxLength(100)));
+const optDate = z.optional(isoDate);
 
 /** The filters and paging of a list. Empty filters are absent. */
 export const patientListQuerySchema = z.strictObject({
@@ -53,26 +51,26 @@ export const patientListQuerySchema = z.strictObject({
   diagnosisDateFrom: optDate,
   diagnosisDateTo: optDate,
   /** 感染区分 (the tab; absent = 検索結果全件). */
-  infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  infectionClass: z.optional(z.enum(codesOf(INFECTION_CLASSES))),
   /** 現在のステータス. */
-  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  status: z.optional(z.enum(codesOf(PATIENT_STATUSES))),
   /** 重症度. */
-  severity: z.enum(codesOf(RECORD_SEVERITIES)).optional(),
+  severity: z.optional(z.enum(codesOf(RECORD_SEVERITIES))),
   /** 処置日 from / to. */
   treatmentDateFrom: optDate,
   treatmentDateTo: optDate,
   /** 居所. */
-  residence: z.enum(codesOf(RESIDENCE_TYPES)).optional(),
+  residence: z.optional(z.enum(codesOf(RESIDENCE_TYPES))),
   /** Sort: 期間開始日 (降順) is the manual's default. */
-  sort: z.enum(['periodStartDesc', 'periodStartAsc', 'diagnosisDateDesc', 'herSysIdAsc']).optional(),
+  sort: z.optional(z.enum(['periodStartDesc', 'periodStartAsc', 'diagnosisDateDesc', 'herSysIdAsc'])),
   /** 1-based page. */
-  page: z.number().int().min(1).optional(),
+  page: z.optional(z.number().check(z.int(), z.minimum(1))),
   /** Rows per page (10 default). */
-  pageSize: z.number().int().min(1).max(1000).optional(),
+  pageSize: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(1000))),
   /** Which list screen asks. */
-  variant: z
-    .enum(PATIENT_LIST_VARIANTS.map((v) => v.code) as [PatientListVariant, ...PatientListVariant[]])
-    .optional(),
+  variant: z.optional(
+    z.enum(PATIENT_LIST_VARIANTS.map((v) => v.code) as [PatientListVariant, ...PatientListVariant[]]),
+  ),
 });
 export type PatientListQuery = z.infer<typeof patientListQuerySchema>;
 

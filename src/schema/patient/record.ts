@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { RISK_FACTORS, SYMPTOMS, SPECIMENS, YES_NO_UNKNOWN, codesOf } from '../codes/index.js';
 import { facilityRefSchema, isoDate, line, phone, text } from '../report/primitives.js';
 import { occurrenceReportSchema } from '../report/occurrence-report.js';
@@ -24,7 +24,9 @@ import {
  * stale edit can say which row they mean.
  */
 
-const rowId = z.string().min(1).max(64);
+const rowId = z.string().check(z.minLength(1), z.maxLength(64));
+/** ISO 3166-1 alpha-2. */
+const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/));
 
 /** 緊急連絡先. */
 export const emergencyContactSchema = z.strictObject({
@@ -52,23 +54,17 @@ export const personSchema = z.strictObject({
   /** 生年月日 (ISO). */
   dateOfBirth: z.optional(isoDate),
   /** 生年月日 非公開: withheld from other institutions' views (the header shows 非公開). */
-  dateOfBirthPrivate: z.boolean().optional(),
+  dateOfBirthPrivate: z.optional(z.boolean()),
   /** 性別. */
-  sex: z.enum(codesOf(PERSON_SEXES)).optional(),
+  sex: z.optional(z.enum(codesOf(PERSON_SEXES))),
   /** 性別 非公開. */
-  sexPrivate: z.boolean().optional(),
+  sexPrivate: z.optional(z.boolean()),
   /** 国籍: ISO 3166-1 alpha-2 code. */
-  nationality: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
+  nationality: z.optional(countryCode),
   /** 郵便番号: 7 half-width digits, no hyphen (the manual's ※ハイフンなし半角数字のみ). */
-  postalCode: z.string().max(16).optional(),
+  postalCode: z.optional(z.string().check(z.maxLength(16))),
   /** 都道府県 (JIS X 0401). */
-  prefectureCode: z
-    .string()
-    .regex(/^\d{2}$/)
-    .optional(),
+  prefectureCode: z.optional(z.string().check(z.regex(/^\d{2}$/))),
   /** 市区町村. */
   city: z.optional(line),
   /** 町域・番地・建物. */
@@ -78,13 +74,13 @@ export const personSchema = z.strictObject({
   /** 電話番号2 (自宅 or 勤務先). */
   phone2: z.optional(phone),
   /** パスポート番号 (foreign nationals; a filter of 登録情報一覧). */
-  passportNumber: z.string().max(20).optional(),
+  passportNumber: z.optional(z.string().check(z.maxLength(20))),
   /** 保健所独自ID: the health center's own case number. */
-  localId: z.string().max(32).optional(),
+  localId: z.optional(z.string().check(z.maxLength(32))),
   /** 担当保健所. */
   responsibleHealthCenter: z.optional(facilityRefSchema),
   /** 緊急連絡先. */
-  emergencyContact: emergencyContactSchema.optional(),
+  emergencyContact: z.optional(emergencyContactSchema),
   /** 自由記述欄. */
   freeText: z.optional(text),
 });
@@ -97,18 +93,15 @@ export const basicInfoSchema = z.strictObject({
   /** 勤務先・通学先. */
   workplace: z.optional(line),
   /** 基礎疾患・重症化リスク因子: 有・無・不明. */
-  underlyingConditions: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
+  underlyingConditions: z.optional(z.enum(codesOf(YES_NO_UNKNOWN))),
   /** The risk factors that apply (the report's list). */
-  conditions: z
-    .array(z.enum(codesOf(RISK_FACTORS)))
-    .max(RISK_FACTORS.length)
-    .optional(),
+  conditions: z.optional(z.array(z.enum(codesOf(RISK_FACTORS))).check(z.maxLength(RISK_FACTORS.length))),
   /** その他の基礎疾患 (free text). */
   conditionsOther: z.optional(line),
   /** 妊娠: 有・無・不明. */
-  pregnancy: z.enum(codesOf(YES_NO_UNKNOWN)).optional(),
+  pregnancy: z.optional(z.enum(codesOf(YES_NO_UNKNOWN))),
   /** ワクチン接種回数. */
-  vaccineDoses: z.number().int().min(0).max(10).optional(),
+  vaccineDoses: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(10))),
 });
 export type BasicInfo = z.infer<typeof basicInfoSchema>;
 
@@ -116,15 +109,15 @@ export type BasicInfo = z.infer<typeof basicInfoSchema>;
 export const labTestSchema = z.strictObject({
   id: rowId,
   /** 検査方法. */
-  method: z.enum(codesOf(LAB_TEST_METHODS)).optional(),
+  method: z.optional(z.enum(codesOf(LAB_TEST_METHODS))),
   /** 検体. */
-  specimen: z.enum(codesOf(SPECIMENS)).optional(),
+  specimen: z.optional(z.enum(codesOf(SPECIMENS))),
   /** 検体採取日. */
   collectionDate: z.optional(isoDate),
   /** 結果判明日. */
   resultDate: z.optional(isoDate),
   /** 結果. */
-  result: z.enum(codesOf(LAB_TEST_RESULTS)).optional(),
+  result: z.optional(z.enum(codesOf(LAB_TEST_RESULTS))),
   /** 検査機関. */
   laboratory: z.optional(line),
 });
@@ -134,7 +127,7 @@ export type LabTest = z.infer<typeof labTestSchema>;
 export const residenceSchema = z.strictObject({
   id: rowId,
   /** 居所. */
-  type: z.enum(codesOf(RESIDENCE_TYPES)).optional(),
+  type: z.optional(z.enum(codesOf(RESIDENCE_TYPES))),
   /** 場所名 (hotel, hospital or facility name). */
   placeName: z.optional(line),
   /** 期間 (開始). */
@@ -149,7 +142,7 @@ export type Residence = z.infer<typeof residenceSchema>;
 /** One 行動歴 entry (activity or travel). */
 export const activitySchema = z.strictObject({
   id: rowId,
-  kind: z.enum(codesOf(ACTIVITY_KINDS)).optional(),
+  kind: z.optional(z.enum(codesOf(ACTIVITY_KINDS))),
   /** 日付 (開始). */
   startDate: z.optional(isoDate),
   /** 日付 (終了), for travel. */
@@ -157,10 +150,7 @@ export const activitySchema = z.strictObject({
   /** 場所 (施設名・地域). */
   place: z.optional(line),
   /** 渡航先 (ISO 3166-1 alpha-2), for overseas travel. */
-  country: z
-    .string()
-    .regex(/^[A-Z]{2}$/)
-    .optional(),
+  country: z.optional(countryCode),
   /** 内容・接触者等. */
   detail: z.optional(line),
 });
@@ -172,14 +162,11 @@ export const observationEntrySchema = z.strictObject({
   /** 日付. */
   date: z.optional(isoDate),
   /** 体温 (°C). */
-  temperature: z.number().optional(),
+  temperature: z.optional(z.number()),
   /** SpO2 (%). */
-  spo2: z.number().optional(),
+  spo2: z.optional(z.number()),
   /** 症状. */
-  symptoms: z
-    .array(z.enum(codesOf(SYMPTOMS)))
-    .max(SYMPTOMS.length)
-    .optional(),
+  symptoms: z.optional(z.array(z.enum(codesOf(SYMPTOMS))).check(z.maxLength(SYMPTOMS.length))),
   /** 備考. */
   note: z.optional(line),
 });
@@ -191,7 +178,7 @@ export const healthObservationSchema = z.strictObject({
   startDate: z.optional(isoDate),
   /** 健康観察期間 (終了). */
   endDate: z.optional(isoDate),
-  entries: z.array(observationEntrySchema).max(400).optional(),
+  entries: z.optional(z.array(observationEntrySchema).check(z.maxLength(400))),
 });
 export type HealthObservation = z.infer<typeof healthObservationSchema>;
 
@@ -205,7 +192,7 @@ export const admissionSchema = z.strictObject({
   /** 退院年月日. */
   dischargeDate: z.optional(isoDate),
   /** 転帰. */
-  outcome: z.enum(codesOf(DISCHARGE_OUTCOMES)).optional(),
+  outcome: z.optional(z.enum(codesOf(DISCHARGE_OUTCOMES))),
 });
 export type Admission = z.infer<typeof admissionSchema>;
 
@@ -214,7 +201,7 @@ export const severityEntrySchema = z.strictObject({
   id: rowId,
   /** 判定日. */
   date: z.optional(isoDate),
-  severity: z.enum(codesOf(RECORD_SEVERITIES)).optional(),
+  severity: z.optional(z.enum(codesOf(RECORD_SEVERITIES))),
   /** 処置 (酸素投与, 人工呼吸器…). */
   treatment: z.optional(line),
 });
@@ -222,8 +209,8 @@ export type SeverityEntry = z.infer<typeof severityEntrySchema>;
 
 /** 医療. */
 export const medicalSchema = z.strictObject({
-  admissions: z.array(admissionSchema).max(50).optional(),
-  severities: z.array(severityEntrySchema).max(200).optional(),
+  admissions: z.optional(z.array(admissionSchema).check(z.maxLength(50))),
+  severities: z.optional(z.array(severityEntrySchema).check(z.maxLength(200))),
 });
 export type Medical = z.infer<typeof medicalSchema>;
 
@@ -231,7 +218,7 @@ export type Medical = z.infer<typeof medicalSchema>;
 export const noteSchema = z.strictObject({
   id: rowId,
   /** When written (ISO 8601 date-time; set by the server when empty). */
-  at: z.string().max(40).optional(),
+  at: z.optional(z.string().check(z.maxLength(40))),
   /** Who wrote it (set by the server). */
   author: z.optional(line),
   text: z.optional(text),
@@ -240,21 +227,21 @@ export type Note = z.infer<typeof noteSchema>;
 
 /** One entry of the audit trail (read-only; written by the server). */
 export const auditEntrySchema = z.strictObject({
-  at: z.string().max(40),
+  at: z.string().check(z.maxLength(40)),
   actor: line,
   /** What happened: 'create', 'update', 'delete', 'restore', 'link'… */
-  action: z.string().max(32),
+  action: z.string().check(z.maxLength(32)),
   /** The section or report concerned. */
-  target: z.string().max(64).optional(),
+  target: z.optional(z.string().check(z.maxLength(64))),
   /** The record version after the change. */
-  version: z.number().int().optional(),
+  version: z.optional(z.number().check(z.int())),
   summary: z.optional(line),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 /** One 発生届 of the record with its filing trail (初回報告 / 最終更新 / 保健所確認済). */
 export const recordReportSchema = z.strictObject({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   report: occurrenceReportSchema,
   /** 初回報告: who (institution name) and when (ISO date). */
   firstReportedBy: z.optional(line),
@@ -265,47 +252,47 @@ export const recordReportSchema = z.strictObject({
   /** 保健所確認済 date. */
   healthCenterConfirmedAt: z.optional(isoDate),
   /** Deleted (削除) reports stay in the record until restored or purged. */
-  deleted: z.boolean().optional(),
+  deleted: z.optional(z.boolean()),
 });
 export type RecordReport = z.infer<typeof recordReportSchema>;
 
 /** The whole record. */
 export const patientRecordSchema = z.strictObject({
   /** HER-SYS ID: issued by the server at 登録 (8 digits in 2022). */
-  herSysId: z.string().min(1).max(16),
+  herSysId: z.string().check(z.minLength(1), z.maxLength(16)),
   /** Optimistic-concurrency version: every save sends it and gets the next one back. */
-  version: z.number().int().min(0),
+  version: z.number().check(z.int(), z.minimum(0)),
   person: personSchema,
   /** 現在のステータス. */
-  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  status: z.optional(z.enum(codesOf(PATIENT_STATUSES))),
   /** 感染区分. */
-  infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  infectionClass: z.optional(z.enum(codesOf(INFECTION_CLASSES))),
   /** My HER-SYS健康調査: whether the person reports through My HER-SYS. */
-  myHerSys: z.boolean().optional(),
+  myHerSys: z.optional(z.boolean()),
   /** 処置日 (措置判定記録; a filter of 登録情報一覧). */
   treatmentDate: z.optional(isoDate),
-  basicInfo: basicInfoSchema.optional(),
-  tests: z.array(labTestSchema).max(200).optional(),
-  residences: z.array(residenceSchema).max(100).optional(),
-  activities: z.array(activitySchema).max(500).optional(),
-  healthObservation: healthObservationSchema.optional(),
-  medical: medicalSchema.optional(),
-  notes: z.array(noteSchema).max(1000).optional(),
-  reports: z.array(recordReportSchema).max(50).optional(),
-  audit: z.array(auditEntrySchema).max(10000).optional(),
+  basicInfo: z.optional(basicInfoSchema),
+  tests: z.optional(z.array(labTestSchema).check(z.maxLength(200))),
+  residences: z.optional(z.array(residenceSchema).check(z.maxLength(100))),
+  activities: z.optional(z.array(activitySchema).check(z.maxLength(500))),
+  healthObservation: z.optional(healthObservationSchema),
+  medical: z.optional(medicalSchema),
+  notes: z.optional(z.array(noteSchema).check(z.maxLength(1000))),
+  reports: z.optional(z.array(recordReportSchema).check(z.maxLength(50))),
+  audit: z.optional(z.array(auditEntrySchema).check(z.maxLength(10000))),
 });
 export type PatientRecord = z.infer<typeof patientRecordSchema>;
 
 /** 措置判定記録: the record's classification and status (edited in the 医療 tab, shown in the header). */
 export const measuresSchema = z.strictObject({
   /** 感染区分. */
-  infectionClass: z.enum(codesOf(INFECTION_CLASSES)).optional(),
+  infectionClass: z.optional(z.enum(codesOf(INFECTION_CLASSES))),
   /** 現在のステータス. */
-  status: z.enum(codesOf(PATIENT_STATUSES)).optional(),
+  status: z.optional(z.enum(codesOf(PATIENT_STATUSES))),
   /** 処置日. */
   treatmentDate: z.optional(isoDate),
   /** My HER-SYS健康調査. */
-  myHerSys: z.boolean().optional(),
+  myHerSys: z.optional(z.boolean()),
 });
 export type Measures = z.infer<typeof measuresSchema>;
 
@@ -326,13 +313,13 @@ export interface RecordSectionData {
 export const recordSectionSchemas = {
   identity: personSchema,
   basicInfo: basicInfoSchema,
-  tests: z.array(labTestSchema).max(200),
-  residences: z.array(residenceSchema).max(100),
-  activities: z.array(activitySchema).max(500),
+  tests: z.array(labTestSchema).check(z.maxLength(200)),
+  residences: z.array(residenceSchema).check(z.maxLength(100)),
+  activities: z.array(activitySchema).check(z.maxLength(500)),
   healthObservation: healthObservationSchema,
   medical: medicalSchema,
   measures: measuresSchema,
-  notes: z.array(noteSchema).max(1000),
+  notes: z.array(noteSchema).check(z.maxLength(1000)),
 } as const;
 
 /** The current data of a section of a record (empty values for sections never saved). */
