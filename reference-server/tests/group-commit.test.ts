@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
+import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
@@ -74,6 +75,41 @@ for (const backend of BACKENDS) {
       assert.equal(again.status, 201);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
       assert.equal((await json(again)).report.id, bodies[5].report.id);
+    });
+
+    test('an item rolled back after appending to the audit chain: the next items chain on the head before it', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const never = () => false;
+      const results = await Promise.allSettled(
+        ['c-1', 'c-2', 'c-3'].map((k) =>
+          gc.run(
+            async (trx) => {
+              await appendAudit(trx, [
+                {
+                  at: 'now',
+                  userId: 'u',
+                  facilityCode: 'f',
+                  action: 'test',
+                  entity: 'report',
+                  entityId: k,
+                  version: 1,
+                },
+              ]);
+              if (k === 'c-2') throw new Error('item c-2 fails after its audit entry');
+              return k;
+            },
+            never,
+            never,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.equal(gc.stats.largest, 3, 'the three items shared one transaction');
+      const chain = await verifyAuditChain(h.handle.db);
+      assert.equal(chain.ok, true, JSON.stringify(chain.broken));
     });
 
     test('a failing item is rolled back alone; a batch that cannot commit reruns each item alone', async () => {

@@ -115,6 +115,20 @@ async function lockHead(trx: AnyDb): Promise<{ seq: number; hash: string }> {
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The head as this transaction left it. The lock taken by the first append holds until the transaction ends, so
+ * later appends in it (a group-commit batch files dozens of reports in one) need neither the lock nor the read.
+ */
+const headInTransaction = new WeakMap<object, { seq: number; hash: string }>();
+
+/**
+ * Forgets what a transaction knows of the head: call it after a ROLLBACK TO SAVEPOINT, which may have undone
+ * appends (the group committer does, when an item fails). The next append reads the head again.
+ */
+export function forgetChainHead(trx: object): void {
+  headInTransaction.delete(trx);
+}
+
 /** Appends entries to the chain inside `db`'s transaction (or a new one when `db` is not a transaction). */
 export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -122,7 +136,7 @@ export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<voi
     await (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, entries));
     return;
   }
-  const head = await lockHead(db);
+  const head = headInTransaction.get(db) ?? (await lockHead(db));
   const ctx = auditRequestContext.getStore();
   let seq = Number(head.seq);
   let prev = head.hash;
@@ -151,6 +165,7 @@ export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<voi
   });
   await db.insertInto('audit_log').values(rows).execute();
   await db.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').execute();
+  headInTransaction.set(db, { seq, hash: prev });
 }
 
 export interface ChainVerdict {

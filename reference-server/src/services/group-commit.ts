@@ -20,6 +20,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
+import { forgetChainHead } from '../audit/chain.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -163,6 +164,7 @@ export class GroupCommitter {
       } catch (err) {
         // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
         await sql`rollback to savepoint group_item`.execute(trx);
+        forgetChainHead(trx);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
         if (job.retryTx(err)) throw new BatchAbort(err);
         if (attempt < MAX_ATTEMPTS && job.retryItem(err)) continue;
