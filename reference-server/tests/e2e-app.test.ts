@@ -257,7 +257,7 @@ async function laterSignIn(page: Page, loginId: Account): Promise<void> {
   await page.locator('hersys-sign-in #code-text').waitFor();
   await signInInput(page, 'code').fill(await outboxCode(phone.replace(/\D/g, '')));
   await signInInput(page, 'code').press('Enter');
-  // The security key is offered again until one is registered (or, depending on the account, not at all).
+  // Whether the security key is offered again depends on the account's history: declined when it is.
   const offer = page.locator('hersys-sign-in h2', { hasText: 'セキュリティキーを登録しますか' });
   if ((await firstVisible([offer, page.getByTestId('facility')], 30_000)) === 0)
     await page.locator('hersys-sign-in button', { hasText: 'あとで' }).click();
@@ -360,13 +360,16 @@ before(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(path.join(tmpdir(), 'hersys-e2e-'));
+  // SQLite in the fresh data folder even after `eval "$(scripts/pg-up.sh)"`, which exports DATABASE_URL: a
+  // shared database would keep the accounts of an earlier run, whose first sign-in is done.
+  const { DATABASE_URL: _shared, ...serverEnv } = process.env;
   server = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=source', 'reference-server/src/main.ts'],
     {
       cwd: repoRoot,
       env: {
-        ...process.env,
+        ...serverEnv,
         NODE_ENV: 'development',
         PORT: String(port),
         HOST: '127.0.0.1',
