@@ -115,57 +115,88 @@ async function lockHead(trx: AnyDb): Promise<{ seq: number; hash: string }> {
     .executeTakeFirstOrThrow();
 }
 
-/**
- * The head as this transaction left it. The lock taken by the first append holds until the transaction ends, so
- * later appends in it (a group-commit batch files dozens of reports in one) need neither the lock nor the read.
- */
-const headInTransaction = new WeakMap<object, { seq: number; hash: string }>();
+/** A row before it is chained: everything but its sequence number and hashes. */
+type Unchained = Omit<StoredRow, 'seq' | 'prev_hash' | 'hash'>;
 
-/**
- * Forgets what a transaction knows of the head: call it after a ROLLBACK TO SAVEPOINT, which may have undone
- * appends (the group committer does, when an item fails). The next append reads the head again.
- */
-export function forgetChainHead(trx: object): void {
-  headInTransaction.delete(trx);
+function unchained(e: AuditEntry): Unchained {
+  const source = e.source ?? auditRequestContext.getStore();
+  return {
+    id: newRowId(),
+    at: e.at,
+    user_id: e.userId,
+    facility_code: e.facilityCode,
+    action: e.action,
+    entity: e.entity,
+    entity_id: e.entityId,
+    version: e.version,
+    old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
+    new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
+    outcome: e.outcome ?? 'success',
+    source: source ? JSON.stringify(source) : null,
+  };
 }
 
-/** Appends entries to the chain inside `db`'s transaction (or a new one when `db` is not a transaction). */
+/** Chains rows after the head (locked for the rest of the transaction) and writes them: one insert, one update. */
+async function chain(trx: AnyDb, rows: Unchained[]): Promise<void> {
+  const head = await lockHead(trx);
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const stored: StoredRow[] = rows.map((r) => {
+    seq += 1;
+    const row = { ...r, seq };
+    const hash = chainHash(prev, canonicalContent(row));
+    const out = { ...row, prev_hash: prev, hash };
+    prev = hash;
+    return out;
+  });
+  await trx.insertInto('audit_log').values(stored).execute();
+  await trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').execute();
+}
+
+/** Entries held by transactions that defer their appends. */
+const held = new WeakMap<object, Unchained[]>();
+
+/**
+ * Holds the entries appended in `trx` until {@link flushAudit}: a transaction that writes many (a group-commit
+ * batch of 報告) takes the chain head's lock once, at its end, and writes them in one statement. On PostgreSQL
+ * another transaction then waits for that lock only for the flush and the commit, not for the whole batch.
+ */
+export function deferAudit(trx: Transaction<Database>): void {
+  held.set(trx, []);
+}
+
+/** How many entries `trx` holds: a mark for {@link dropAuditEntriesSince}. */
+export function heldAuditEntries(trx: object): number {
+  return held.get(trx)?.length ?? 0;
+}
+
+/** Drops the entries held since `mark`: a ROLLBACK TO SAVEPOINT undid the writes they describe. */
+export function dropAuditEntriesSince(trx: object, mark: number): void {
+  const rows = held.get(trx);
+  if (rows) rows.length = Math.min(rows.length, mark);
+}
+
+/** Writes the entries `trx` holds to the chain (call it last before COMMIT) and stops holding. */
+export async function flushAudit(trx: Transaction<Database>): Promise<void> {
+  const rows = held.get(trx);
+  held.delete(trx);
+  if (rows && rows.length > 0) await chain(trx, rows);
+}
+
+/**
+ * Appends entries to the chain inside `db`'s transaction (or a new one when `db` is not a transaction); held
+ * until the transaction's {@link flushAudit} when it defers them. The content is taken now either way.
+ */
 export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   if (!db.isTransaction) {
     await (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, entries));
     return;
   }
-  const head = headInTransaction.get(db) ?? (await lockHead(db));
-  const ctx = auditRequestContext.getStore();
-  let seq = Number(head.seq);
-  let prev = head.hash;
-  const rows: StoredRow[] = entries.map((e) => {
-    seq += 1;
-    const source = e.source ?? ctx;
-    const row: Omit<StoredRow, 'prev_hash' | 'hash'> = {
-      id: newRowId(),
-      seq,
-      at: e.at,
-      user_id: e.userId,
-      facility_code: e.facilityCode,
-      action: e.action,
-      entity: e.entity,
-      entity_id: e.entityId,
-      version: e.version,
-      old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
-      new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
-      outcome: e.outcome ?? 'success',
-      source: source ? JSON.stringify(source) : null,
-    };
-    const hash = chainHash(prev, canonicalContent(row));
-    const stored = { ...row, prev_hash: prev, hash };
-    prev = hash;
-    return stored;
-  });
-  await db.insertInto('audit_log').values(rows).execute();
-  await db.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').execute();
-  headInTransaction.set(db, { seq, hash: prev });
+  const rows = entries.map(unchained);
+  const holding = held.get(db);
+  if (holding) holding.push(...rows);
+  else await chain(db, rows);
 }
 
 export interface ChainVerdict {

@@ -1,13 +1,14 @@
 /**
  * Group commit: concurrent writes of one kind (報告, the busiest) share one transaction, so a batch pays one
- * commit — one WAL fsync on SQLite (synchronous=FULL), one WAL flush and one round trip of BEGIN/COMMIT on
- * PostgreSQL — and one acquisition of the locks every filing takes (the audit chain head).
+ * commit — one WAL sync on SQLite, one WAL flush and one round trip of BEGIN/COMMIT on PostgreSQL — and one
+ * acquisition of the lock every filing needs (the audit chain head): the batch's audit entries are held and
+ * chained in one statement at its end (audit/chain.ts `deferAudit`).
  *
  * - A write is queued; the queue is drained one batch at a time (per database handle, so per process: two
  *   instances each run their own batches and the database serialises them as it does single transactions).
  * - Each item runs in its own SAVEPOINT: an item that fails (a 404, an idempotency conflict, a constraint) is
- *   rolled back alone and answered with its own error; a unique violation that the item may retry (a HER-SYS ID
- *   collision) is retried inside its savepoint.
+ *   rolled back alone (its held audit entries dropped with it) and answered with its own error; a unique
+ *   violation that the item may retry (a HER-SYS ID collision) is retried inside its savepoint.
  * - Every caller is answered only after its batch has COMMITTED and is on disk (`whenDurable`: on SQLite the
  *   WAL sync runs in the thread pool while the next batch is already being written, db/wal-sync.ts): an
  *   acknowledged write is as durable as before. Nothing is kept in memory beyond the waiting requests.
@@ -20,7 +21,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
-import { forgetChainHead } from '../audit/chain.js';
+import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from '../audit/chain.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -113,11 +114,13 @@ export class GroupCommitter {
     const outcomes: Outcome[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
+        deferAudit(trx);
         let open = false;
         for (const job of batch) {
           outcomes.push(await this.runItem(trx, job, open));
           open = true;
         }
+        await flushAudit(trx);
       });
     } catch {
       // The batch did not commit: nobody has been answered; each item gets its own transaction.
@@ -151,6 +154,7 @@ export class GroupCommitter {
   ): Promise<Outcome> {
     let open = previousOpen;
     for (let attempt = 1; ; attempt++) {
+      const audited = heldAuditEntries(trx);
       if (this.postgres) {
         await sql
           .raw(open ? 'release savepoint group_item; savepoint group_item' : 'savepoint group_item')
@@ -164,7 +168,7 @@ export class GroupCommitter {
       } catch (err) {
         // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
         await sql`rollback to savepoint group_item`.execute(trx);
-        forgetChainHead(trx);
+        dropAuditEntriesSince(trx, audited);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
         if (job.retryTx(err)) throw new BatchAbort(err);
         if (attempt < MAX_ATTEMPTS && job.retryItem(err)) continue;
@@ -176,7 +180,12 @@ export class GroupCommitter {
   private async runAlone(job: Job<unknown>) {
     for (let attempt = 1; ; attempt++) {
       try {
-        const value = await this.db.transaction().execute((trx) => job.inContext(() => job.work(trx)));
+        const value = await this.db.transaction().execute(async (trx) => {
+          deferAudit(trx);
+          const v = await job.inContext(() => job.work(trx));
+          await flushAudit(trx);
+          return v;
+        });
         this.stats.batches++;
         this.stats.items++;
         this.stats.largest = Math.max(this.stats.largest, 1);
