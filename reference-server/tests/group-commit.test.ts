@@ -192,5 +192,50 @@ for (const backend of BACKENDS) {
       assert.equal(gc.stats.fallbacks, 1);
       assert.deepEqual(await keys('b-'), ['b-1', 'b-2', 'b-3']);
     });
+
+    if (backend === 'postgres') {
+      test('PostgreSQL writes several batches at once; their audit entries form one chain', async () => {
+        const gc = new GroupCommitter(h.handle.db, { concurrentBatches: 2 });
+        let releaseFirst!: () => void;
+        const firstHeld = new Promise<void>((r) => (releaseFirst = r));
+        const audit = (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0], id: string) =>
+          appendAudit(trx, [
+            {
+              at: 'now',
+              userId: 'u',
+              facilityCode: 'f',
+              action: 'test',
+              entity: 'report',
+              entityId: id,
+              version: 1,
+            },
+          ]);
+        const never = () => false;
+        // The first batch waits inside its transaction until the second one has committed.
+        const first = gc.run(
+          async (trx) => {
+            await audit(trx, 'd-1');
+            await firstHeld;
+            return 'd-1';
+          },
+          never,
+          never,
+        );
+        await new Promise((r) => setTimeout(r, 20));
+        const second = await gc.run(
+          async (trx) => {
+            await audit(trx, 'd-2');
+            return 'd-2';
+          },
+          never,
+          never,
+        );
+        assert.equal(second, 'd-2', 'the second batch committed while the first was open');
+        releaseFirst();
+        assert.equal(await first, 'd-1');
+        const chain = await verifyAuditChain(h.handle.db);
+        assert.equal(chain.ok, true, JSON.stringify(chain.broken));
+      });
+    }
   });
 }

@@ -4,8 +4,9 @@
  * acquisition of the lock every filing needs (the audit chain head): the batch's audit entries are held and
  * chained in one statement at its end (audit/chain.ts `deferAudit`).
  *
- * - A write is queued; the queue is drained one batch at a time (per database handle, so per process: two
- *   instances each run their own batches and the database serialises them as it does single transactions).
+ * - A write is queued; the queue is drained in batches (per database handle, so per process: two instances each
+ *   run their own batches and the database serialises them as it does single transactions). SQLite writes one
+ *   batch at a time; PostgreSQL several at once (`concurrentBatches`).
  * - Each item runs in its own SAVEPOINT: an item that fails (a 404, an idempotency conflict, a constraint) is
  *   rolled back alone (its held audit entries dropped with it) and answered with its own error; a unique
  *   violation that the item may retry (a HER-SYS ID collision) is retried inside its savepoint.
@@ -26,6 +27,12 @@ import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
   maxBatch?: number;
+  /**
+   * Batches written at once (default: 1 on SQLite, whose one connection writes one transaction at a time; 4 on
+   * PostgreSQL, where a batch mostly waits for round trips and concurrent batches meet only at the audit chain
+   * head, locked for the last statement and the commit).
+   */
+  concurrentBatches?: number;
 }
 
 interface Job<T> {
@@ -51,8 +58,10 @@ const MAX_ATTEMPTS = 6;
 
 export class GroupCommitter {
   private queue: Job<unknown>[] = [];
-  private draining = false;
+  private scheduled = false;
+  private running = 0;
   private readonly maxBatch: number;
+  private readonly concurrentBatches: number;
   /** Batches written and items in them (for tests and the bench). */
   readonly stats = { batches: 0, items: 0, largest: 0, fallbacks: 0 };
 
@@ -62,6 +71,7 @@ export class GroupCommitter {
   ) {
     this.maxBatch = options.maxBatch ?? 60;
     this.postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+    this.concurrentBatches = options.concurrentBatches ?? (this.postgres ? 4 : 1);
   }
 
   private readonly postgres: boolean;
@@ -81,29 +91,28 @@ export class GroupCommitter {
         resolve,
         reject,
       } as Job<unknown>);
-      if (!this.draining) {
-        this.draining = true;
-        // Let the requests that arrived with this one reach the queue first.
-        setImmediate(() => void this.drain());
-      }
+      this.schedule();
     });
   }
 
-  private async drain() {
-    try {
-      while (this.queue.length > 0) {
+  /**
+   * Starts batches on the next turn of the event loop, so the requests that arrived with this one (or while the
+   * last batch was written) reach the queue first and share a transaction.
+   */
+  private schedule() {
+    if (this.scheduled || this.running >= this.concurrentBatches || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      while (this.running < this.concurrentBatches && this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
-        await this.runBatch(batch);
-        // Give the requests that arrived meanwhile a turn to join the next batch.
-        if (this.queue.length === 0) await new Promise((r) => setImmediate(r));
+        this.running++;
+        void this.runBatch(batch).finally(() => {
+          this.running--;
+          this.schedule();
+        });
       }
-    } finally {
-      this.draining = false;
-      if (this.queue.length > 0) {
-        this.draining = true;
-        setImmediate(() => void this.drain());
-      }
-    }
+    });
   }
 
   private async runBatch(batch: Job<unknown>[]) {
