@@ -87,7 +87,6 @@ const interpolate = (text: string, params: TOptions): string =>
 /** Resources of several locales and namespaces, and translation from them. */
 export class Translator {
   private readonly data: { [lng: string]: { [ns: string]: Tree } } = {};
-  private readonly plurals = new Map<string, Intl.PluralRules>();
 
   /**
    * @param fallbackLng the locale asked when the asked one has no string
@@ -138,7 +137,7 @@ export class Translator {
       // Most specific first, as i18next: key_zero (count 0), key_<plural category>, key.
       const keys = [key];
       if (typeof count === 'number') {
-        keys.unshift(`${key}_${this.pluralRules(lng).select(count)}`);
+        keys.unshift(`${key}_${new Intl.PluralRules(lng).select(count)}`);
         if (count === 0) keys.unshift(`${key}_zero`);
       }
       for (const candidate of keys) {
@@ -147,11 +146,5 @@ export class Translator {
       }
     }
     return undefined;
-  }
-
-  private pluralRules(lng: string): Intl.PluralRules {
-    let rules = this.plurals.get(lng);
-    if (!rules) this.plurals.set(lng, (rules = new Intl.PluralRules(lng)));
-    return rules;
   }
 }

@@ -128,51 +128,6 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
       figure {
         margin: 0;
       }
-      svg {
-        max-inline-size: 100%;
-        block-size: auto;
-        font: 11px var(--_font);
-      }
-      svg .grid {
-        stroke: var(--_line);
-        stroke-dasharray: 2 3;
-      }
-      svg .axis {
-        stroke: var(--_muted);
-        stroke-width: 1.5;
-      }
-      svg .break {
-        stroke: var(--_muted);
-        stroke-width: 1.5;
-        fill: none;
-      }
-      svg .path {
-        fill: none;
-        stroke: var(--_primary);
-        stroke-width: 1.5;
-        opacity: 0.6;
-      }
-      svg .point {
-        fill: var(--_primary);
-      }
-      svg .point.flagged circle {
-        fill: var(--_danger);
-      }
-      svg .point.flagged path {
-        stroke: #fff;
-        stroke-width: 2;
-      }
-      svg .label {
-        fill: var(--_text);
-      }
-      svg .label.flagged {
-        fill: var(--_danger);
-        font-weight: 700;
-      }
-      svg .empty,
-      svg .tick {
-        fill: var(--_muted);
-      }
       .reason {
         display: grid;
         gap: 0.25em;
@@ -242,7 +197,8 @@ export class HersysDateConsistencyDialog extends HersysDialogBase {
     const sorted = dated.map((e) => e.date!).sort();
     const oldest = dated.find((e) => e.date === sorted[0]);
     const newest = [...dated].reverse().find((e) => e.date === sorted[sorted.length - 1]);
-    const label = (field: string) => t(`dialogs.dateConsistency.fields.${field}`, { defaultValue: field });
+    // The confirmation screen's names of these dates (the same short names in both places).
+    const label = (field: string) => t(`flow.summary.${field}`, { defaultValue: field });
     return html`
       <h2 class="header" id="title">${t('dialogs.dateConsistency.title')}</h2>
       <div class="body">

@@ -69,7 +69,8 @@ function short(iso: string): string {
  * A small drawn timeline: one row per date field in the expected (ascending) order, each date a point
  * on one shared time axis, joined in that order, so a date out of order shows as a line going back.
  * Flagged dates are red with a ×. Decorative only: the caller marks it `aria-hidden`; the list
- * beside it carries the meaning.
+ * beside it carries the meaning. Its styles come with it (a static `<style>`, which applies in the dialog's
+ * shadow root), so they load with the chart too.
  */
 export function timelineChart(
   svg: typeof litSvg,
@@ -103,6 +104,53 @@ export function timelineChart(
   const last = sortedDates[sortedDates.length - 1];
   return svg`
     <svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="presentation" focusable="false">
+      <style>
+        svg {
+          max-inline-size: 100%;
+          block-size: auto;
+          font: 11px var(--_font);
+        }
+        svg .grid {
+          stroke: var(--_line);
+          stroke-dasharray: 2 3;
+        }
+        svg .axis {
+          stroke: var(--_muted);
+          stroke-width: 1.5;
+        }
+        svg .break {
+          stroke: var(--_muted);
+          stroke-width: 1.5;
+          fill: none;
+        }
+        svg .path {
+          fill: none;
+          stroke: var(--_primary);
+          stroke-width: 1.5;
+          opacity: 0.6;
+        }
+        svg .point {
+          fill: var(--_primary);
+        }
+        svg .point.flagged circle {
+          fill: var(--_danger);
+        }
+        svg .point.flagged path {
+          stroke: #fff;
+          stroke-width: 2;
+        }
+        svg .label {
+          fill: var(--_text);
+        }
+        svg .label.flagged {
+          fill: var(--_danger);
+          font-weight: 700;
+        }
+        svg .empty,
+        svg .tick {
+          fill: var(--_muted);
+        }
+      </style>
       ${rows.map(
         (_, i) =>
           svg`<line class="grid" x1="${PLOT_X0 - 6}" x2="${PLOT_X1 + 6}" y1="${y(i)}" y2="${y(i)}"></line>`,

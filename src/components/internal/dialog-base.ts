@@ -6,6 +6,7 @@ import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { emit } from './emit.js';
 import '../flow-events.js';
 import { tokens } from './tokens.styles.js';
+import { dialogStyles } from './dialog.styles.js';
 
 /** The element that has focus, looking through open shadow roots. */
 export function deepActiveElement(): HTMLElement | null {
@@ -23,46 +24,14 @@ export function deepActiveElement(): HTMLElement | null {
 export abstract class HersysDialogBase extends LitElement {
   static override styles = [
     tokens,
+    dialogStyles,
     css`
       :host {
         display: contents;
       }
-      dialog {
-        box-sizing: border-box;
-        max-inline-size: min(46rem, calc(100vw - 2rem));
-        max-block-size: calc(100vh - 2rem);
-        padding: 0;
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) * 2);
-        background: var(--_bg);
-        color: var(--_text);
-        font: inherit;
-        box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
-      }
-      dialog::backdrop {
-        background: var(--hersys-dialog-backdrop, rgb(20 24 28 / 0.55));
-      }
-      .header {
-        margin: 0;
-        padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5);
-        background: var(--hersys-dialog-header-background, var(--_primary));
-        color: var(--hersys-dialog-header-color, var(--_on-primary));
-        font-size: 1.0625rem;
-        font-weight: 700;
-      }
-      .body {
-        padding: calc(var(--_gap) * 2) calc(var(--_gap) * 2.5);
-      }
       .message {
         margin: 0 0 calc(var(--_gap) * 1.5);
         font-weight: 600;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: center;
-        gap: calc(var(--_gap) * 1.5);
-        padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5) calc(var(--_gap) * 2);
       }
       button {
         min-inline-size: 8rem;

@@ -17,6 +17,7 @@ import { fieldLabel, issueText } from '../internal/field-label.js';
 import { LocalizeController } from '../internal/localize.js';
 import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { tokens } from '../internal/tokens.styles.js';
+import { dialogStyles } from '../internal/dialog.styles.js';
 import type { DoctorStore, DraftStore, FacilitySearch } from '../stores/types.js';
 import type { PostalLookup } from '../postal/postal-lookup.js';
 import type { HersysContinueDetail, HersysFixDetail } from '../flow-events.js';
@@ -25,7 +26,8 @@ import '../optional-fields-dialog/optional-fields-dialog.js';
 import '../date-consistency-dialog/date-consistency-dialog.js';
 import type { HersysOptionalFieldsDialog } from '../optional-fields-dialog/optional-fields-dialog.component.js';
 import type { HersysDateConsistencyDialog } from '../date-consistency-dialog/date-consistency-dialog.component.js';
-import { carryOver, slashDate, summarize } from './summary.js';
+import { carryOver, summarize } from './summary.js';
+import { slashDate } from '../internal/slash-date.js';
 
 /** A recipient of HER-SYS's report mail (届出保健所, 担当保健所, the prefecture…). */
 export interface NotifiedRecipient {
@@ -116,6 +118,7 @@ function isRejection(x: unknown): x is ReportSubmitRejection {
 export class HersysReportFlow extends LitElement {
   static override styles = [
     tokens,
+    dialogStyles,
     css`
       :host {
         display: block;
@@ -231,26 +234,7 @@ export class HersysReportFlow extends LitElement {
         outline-offset: 2px;
       }
       dialog {
-        box-sizing: border-box;
         inline-size: min(34rem, calc(100vw - 2rem));
-        padding: 0;
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) * 2);
-        color: var(--_text);
-        font: inherit;
-      }
-      dialog::backdrop {
-        background: var(--hersys-dialog-backdrop, rgb(20 24 28 / 0.55));
-      }
-      dialog .header {
-        margin: 0;
-        padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5);
-        background: var(--hersys-dialog-header-background, var(--_primary));
-        color: var(--hersys-dialog-header-color, var(--_on-primary));
-        font-size: 1.0625rem;
-      }
-      dialog .body {
-        padding: calc(var(--_gap) * 2) calc(var(--_gap) * 2.5);
       }
       dialog .mailed {
         margin: 0 0 var(--_gap);
@@ -262,9 +246,8 @@ export class HersysReportFlow extends LitElement {
         font-size: 0.875em;
       }
       dialog .actions {
-        justify-content: center;
         margin: 0;
-        padding: 0 calc(var(--_gap) * 2.5) calc(var(--_gap) * 2);
+        padding-block-start: 0;
       }
       .registered dl {
         max-inline-size: 32rem;
@@ -652,6 +635,10 @@ export class HersysReportFlow extends LitElement {
   private async _send(report: OccurrenceReport): Promise<void> {
     if (this._inFlight) return;
     const t = this._l10n.t;
+    const failed = (message: string): FlowError => ({
+      message: t('flow.errors.failed'),
+      detail: message ? t('flow.errors.detail', { message }) : undefined,
+    });
     this._inFlight = true;
     this._submitting = true;
     this._error = undefined;
@@ -670,10 +657,7 @@ export class HersysReportFlow extends LitElement {
         typeof (result as ReportSubmitResult).herSysId !== 'string' ||
         !(result as ReportSubmitResult).herSysId
       ) {
-        this._error = {
-          message: t('flow.errors.failed'),
-          detail: t('flow.errors.detail', { message: 'no herSysId' }),
-        };
+        this._error = failed('no herSysId');
         return;
       }
       this._result = result as ReportSubmitResult;
@@ -688,11 +672,7 @@ export class HersysReportFlow extends LitElement {
       if (isRejection(error)) {
         this._error = { message: t('flow.errors.issues'), issues: error.issues };
       } else {
-        const message = error instanceof Error ? error.message : String(error);
-        this._error = {
-          message: t('flow.errors.failed'),
-          detail: message ? t('flow.errors.detail', { message }) : undefined,
-        };
+        this._error = failed(error instanceof Error ? error.message : String(error));
       }
     } finally {
       this._inFlight = false;

@@ -19,6 +19,7 @@ import {
   type OccurrenceReport,
 } from '../../schema/index.js';
 import type { Locale, TFunction } from '../../locales/runtime.js';
+import { slashDate } from '../internal/slash-date.js';
 
 /** One read-only line of the confirmation screen. */
 export interface SummaryRow {
@@ -33,12 +34,6 @@ export interface SummarySection {
   id: string;
   title: string;
   rows: SummaryRow[];
-}
-
-/** ISO date → `2022/09/27` (the form's display). */
-export function slashDate(iso: string | undefined): string {
-  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  return m ? `${m[1]}/${m[2]}/${m[3]}` : (iso ?? '');
 }
 
 /**
@@ -60,37 +55,42 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
         )
       : '';
   const sections: SummarySection[] = [];
-  const section = (id: string, rows: Array<[string, string, string | undefined]>) =>
+  // A row is [path, value] (labelled by the path's last segment) or [path, value, label key].
+  const section = (id: string, rows: Array<[string, string | undefined, string?]>) =>
     sections.push({
       id,
       title: s(id),
       rows: rows
-        .filter(([, , v]) => v !== undefined && v !== '')
-        .map(([path, key, v]) => ({ path, label: s(key), value: v! })),
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([path, v, key]) => ({
+          path,
+          label: s(key ?? path.slice(path.lastIndexOf('.') + 1)),
+          value: v!,
+        })),
     });
 
   const r = report.reporter ?? {};
   section('reporter', [
-    ['reportDate', 'reportDate', slashDate(report.reportDate)],
-    ['reporter.doctorFamilyName', 'doctor', join(r.doctorFamilyName, r.doctorGivenName)],
-    ['reporter.institutionName', 'institutionName', r.institutionName],
-    ['reporter.institutionAddress', 'institutionAddress', r.institutionAddress],
-    ['reporter.institutionPhone', 'institutionPhone', r.institutionPhone],
-    ['reporter.outOfHoursPhone', 'outOfHoursPhone', r.outOfHoursPhone],
+    ['reportDate', slashDate(report.reportDate)],
+    ['reporter.doctorFamilyName', join(r.doctorFamilyName, r.doctorGivenName), 'doctor'],
+    ['reporter.institutionName', r.institutionName],
+    ['reporter.institutionAddress', r.institutionAddress],
+    ['reporter.institutionPhone', r.institutionPhone],
+    ['reporter.outOfHoursPhone', r.outOfHoursPhone],
   ]);
 
   const p = report.patient ?? {};
   section('patient', [
-    ['patient.category', 'category', label(CATEGORIES, p.category)],
-    ['patient.familyName', 'name', join(p.familyName, p.givenName)],
-    ['patient.familyNameKana', 'kana', join(p.familyNameKana, p.givenNameKana)],
-    ['patient.sex', 'sex', label(SEXES, p.sex)],
-    ['patient.dateOfBirth', 'dateOfBirth', slashDate(p.dateOfBirth)],
-    ['patient.occupation', 'occupation', p.occupation],
-    ['patient.location', 'location', address(p.location)],
-    ['patient.phone', 'phone', p.phone],
-    ['patient.address', 'address', p.addressSameAsLocation ? s('sameAsLocation') : address(p.address)],
-    ['patient.guardian.name', 'guardian', join(p.guardian?.name, p.guardian?.phone)],
+    ['patient.category', label(CATEGORIES, p.category)],
+    ['patient.familyName', join(p.familyName, p.givenName), 'name'],
+    ['patient.familyNameKana', join(p.familyNameKana, p.givenNameKana), 'kana'],
+    ['patient.sex', label(SEXES, p.sex)],
+    ['patient.dateOfBirth', slashDate(p.dateOfBirth)],
+    ['patient.occupation', p.occupation],
+    ['patient.location', address(p.location)],
+    ['patient.phone', p.phone],
+    ['patient.address', p.addressSameAsLocation ? s('sameAsLocation') : address(p.address)],
+    ['patient.guardian.name', join(p.guardian?.name, p.guardian?.phone), 'guardian'],
   ]);
 
   const d = report.diagnosis ?? {};
@@ -110,27 +110,25 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
     )
     .join(' / ');
   section('diagnosis', [
-    ['diagnosis.diagnosisDate', 'diagnosisDate', slashDate(d.diagnosisDate)],
-    ['diagnosis.specimenCollectionDate', 'specimenCollectionDate', slashDate(d.specimenCollectionDate)],
-    ['diagnosis.onsetDate', 'onsetDate', slashDate(d.onsetDate)],
-    ['diagnosis.deathDate', 'deathDate', slashDate(d.deathDate)],
-    ['diagnosis.firstVisitDate', 'firstVisitDate', slashDate(d.firstVisitDate)],
-    ['diagnosis.estimatedInfectionDate', 'estimatedInfectionDate', slashDate(d.estimatedInfectionDate)],
-    ['diagnosis.symptoms', 'symptoms', symptoms],
-    ['diagnosis.spo2', 'spo2', d.spo2 === undefined ? undefined : `${d.spo2}%`],
-    ['diagnosis.methods', 'methods', methods],
+    ['diagnosis.diagnosisDate', slashDate(d.diagnosisDate)],
+    ['diagnosis.specimenCollectionDate', slashDate(d.specimenCollectionDate)],
+    ['diagnosis.onsetDate', slashDate(d.onsetDate)],
+    ['diagnosis.deathDate', slashDate(d.deathDate)],
+    ['diagnosis.firstVisitDate', slashDate(d.firstVisitDate)],
+    ['diagnosis.estimatedInfectionDate', slashDate(d.estimatedInfectionDate)],
+    ['diagnosis.symptoms', symptoms],
+    ['diagnosis.spo2', d.spo2 === undefined ? undefined : `${d.spo2}%`],
+    ['diagnosis.methods', methods],
   ]);
 
   const i = report.infection ?? {};
   section('infection', [
     [
       'infection.route',
-      'route',
       join(label(CERTAINTIES, i.routeCertainty), label(INFECTION_ROUTES, i.route), i.routeDetail),
     ],
     [
       'infection.area',
-      'area',
       join(
         label(CERTAINTIES, i.regionCertainty),
         label(INFECTION_AREAS, i.area),
@@ -145,7 +143,6 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
   section('vaccination', [
     [
       'vaccination.doseCount',
-      'doseCount',
       v.doseCount === undefined
         ? undefined
         : v.doseCount === 'unknown'
@@ -154,38 +151,37 @@ export function summarize(report: OccurrenceReport, t: TFunction, lng: Locale): 
     ],
     [
       'vaccination.latestDate',
-      'latestVaccination',
       join(
         slashDate(v.latestDate),
         v.latestVaccine === 'other' ? v.latestVaccineOther : label(VACCINES, v.latestVaccine),
       ),
+      'latestVaccination',
     ],
   ]);
 
   const rf = report.riskFactors ?? {};
   section('riskFactors', [
-    ['riskFactors.presence', 'presence', label(YES_NO_UNKNOWN, rf.presence)],
+    ['riskFactors.presence', label(YES_NO_UNKNOWN, rf.presence)],
     [
       'riskFactors.items',
-      'items',
       [...(rf.items ?? []).map((c) => label(RISK_FACTORS, c)), rf.other].filter(Boolean).join('、'),
     ],
   ]);
 
   const c = report.clinical ?? {};
   section('clinical', [
-    ['clinical.severity', 'severity', label(SEVERITIES, c.severity)],
-    ['clinical.hospitalizationNeeded', 'hospitalizationNeeded', label(YES_NO, c.hospitalizationNeeded)],
-    ['clinical.hospitalized', 'hospitalized', label(YES_NO, c.hospitalized)],
-    ['clinical.admissionDate', 'admissionDate', slashDate(c.admissionDate)],
-    ['clinical.inpatientInstitution', 'inpatientInstitution', c.inpatientInstitution],
-    ['clinical.supplementary', 'supplementary', c.supplementary],
+    ['clinical.severity', label(SEVERITIES, c.severity)],
+    ['clinical.hospitalizationNeeded', label(YES_NO, c.hospitalizationNeeded)],
+    ['clinical.hospitalized', label(YES_NO, c.hospitalized)],
+    ['clinical.admissionDate', slashDate(c.admissionDate)],
+    ['clinical.inpatientInstitution', c.inpatientInstitution],
+    ['clinical.supplementary', c.supplementary],
   ]);
 
   const h = report.healthCenters ?? {};
   section('healthCenters', [
-    ['healthCenters.notified', 'notified', h.notified?.name],
-    ['healthCenters.responsible', 'responsible', h.responsible?.name],
+    ['healthCenters.notified', h.notified?.name],
+    ['healthCenters.responsible', h.responsible?.name],
   ]);
   return sections;
 }

@@ -26,6 +26,7 @@ import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
 import { REPORT_STRINGS } from '../../locales/packs/report.js';
 import { emit } from '../internal/emit.js';
+import { slashDate } from '../internal/slash-date.js';
 import type {
   DoctorEntry,
   DoctorStore,
@@ -101,11 +102,6 @@ const TYPED_INPUT_CODES = new Set(['form.dateUnparseable', 'form.pickFromList', 
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function isoToSlash(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return m ? `${m[1]}/${m[2]}/${m[3]}` : iso;
 }
 
 /**
@@ -545,8 +541,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return this.l10n.locale;
   }
 
-  /** Label of a field path: the `fields` namespace, else the form's own label. */
-  protected _label(path: string): string {
+  /**
+   * Label of a field path: the `fields` namespace, else the form's own label.
+   * @internal
+   */
+  _label(path: string): string {
     const t = this.l10n.t;
     const own = t(`form.label.${path}`, { defaultValue: '' });
     const shared = t(`fields:${path}`, { defaultValue: '' });
@@ -563,10 +562,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
         'form.phoneUnparseable': 'form.phoneInvalid',
         'form.phoneConfirmationMismatch': 'form.phoneMismatch',
         'form.phoneConfirmationMissing': 'form.phoneConfirmNote',
-        'form.pickFromList': 'form.pickFromList',
-        'form.notMobile': 'form.phoneNotMobile',
-        'form.numberInvalid': 'form.numberInvalid',
       }[issue.code];
+      // The others (form.pickFromList, form.numberInvalid) are their own message keys.
       return t(key ?? issue.code);
     }
     return issueMessage(issue, this._locale);
@@ -717,8 +714,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return this._visibleIssues(path).some((i) => i.severity === 'error');
   }
 
-  /** A single-line text input. */
-  protected _text(path: string, opts: ControlOptions = {}): TemplateResult {
+  /**
+   * A single-line text input.
+   * @internal
+   */
+  _text(path: string, opts: ControlOptions = {}): TemplateResult {
     const id = this._reg(path);
     const value = (getAt(this._report, path) as string | undefined) ?? '';
     return html`<div class=${this._fieldClass(path, opts)} part="field">
@@ -747,8 +747,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     </div>`;
   }
 
-  /** A multi-line text area. */
-  protected _textarea(path: string, opts: ControlOptions = {}): TemplateResult {
+  /**
+   * A multi-line text area.
+   * @internal
+   */
+  _textarea(path: string, opts: ControlOptions = {}): TemplateResult {
     const id = this._reg(path);
     const value = (getAt(this._report, path) as string | undefined) ?? '';
     return html`<div class=${this._fieldClass(path, opts)} part="field">
@@ -862,8 +865,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     </div>`;
   }
 
-  /** A select over a code list (or explicit options). */
-  protected _select(
+  /**
+   * A select over a code list (or explicit options).
+   * @internal
+   */
+  _select(
     path: string,
     list: readonly { code: string; label: string }[],
     opts: ControlOptions & { onPick?: (code: string | undefined) => void; numeric?: boolean } = {},
@@ -897,8 +903,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     </div>`;
   }
 
-  /** Radio buttons in a fieldset (inline choices, as on the paper form). */
-  protected _radios(
+  /**
+   * Radio buttons in a fieldset (inline choices, as on the paper form).
+   * @internal
+   */
+  _radios(
     path: string,
     list: readonly { code: string; label: string }[],
     opts: ControlOptions & { allowClear?: boolean } = {},
@@ -1019,12 +1028,13 @@ export abstract class ReportFormBase extends FormAssociatedElement {
    * A date field: type 西暦 or 和暦 (`2022/9/27`, `R4.9.27`, `S25/4/12`, `20220927`, `令和4年9月27日`),
    * normalized on blur or Enter; both calendars are shown once it is read; a calendar button opens the
    * native picker. Unreadable input stays as typed with an error next to it.
+   * @internal
    */
-  protected _date(path: string, opts: ControlOptions = {}): TemplateResult {
+  _date(path: string, opts: ControlOptions = {}): TemplateResult {
     const id = this._reg(path);
     const t = this.l10n.t;
     const iso = getAt(this._report, path) as string | undefined;
-    const raw = this._raw.get(path) ?? (iso ? isoToSlash(iso) : '');
+    const raw = this._raw.get(path) ?? (iso ? slashDate(iso) : '');
     const commit = (input: HTMLInputElement) => {
       this._touch(path);
       const text = input.value.trim();
@@ -1038,7 +1048,7 @@ export abstract class ReportFormBase extends FormAssociatedElement {
       if (parsed.ok) {
         this._raw.delete(path);
         this._local.delete(path);
-        input.value = isoToSlash(parsed.date);
+        input.value = slashDate(parsed.date);
         this._set(path, parsed.date);
       } else {
         this._raw.set(path, input.value);
@@ -1217,8 +1227,11 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     }
   }
 
-  /** Whether the patient is a minor at diagnosis (18 from 2022-04-01, 20 before): guardian fields apply. */
-  protected _isMinor(): boolean {
+  /**
+   * Whether the patient is a minor at diagnosis (18 from 2022-04-01, 20 before): guardian fields apply.
+   * @internal
+   */
+  _isMinor(): boolean {
     return this._isMinorIn(this._report);
   }
 
@@ -1229,7 +1242,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
     return isMinor(dob, at) === true;
   }
 
-  protected _age(opts: ControlOptions = {}): TemplateResult {
+  /** @internal */
+  _age(opts: ControlOptions = {}): TemplateResult {
     const id = 'f_age';
     return html`<div class="field age ${opts.cls ?? ''}" part="field">
       <span class=${opts.hideLabel ? 'sr-only' : 'label'} id="${id}-label">${this._label('age')}</span>
@@ -1239,13 +1253,17 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   // ---------------------------------------------------------------- postal code + address
 
-  protected _labels(list: readonly CodeEntry[]): { code: string; label: string }[] {
+  /** @internal */
+  _labels(list: readonly CodeEntry[]): { code: string; label: string }[] {
     const lng = this._locale;
     return list.map((e) => ({ code: e.code, label: e[lng] }));
   }
 
-  /** 〒 + 都道府県 + 市区町村 + 丁目番地 for `patient.location` / `patient.address`. */
-  protected _address(base: string, opts: { hideLabels?: boolean } = {}): TemplateResult {
+  /**
+   * 〒 + 都道府県 + 市区町村 + 丁目番地 for `patient.location` / `patient.address`.
+   * @internal
+   */
+  _address(base: string, opts: { hideLabels?: boolean } = {}): TemplateResult {
     const t = this.l10n.t;
     const pcPath = `${base}.postalCode`;
     const id = this._reg(pcPath);
@@ -1687,7 +1705,8 @@ export abstract class ReportFormBase extends FormAssociatedElement {
 
   // ---------------------------------------------------------------- diagnostic methods rows
 
-  protected _methods(opts: { compact?: boolean } = {}): TemplateResult {
+  /** @internal */
+  _methods(opts: { compact?: boolean } = {}): TemplateResult {
     const t = this.l10n.t;
     const rows = this._report.diagnosis?.methods ?? [];
     const lng = this._locale;

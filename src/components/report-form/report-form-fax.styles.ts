@@ -89,6 +89,11 @@ export const reportFormFaxCss = /* css */ `
   .layout-fax .dose-row > legend {
     padding: 0 0.25rem;
   }
+  .layout-fax .na {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
   .layout-fax .footnote {
     margin: 0.5rem 0 0;
     font-size: 0.75rem;

@@ -18,9 +18,21 @@ import {
 import { loadLocale, registerResourcePack } from '../../locales/runtime.js';
 import { ReportFormBase } from './report-form-base.js';
 import { reportFormStyles } from './report-form.styles.js';
-import type { FaxLayoutParts } from './report-form-fax.js';
+import type { FaxLayoutHost, FaxLayoutKit } from './report-form-fax.js';
 
 type FaxModule = typeof import('./report-form-fax.js'); // eslint-disable-line @typescript-eslint/consistent-type-imports -- the type of a module loaded by import()
+
+/** Lit's tags and the code lists the FAX sheet shows (./report-form-fax.ts imports no code itself). */
+const FAX_KIT: FaxLayoutKit = {
+  html,
+  nothing,
+  CATEGORIES,
+  SEXES,
+  VACCINES,
+  YES_NO_UNKNOWN,
+  ONSET_CATEGORIES,
+  DEATH_CATEGORIES,
+};
 
 /** The FAX layout's module once loaded (shared by every form on the page). */
 let faxModule: FaxModule | undefined;
@@ -99,7 +111,7 @@ function loadFax(): Promise<FaxModule> {
  * @cssprop --hersys-radius - Corner radius of controls.
  * @cssprop --hersys-spacing - Base spacing unit.
  */
-export class HersysReportForm extends ReportFormBase {
+export class HersysReportForm extends ReportFormBase implements FaxLayoutHost {
   static override styles = reportFormStyles;
 
   /** Whether this form's shadow root has the FAX styles (adopted once, when the layout is first shown). */
@@ -149,7 +161,7 @@ export class HersysReportForm extends ReportFormBase {
         <p class="legend-note">
           <span class="swatch" aria-hidden="true"></span>${this.l10n.t('form.recommendedLegend')}
         </p>
-        ${fax ? fax.faxLayout(this._faxParts()) : this._standardLayout()}
+        ${fax ? fax.faxLayout(this, FAX_KIT, { t: this.l10n.t, report: this._report, minor: this._isMinor() }) : this._standardLayout()}
       </fieldset>
       ${this._actions()}
     </div>`;
@@ -166,10 +178,12 @@ export class HersysReportForm extends ReportFormBase {
   };
 
   // ------------------------------------------------------------------ shared groups
+  // Public (@internal) like the base's field templates: the FAX layout, a module loaded by need, calls them.
 
-  private _section(id: string, title: string, body: unknown, cls = ''): TemplateResult {
+  /** A numbered section of the standard layout, titled by `form.section.<id>`. */
+  private _section(id: string, body: unknown, cls = ''): TemplateResult {
     return html`<section class="section ${cls}" part="section" aria-labelledby="s-${id}">
-      <h3 class="section-title" id="s-${id}" part="section-title">${title}</h3>
+      <h3 class="section-title" id="s-${id}" part="section-title">${this.l10n.t(`form.section.${id}`)}</h3>
       <div class="section-body">${body}</div>
     </section>`;
   }
@@ -182,7 +196,8 @@ export class HersysReportForm extends ReportFormBase {
     return this._report.patient?.category;
   }
 
-  private _doctorGroup(): TemplateResult {
+  /** @internal */
+  _doctorGroup(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row" role="group" aria-labelledby="g-doctor">
       ${this._groupLabel('g-doctor', t('form.label.doctorName'))}
@@ -192,7 +207,8 @@ export class HersysReportForm extends ReportFormBase {
     </div>`;
   }
 
-  private _institutionGroup(): TemplateResult {
+  /** @internal */
+  _institutionGroup(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row">${this._institution()}</div>
       <div class="row">
@@ -206,7 +222,8 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
-  private _nameGroup(): TemplateResult {
+  /** @internal */
+  _nameGroup(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row" role="group" aria-labelledby="g-name">
         ${this._groupLabel('g-name', t('form.label.patientName'))}
@@ -220,7 +237,8 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
-  private _patientPhone(): TemplateResult {
+  /** @internal */
+  _patientPhone(): TemplateResult {
     const t = this.l10n.t;
     return html`<div class="row">
       ${this._phone('patient.phone', { hint: t('form.phoneNote'), mobileHint: true, autocomplete: 'off' })}
@@ -228,7 +246,8 @@ export class HersysReportForm extends ReportFormBase {
     </div>`;
   }
 
-  private _addressGroup(): TemplateResult {
+  /** @internal */
+  _addressGroup(): TemplateResult {
     const t = this.l10n.t;
     const p = this._report.patient;
     return html`<p class="note">${t('form.addressNote')}</p>
@@ -240,11 +259,13 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
-  private _guardianName(): TemplateResult {
+  /** @internal */
+  _guardianName(): TemplateResult {
     return this._text('patient.guardian.name', { size: 24 });
   }
 
-  private _guardianPhone(): TemplateResult {
+  /** @internal */
+  _guardianPhone(): TemplateResult {
     return this._phone('patient.guardian.phone');
   }
 
@@ -260,7 +281,8 @@ export class HersysReportForm extends ReportFormBase {
     ${this._date('diagnosis.estimatedInfectionDate')}`;
   }
 
-  private _symptoms(hideLabel = false): TemplateResult {
+  /** @internal */
+  _symptoms(hideLabel = false): TemplateResult {
     const t = this.l10n.t;
     const list = this._report.diagnosis?.symptoms ?? [];
     return html`${this._checks('diagnosis.symptoms', this._labels(SYMPTOMS), { exclusive: 'none', hideLabel, cls: 'wrap' })}
@@ -270,7 +292,8 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
-  private _infection(): TemplateResult {
+  /** @internal */
+  _infection(): TemplateResult {
     const t = this.l10n.t;
     const inf = this._report.infection;
     const certainty = this._labels(CERTAINTIES);
@@ -306,7 +329,8 @@ export class HersysReportForm extends ReportFormBase {
       }`;
   }
 
-  private _vaccination(): TemplateResult {
+  /** @internal */
+  _vaccination(): TemplateResult {
     const t = this.l10n.t;
     const v = this._report.vaccination;
     const counts = [
@@ -323,7 +347,8 @@ export class HersysReportForm extends ReportFormBase {
       </div>`;
   }
 
-  private _risk(): TemplateResult {
+  /** @internal */
+  _risk(): TemplateResult {
     const t = this.l10n.t;
     const rf = this._report.riskFactors;
     const lng = this._locale;
@@ -337,10 +362,11 @@ export class HersysReportForm extends ReportFormBase {
       ${rf?.items?.includes('other') ? this._text('riskFactors.other', { size: 40 }) : nothing}`;
   }
 
-  private _clinical(opts: { fax?: boolean } = {}): TemplateResult {
+  /** @internal */
+  _clinical(): TemplateResult {
     const yn = this._labels(YES_NO);
     const c = this._report.clinical;
-    return html`${this._radios('clinical.severity', this._labels(SEVERITIES), { allowClear: true, cls: opts.fax ? 'fax' : '' })}
+    return html`${this._radios('clinical.severity', this._labels(SEVERITIES), { allowClear: true })}
       <div class="row">${this._radios('clinical.hospitalizationNeeded', yn)}</div>
       <div class="row">
         ${this._radios('clinical.hospitalized', yn)}
@@ -357,7 +383,8 @@ export class HersysReportForm extends ReportFormBase {
       <div class="row">${this._radios('clinical.telemedicine', yn)}</div>`;
   }
 
-  private _healthCenters(): TemplateResult {
+  /** @internal */
+  _healthCenters(): TemplateResult {
     return html`<div class="row">
       ${this._healthCenter('healthCenters.notified')} ${this._healthCenter('healthCenters.responsible')}
     </div>`;
@@ -372,50 +399,41 @@ export class HersysReportForm extends ReportFormBase {
     return html`
       ${this._section(
         'reporter',
-        t('form.section.reporter'),
         html`<div class="row">${this._date('reportDate')}</div>
           ${this._doctorGroup()} ${this._institutionGroup()}`,
       )}
       ${this._section(
         'category',
-        t('form.section.category'),
         html`${this._select('patient.category', this._labels(CATEGORIES), { hideLabel: true, labelledBy: 's-category' })}
           <p class="note">${t('form.categoryNote')}</p>`,
       )}
       <div class="grid-4">
-        ${this._section('name', t('form.section.name'), this._nameGroup(), 'span-2')}
-        ${this._section('sex', t('form.section.sex'), this._radios('patient.sex', this._labels(SEXES), { hideLabel: true }))}
-        ${this._section(
-          'dob',
-          t('form.section.dob'),
-          this._date('patient.dateOfBirth', { hideLabel: true, labelledBy: 's-dob' }),
-        )}
-        ${this._section('age', t('form.section.age'), this._age({ hideLabel: true }))}
+        ${this._section('name', this._nameGroup(), 'span-2')}
+        ${this._section('sex', this._radios('patient.sex', this._labels(SEXES), { hideLabel: true }))}
+        ${this._section('dob', this._date('patient.dateOfBirth', { hideLabel: true, labelledBy: 's-dob' }))}
+        ${this._section('age', this._age({ hideLabel: true }))}
       </div>
       ${this._section(
         'location',
-        t('form.section.location'),
         html`<p class="note">${t('form.locationNote')}</p>
           ${this._address('patient.location')} ${this._patientPhone()}`,
       )}
       ${this._section(
         'address',
-        t('form.section.address'),
         html`${this._addressGroup()}
           <div class="row">${this._text('patient.occupation', { size: 24 })}</div>`,
       )}
       ${
         minor
           ? html`<div class="grid-2">
-              ${this._section('guardianName', t('form.section.guardianName'), this._guardianName())}
-              ${this._section('guardianPhone', t('form.section.guardianPhone'), this._guardianPhone())}
+              ${this._section('guardianName', this._guardianName())}
+              ${this._section('guardianPhone', this._guardianPhone())}
               <p class="note span-all">${t('form.guardianNote')}</p>
             </div>`
           : nothing
       }
       ${this._section(
         'diagnosis',
-        t('form.section.diagnosis'),
         html`<div class="dates">${this._diagnosisDates()}</div>
           ${this._symptoms()}
           <h4 class="sub" id="s-methods">${this._label('diagnosis.methods')}</h4>
@@ -423,59 +441,10 @@ export class HersysReportForm extends ReportFormBase {
           <h4 class="sub">${t('form.section.infection')}</h4>
           ${this._infection()}`,
       )}
-      ${this._section('vaccination', t('form.section.vaccination'), this._vaccination())}
-      ${this._section('risk', t('form.section.risk'), this._risk())}
-      ${this._section('severity', t('form.section.severity'), this._clinical())}
-      ${this._section(
-        'other',
-        t('form.section.other'),
-        html`${this._textarea('clinical.supplementary')} ${this._healthCenters()}`,
-      )}
+      ${this._section('vaccination', this._vaccination())} ${this._section('risk', this._risk())}
+      ${this._section('severity', this._clinical())}
+      ${this._section('other', html`${this._textarea('clinical.supplementary')} ${this._healthCenters()}`)}
     `;
-  }
-
-  // ------------------------------------------------------------------ FAX layout (別記様式6-1)
-
-  /** The form's templates as the FAX layout (./report-form-fax.ts) arranges them. */
-  private _faxParts(): FaxLayoutParts {
-    const cat = this._category;
-    return {
-      html,
-      nothing,
-      t: this.l10n.t,
-      report: this._report,
-      minor: this._isMinor(),
-      onset: cat !== undefined && ONSET_CATEGORIES.includes(cat),
-      death: cat !== undefined && DEATH_CATEGORIES.includes(cat),
-      choices: {
-        category: this._labels(CATEGORIES),
-        sex: this._labels(SEXES),
-        vaccine: this._labels(VACCINES),
-        yesNoUnknown: this._labels(YES_NO_UNKNOWN),
-      },
-      label: (path) => this._label(path),
-      date: (path, opts) => this._date(path, opts),
-      text: (path, opts) => this._text(path, opts),
-      textarea: (path) => this._textarea(path),
-      select: (path, list, opts) => this._select(path, list, opts),
-      radios: (path, list, opts) => this._radios(path, list, opts),
-      age: (opts) => this._age(opts),
-      methods: (opts) => this._methods(opts),
-      address: (base) => this._address(base),
-      doctorGroup: () => this._doctorGroup(),
-      institutionGroup: () => this._institutionGroup(),
-      nameGroup: () => this._nameGroup(),
-      addressGroup: () => this._addressGroup(),
-      patientPhone: () => this._patientPhone(),
-      guardianName: () => this._guardianName(),
-      guardianPhone: () => this._guardianPhone(),
-      symptoms: (hideLabel) => this._symptoms(hideLabel),
-      infection: () => this._infection(),
-      vaccination: () => this._vaccination(),
-      clinical: (fax) => this._clinical({ fax }),
-      risk: () => this._risk(),
-      healthCenters: () => this._healthCenters(),
-    };
   }
 }
 

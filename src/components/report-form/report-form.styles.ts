@@ -200,11 +200,6 @@ export const reportFormStyles = [
       font-size: 0.8125rem;
       font-weight: 600;
     }
-    .na {
-      margin: 0;
-      color: var(--_muted);
-      font-size: 0.8125rem;
-    }
     fieldset.choices {
       border: 1px solid transparent;
       padding: 0.125rem 0.25rem;

@@ -19,15 +19,6 @@ export const dialogs = {
     reason: 'Reason for continuing (optional)',
     reasonHint:
       'If the dates are correct after checking, click Continue. The reason is recorded in the report.',
-    fields: {
-      dateOfBirth: 'Date of birth',
-      onsetDate: 'Onset date',
-      specimenCollectionDate: 'Specimen collection date',
-      diagnosisDate: 'Diagnosis (autopsy) date',
-      admissionDate: 'Admission date',
-      deathDate: 'Date of death',
-      reportDate: 'Report date',
-    },
   },
 } as const;
 

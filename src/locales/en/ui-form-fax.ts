@@ -33,3 +33,16 @@ const fax = {
     'Circle the options in items 1, 3, 11, 12 and 18; write ages and dates in items 4, 5 and 13–17. (※) only when a body was examined; (＊) only for a confirmed patient. Items 11 and 12: record all that apply.',
 } as const;
 export default fax;
+
+/** The `form` strings only the FAX layout renders (its notes and per-dose rows), at their usual keys. */
+export const faxForm = {
+  onsetNote: 'Only for a confirmed patient.',
+  deathNote: 'Only when a body was examined.',
+  doseN: 'Dose {{n}}',
+  label: {
+    doseGiven: 'Given',
+    doseVaccine: 'Vaccine / manufacturer',
+    doseVaccineOther: 'Vaccine (other)',
+    doseDate: 'Date given',
+  },
+} as const;

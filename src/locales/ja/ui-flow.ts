@@ -20,15 +20,6 @@ export const dialogs = {
     flagged: '前後関係が正しくありません',
     reason: '続ける理由（任意）',
     reasonHint: '確認の結果、問題ない場合には「続ける」をクリックしてください。理由は発生届に記録されます。',
-    fields: {
-      dateOfBirth: '生年月日',
-      onsetDate: '発病年月日',
-      specimenCollectionDate: '検体採取日',
-      diagnosisDate: '診断 (検案) 年月日',
-      admissionDate: '入院年月日',
-      deathDate: '死亡年月日',
-      reportDate: '報告年月日',
-    },
   },
 } as const;
 

@@ -33,3 +33,16 @@ const fax = {
     '1、3、11、12、18欄は該当する番号等を○で囲み、4、5、13から17欄は年齢、年月日を記入すること。（※）欄は、死亡者を検案した場合のみ記入すること。（＊）欄は、患者（確定例）を診断した場合のみ記入すること。11、12欄においては、該当するものすべてを記載すること。',
 } as const;
 export default fax;
+
+/** The `form` strings only the FAX layout renders (its notes and per-dose rows), at their usual keys. */
+export const faxForm = {
+  onsetNote: '※患者（確定例）を診断した場合のみ入力',
+  deathNote: '※死亡者を検案した場合のみ入力',
+  doseN: '{{n}}回目',
+  label: {
+    doseGiven: '接種の有無',
+    doseVaccine: 'ワクチンの種類／製造会社',
+    doseVaccineOther: 'ワクチン（その他）',
+    doseDate: '接種年月日',
+  },
+} as const;

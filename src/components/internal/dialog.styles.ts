@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+/**
+ * The SDK's modal `<dialog>`: box, backdrop, title bar, body and action row. Shared by the dialog base
+ * (./dialog-base.ts) and the report flow's 完了 dialog, so both look alike and the CSS ships once.
+ * Selectors stay inside `dialog`, as the flow's page has its own `.actions` and headings.
+ */
+export const dialogStyles = css`
+  dialog {
+    box-sizing: border-box;
+    max-inline-size: min(46rem, calc(100vw - 2rem));
+    max-block-size: calc(100vh - 2rem);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 2);
+    background: var(--_bg);
+    color: var(--_text);
+    font: inherit;
+    box-shadow: 0 12px 32px rgb(0 0 0 / 0.25);
+  }
+  dialog::backdrop {
+    background: var(--hersys-dialog-backdrop, rgb(20 24 28 / 0.55));
+  }
+  dialog .header {
+    margin: 0;
+    padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5);
+    background: var(--hersys-dialog-header-background, var(--_primary));
+    color: var(--hersys-dialog-header-color, var(--_on-primary));
+    font-size: 1.0625rem;
+    font-weight: 700;
+  }
+  dialog .body {
+    padding: calc(var(--_gap) * 2) calc(var(--_gap) * 2.5);
+  }
+  dialog .actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: center;
+    gap: calc(var(--_gap) * 1.5);
+    padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5) calc(var(--_gap) * 2);
+  }
+`;
