@@ -2,8 +2,9 @@
 // of a host app (esbuild, ES2022, NODE_ENV=production, UTF-8 output as Vite and terser write it):
 //
 //   hersys-sdk/define/report   the issue-3 components entry: <hersys-report-form>, both dialogs and
-//                              <hersys-report-flow> with lit, i18next, zod/mini, the schema and the
-//                              Japanese report strings. The goal (< 60 KB gzip) is about this one.
+//                              <hersys-report-flow> with lit, the components' translator (not i18next,
+//                              see src/locales/translator.ts), zod/mini, the schema and the Japanese
+//                              report strings. The goal (< 60 KB gzip) is about this one.
 //   hersys-sdk/define/patient  the patient components (issue 7)
 //   hersys-sdk/define/sign-in  <hersys-sign-in>
 //   hersys-sdk/define          every tag (the three above)
@@ -11,7 +12,8 @@
 // Counted: the entry chunk and every chunk it imports statically (what the page must load before the tags
 // work). Not counted, printed apart: lazy chunks (dynamic import()): the postal data (loaded per postal-code
 // prefix), the English strings and the strings of the other features (loaded when a component first renders
-// in English). Fonts and pdf-lib must never be in any entry (checked, exit code 1).
+// in English), the report form's FAX layout (loaded when first shown) and the date dialog's chart (loaded
+// when the dialog first opens). Fonts and pdf-lib must never be in any entry (checked, exit code 1).
 import { build, type Metafile } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -33,25 +33,6 @@ export abstract class HersysDialogBase extends LitElement {
         margin: 0 0 calc(var(--_gap) * 1.5);
         font-weight: 600;
       }
-      button {
-        min-inline-size: 8rem;
-        min-block-size: var(--_control-h);
-        padding: 0 calc(var(--_gap) * 2);
-        border: 1px solid var(--_primary);
-        border-radius: var(--_radius);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      button.primary {
-        background: var(--_primary);
-        color: var(--_on-primary);
-      }
-      button.secondary {
-        background: var(--_bg);
-        color: var(--_primary);
-      }
-      button:focus-visible,
       textarea:focus-visible {
         outline: 3px solid var(--_focus);
         outline-offset: 2px;

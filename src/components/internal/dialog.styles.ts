@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * The SDK's modal `<dialog>`: box, backdrop, title bar, body and action row. Shared by the dialog base
- * (./dialog-base.ts) and the report flow's 完了 dialog, so both look alike and the CSS ships once.
- * Selectors stay inside `dialog`, as the flow's page has its own `.actions` and headings.
+ * The SDK's modal `<dialog>` (box, backdrop, title bar, body, action row) and its buttons (outlined,
+ * `.primary` filled). Shared by the dialog base (./dialog-base.ts) and the report flow (its 完了 dialog and
+ * its screens' buttons), so they look alike and the CSS ships once. The dialog's selectors stay inside
+ * `dialog`, as the flow's page has its own `.actions` and headings.
  */
 export const dialogStyles = css`
   dialog {
@@ -38,5 +39,25 @@ export const dialogStyles = css`
     justify-content: center;
     gap: calc(var(--_gap) * 1.5);
     padding: calc(var(--_gap) * 1.5) calc(var(--_gap) * 2.5) calc(var(--_gap) * 2);
+  }
+  button {
+    min-inline-size: 8rem;
+    min-block-size: var(--_control-h);
+    padding: 0 calc(var(--_gap) * 2);
+    border: 1px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    color: var(--_primary);
+    font: inherit;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  button:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
   }
 `;

@@ -209,29 +209,9 @@ export class HersysReportFlow extends LitElement {
         gap: calc(var(--_gap) * 1.5);
         margin-block-start: calc(var(--_gap) * 2);
       }
-      button {
-        min-inline-size: 8rem;
-        min-block-size: var(--_control-h);
-        padding: 0 calc(var(--_gap) * 2);
-        border: 1px solid var(--_primary);
-        border-radius: var(--_radius);
-        background: var(--_bg);
-        color: var(--_primary);
-        font: inherit;
-        font-weight: 600;
-        cursor: pointer;
-      }
-      button.primary {
-        background: var(--_primary);
-        color: var(--_on-primary);
-      }
       button:disabled {
         opacity: 0.6;
         cursor: progress;
-      }
-      button:focus-visible {
-        outline: 3px solid var(--_focus);
-        outline-offset: 2px;
       }
       dialog {
         inline-size: min(34rem, calc(100vw - 2rem));
