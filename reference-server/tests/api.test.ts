@@ -610,15 +610,18 @@ for (const backend of BACKENDS) {
     });
 
     test('the SMS link is single-use', async () => {
+      /** The invitation token in the SMS queued for a report. */
+      const inviteToken = async (reportId: string) => {
+        const sms = await h.handle.db
+          .selectFrom('outbox')
+          .selectAll()
+          .where('report_id', '=', reportId)
+          .where('kind', '=', 'sms')
+          .executeTakeFirstOrThrow();
+        return /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.parse(sms.payload).text as string)![1]!;
+      };
       const { body } = await file();
-      const sms = await h.handle.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('report_id', '=', body.report.id)
-        .where('kind', '=', 'sms')
-        .executeTakeFirstOrThrow();
-      const text = JSON.parse(sms.payload).text as string;
-      const token = /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
+      const token = await inviteToken(body.report.id);
       const stored = await h.handle.db
         .selectFrom('observation_invites')
         .selectAll()
@@ -632,13 +635,7 @@ for (const backend of BACKENDS) {
       assert.equal((await h.req('GET', '/my/invite/not-a-real-token-aaaaaaaaaaaaa')).status, 404);
       // Expiry.
       const { body: b2 } = await file();
-      const sms2 = await h.handle.db
-        .selectFrom('outbox')
-        .selectAll()
-        .where('report_id', '=', b2.report.id)
-        .where('kind', '=', 'sms')
-        .executeTakeFirstOrThrow();
-      const token2 = /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.parse(sms2.payload).text)![1]!;
+      const token2 = await inviteToken(b2.report.id);
       h.clock.advance(8 * 86_400_000);
       assert.equal((await h.req('GET', `/my/invite/${token2}`)).status, 410);
       h.clock.advance(-8 * 86_400_000);

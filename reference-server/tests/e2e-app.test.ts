@@ -28,10 +28,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SMTPServer } from 'smtp-server';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../../scripts/build-app.js';
+import type { OccurrenceReport } from 'hersys-sdk/schema';
 import { tc1Report } from '../../tests/fixtures/reports.js';
+import { startSmtp } from './smtp.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 /**
@@ -53,14 +54,7 @@ const CHROMIUM_ARGS = [
 ];
 const missing = [CHROMIUM, '/usr/bin/pdftotext'].filter((f) => !existsSync(f));
 
-interface Mail {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-const mails: Mail[] = [];
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
 let server: ChildProcess | undefined;
 let serverLog = '';
 let browser: Browser | undefined;
@@ -106,24 +100,26 @@ function shiftDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** The readable text of a raw MIME message: base64 and quoted-printable parts decoded. */
-function mailText(raw: string): string {
-  const decoded: string[] = [raw];
-  for (const m of raw.matchAll(
-    /Content-Transfer-Encoding:\s*base64\r?\n(?:[^\r\n]+\r?\n)*\r?\n([A-Za-z0-9+/=\r\n]+)/gi,
-  )) {
-    decoded.push(Buffer.from(m[1]!.replace(/\s/g, ''), 'base64').toString('utf8'));
-  }
-  const qp = raw.replace(/=\r?\n/g, '').replace(/(=[0-9A-F]{2})+/g, (run) =>
-    Buffer.from(
-      run
-        .split('=')
-        .slice(1)
-        .map((h) => parseInt(h, 16)),
-    ).toString('utf8'),
-  );
-  decoded.push(qp);
-  return decoded.join('\n');
+/**
+ * The TC-1 fixture with its dates moved to today (the server checks them against Japan's today). With
+ * `diagnosedDayBefore`, 診断 and 初診 are the day before the specimen was taken.
+ */
+function todaysReport(options: { diagnosedDayBefore?: boolean } = {}): OccurrenceReport {
+  const today = todayInTokyo();
+  const diagnosed = options.diagnosedDayBefore ? shiftDays(today, -1) : today;
+  const report = tc1Report();
+  report.reportDate = today;
+  report.diagnosis = {
+    ...report.diagnosis,
+    diagnosisDate: diagnosed,
+    specimenCollectionDate: today,
+    firstVisitDate: diagnosed,
+    onsetDate: shiftDays(today, -2),
+    estimatedInfectionDate: shiftDays(today, -5),
+    methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
+  };
+  report.vaccination = { doseCount: 'unknown' };
+  return report;
 }
 
 /** Index of the first locator that becomes visible (polls; fails after `timeoutMs`). */
@@ -334,25 +330,7 @@ before(async () => {
   if (missing.length) return;
   mkdirSync(imagesDir, { recursive: true });
 
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        mails.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          data: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  const smtpPort = await freePort();
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  smtp = await startSmtp();
 
   // `npm start` builds the app and starts the server; the test does the same two steps itself so it can
   // pick a free port, a temporary DATA_DIR and the test SMTP server.
@@ -374,7 +352,7 @@ before(async () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         PUBLIC_URL: baseUrl,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -397,7 +375,7 @@ after(async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server!.once('exit', r));
   }
-  await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+  await smtp?.close();
   if (dataDir && !process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -458,19 +436,8 @@ test(
     );
 
     // Pre-fill the long tail from the TC-1 fixture (dates moved to today), then type the key fields.
-    const report = tc1Report();
-    report.reportDate = today;
-    report.diagnosis = {
-      ...report.diagnosis,
-      // Diagnosed the day before the specimen was taken: 日付の整合性確認 flags it (as in the manual's example).
-      diagnosisDate: shiftDays(today, -1),
-      specimenCollectionDate: today,
-      firstVisitDate: shiftDays(today, -1),
-      onsetDate: shiftDays(today, -2),
-      estimatedInfectionDate: shiftDays(today, -5),
-      methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
-    };
-    report.vaccination = { doseCount: 'unknown' };
+    // Diagnosed the day before the specimen was taken: 日付の整合性確認 flags it (as in the manual's example).
+    const report = todaysReport({ diagnosedDayBefore: true });
     report.patient = { ...report.patient, familyName: '', givenName: '' };
     report.healthCenters = { responsible: report.healthCenters!.responsible }; // 届出先保健所 is picked below
     await page.locator('hersys-report-flow').evaluate((el, value) => {
@@ -740,16 +707,16 @@ test(
     await waitFor(
       'the notification mails',
       async () => {
-        const to = new Set(mails.flatMap((mail) => mail.to));
+        const to = new Set(smtp!.mails.flatMap((mail) => mail.to));
         return expected.every((a) => to.has(a)) ? true : undefined;
       },
       30_000,
     );
-    const mail = mailText(mails.find((x) => x.to.includes('hokenjo@minato.example'))!.data);
+    const mail = smtp!.mails.find((x) => x.to.includes('hokenjo@minato.example'))!.text;
     assert.ok(mail.includes(herSysId), `the mail names the HER-SYS ID:\n${mail}`);
     assert.ok(mail.includes(`/reports/${reportId}`), 'the mail links to the report');
     assert.equal(
-      mails.filter((x) => x.to.includes('hokenjo@minato.example')).length,
+      smtp!.mails.filter((x) => x.to.includes('hokenjo@minato.example')).length,
       1,
       'one mail per recipient (filed once)',
     );
@@ -884,18 +851,7 @@ test(
     const clinic = await newSession('clinic');
     const fetch = fetchAs(clinic.context);
     const today = todayInTokyo();
-    const report = tc1Report();
-    report.reportDate = today;
-    report.diagnosis = {
-      ...report.diagnosis,
-      diagnosisDate: today,
-      specimenCollectionDate: today,
-      firstVisitDate: today,
-      onsetDate: shiftDays(today, -2),
-      estimatedInfectionDate: shiftDays(today, -5),
-      methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
-    };
-    report.vaccination = { doseCount: 'unknown' };
+    const report = todaysReport();
     const created = await fetch(`${baseUrl}/api/reports`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'Idempotency-Key': `e2e-hc-${Date.now()}` },
@@ -1002,18 +958,7 @@ test(
     assert.equal(await form.locator('input[data-path="patient.givenName"]').inputValue(), '花子');
     assert.equal(await form.locator('input[data-path="patient.dateOfBirth"]').inputValue(), '1950/04/12');
     // The long tail from the TC-1 fixture (dates moved to today); what came from the record stays.
-    const report = tc1Report();
-    report.reportDate = today;
-    report.diagnosis = {
-      ...report.diagnosis,
-      diagnosisDate: today,
-      specimenCollectionDate: today,
-      firstVisitDate: today,
-      onsetDate: shiftDays(today, -2),
-      estimatedInfectionDate: shiftDays(today, -5),
-      methods: report.diagnosis!.methods!.map((m) => ({ ...m, collectionDate: today })),
-    };
-    report.vaccination = { doseCount: 'unknown' };
+    const report = todaysReport();
     const flow = page.locator('hersys-report-flow');
     await flow.evaluate((el, tc) => {
       const f = el as HTMLElement & { value: { patient?: object } };
