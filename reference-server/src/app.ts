@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { appendAudit, auditRequestContext, verifyAuditChain } from './audit/chain.js';
+import { appendAudit, verifyAuditChain } from './audit/chain.js';
 import { devUserMiddleware, isHealthAuthority, requireUser, type AppEnv } from './auth.js';
 import type { AuthApp } from './auth/index.js';
 import type { AppConfig } from './config.js';
@@ -112,18 +112,6 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     await next();
   });
 
-  // Where the request comes from, for the audit log (written by src/audit/chain.ts).
-  app.use('/api/*', (c, next) =>
-    auditRequestContext.run(
-      {
-        ip: clientAddress(c, o.config.trustProxy),
-        userAgent: c.req.header('user-agent')?.slice(0, 300),
-        requestId: c.get('requestId'),
-      },
-      next,
-    ),
-  );
-
   // Who is calling: the signed-in user (issue 6), or the development/test user (HERSYS_DEV_USER=1, refused in
   // production above and in main.ts). With neither, every /api route but the public ones answers 401.
   const publicPaths = ['/api/health', '/api/openapi.json', '/api/docs'];
@@ -138,6 +126,23 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
       await next();
     });
   }
+
+  // Where the request comes from, for the audit entries the services write: on a per-request copy of the user
+  // (the dev middleware's and the session's user objects may be shared between requests).
+  app.use('/api/*', async (c, next) => {
+    const u = c.get('currentUser');
+    if (u) {
+      c.set('currentUser', {
+        ...u,
+        source: {
+          ip: clientAddress(c, o.config.trustProxy),
+          userAgent: c.req.header('user-agent')?.slice(0, 300),
+          requestId: c.get('requestId'),
+        },
+      });
+    }
+    await next();
+  });
 
   // Every read of a person's data, and every refusal, goes to the audit log (writes are audited by the services,
   // in their transaction; a refused write is recorded here, since nothing was changed).
@@ -161,6 +166,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
           version: null,
           outcome: 'failure',
           newData: { status, method: c.req.method, operation: w[3] ?? c.req.method.toLowerCase() },
+          source: u.source,
         },
       ]);
       return;
@@ -182,6 +188,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
         version: null,
         outcome: status < 400 ? 'success' : 'failure',
         newData: search ? { path: c.req.path, query: c.req.query() } : status >= 400 ? { status } : undefined,
+        source: u.source,
       },
     ]);
   });

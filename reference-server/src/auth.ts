@@ -3,6 +3,7 @@
  * sets the same `currentUser`; nothing else changes.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { AuditSource } from './audit/chain.js';
 import type { Db } from './db/types.js';
 import { ApiError } from './lib/errors.js';
 
@@ -16,6 +17,8 @@ export interface CurrentUser {
   facilityCode: string;
   facilityName: string;
   role: string;
+  /** Where the current request comes from, for the audit log (the app sets it per request). */
+  source?: AuditSource;
 }
 
 export interface AppEnv {

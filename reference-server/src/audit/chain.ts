@@ -9,13 +9,12 @@
  *
  * Each row is shaped after a FHIR AuditEvent: who (`user_id`, `facility_code`), when (`at`), what (`action`,
  * `entity`, `entity_id`, `version`, field-level `old_data`/`new_data` for writes), outcome, and from where
- * (`source`: address, user agent, request id; taken from the request context when the caller gives none).
+ * (`source`: address, user agent, request id; the services pass the current user's, see `CurrentUser.source`).
  *
  * `verifyAuditChain` walks the chain and reports the first broken link: an altered row (its hash does not
  * match), a deleted one (a missing sequence number, or a head pointing past the last row) or one inserted
  * around the writer (no sequence number).
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import type { Database } from '../db/types.js';
@@ -23,13 +22,12 @@ import { newRowId } from '../lib/ids.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** Where the current request comes from (set by the app's middleware). */
+/** Where a request comes from (the app puts it on the current user; sign-in passes its own). */
 export interface AuditSource {
   ip?: string;
   userAgent?: string;
   requestId?: string;
 }
-export const auditRequestContext = new AsyncLocalStorage<AuditSource>();
 
 export interface AuditEntry {
   at: string;
@@ -119,7 +117,6 @@ async function lockHead(trx: AnyDb): Promise<{ seq: number; hash: string }> {
 type Unchained = Omit<StoredRow, 'seq' | 'prev_hash' | 'hash'>;
 
 function unchained(e: AuditEntry): Unchained {
-  const source = e.source ?? auditRequestContext.getStore();
   return {
     id: newRowId(),
     at: e.at,
@@ -132,7 +129,7 @@ function unchained(e: AuditEntry): Unchained {
     old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
     new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
     outcome: e.outcome ?? 'success',
-    source: source ? JSON.stringify(source) : null,
+    source: e.source ? JSON.stringify(e.source) : null,
   };
 }
 

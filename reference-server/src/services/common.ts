@@ -94,6 +94,7 @@ export async function audit(
       version,
       oldData,
       newData,
+      source: u.source,
     },
   ]);
 }
@@ -138,6 +139,7 @@ export async function auditMany(trx: Tx, u: CurrentUser, at: string, entries: Au
       version: e.version,
       oldData: e.oldData,
       newData: e.newData,
+      source: u.source,
     })),
   );
 }

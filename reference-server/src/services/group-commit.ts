@@ -15,10 +15,7 @@
  *   acknowledged write is as durable as before. Nothing is kept in memory beyond the waiting requests.
  * - When the batch itself fails (commit error, a PostgreSQL serialization failure or deadlock, SQLITE_BUSY),
  *   every item is run again alone in its own transaction, so one item never fails the others.
- * - The items run in their callers' async context (AsyncLocalStorage), so per-request context such as the
- *   audit source stays the caller's.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
@@ -41,7 +38,6 @@ interface Job<T> {
   retryItem: (err: unknown) => boolean;
   /** True when the error spoils the whole transaction (serialization failure, deadlock, busy). */
   retryTx: (err: unknown) => boolean;
-  inContext: <R>(fn: () => R) => R;
   resolve: (v: T) => void;
   reject: (err: unknown) => void;
 }
@@ -87,7 +83,6 @@ export class GroupCommitter {
         work,
         retryItem,
         retryTx,
-        inContext: AsyncLocalStorage.snapshot(),
         resolve,
         reject,
       } as Job<unknown>);
@@ -171,7 +166,7 @@ export class GroupCommitter {
         open = true;
       } else await sql`savepoint group_item`.execute(trx);
       try {
-        const value = await job.inContext(() => job.work(trx));
+        const value = await job.work(trx);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
         return { ok: true, value };
       } catch (err) {
@@ -191,7 +186,7 @@ export class GroupCommitter {
       try {
         const value = await this.db.transaction().execute(async (trx) => {
           deferAudit(trx);
-          const v = await job.inContext(() => job.work(trx));
+          const v = await job.work(trx);
           await flushAudit(trx);
           return v;
         });
