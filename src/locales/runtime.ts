@@ -116,7 +116,7 @@ export function translator(lng: Locale): TFunction {
 }
 
 /**
- * The label of a field path in a locale, from the shared instance: the `fields` namespace comes with
+ * The label of a field path in a locale, from the shared translator: the `fields` namespace comes with
  * REPORT_STRINGS (./packs/report.ts), English once loaded (see {@link loadLocale}). `hersys-sdk/locales`
  * has the same function with every resource.
  */
@@ -124,7 +124,7 @@ export function fieldLabel(path: string, lng: Locale = 'ja'): string {
   return fieldLabelOf(labels, path, lng);
 }
 
-/** The message of an issue in a locale, from the shared instance (see {@link fieldLabel}). */
+/** The message of an issue in a locale, from the shared translator (see {@link fieldLabel}). */
 export function issueMessage(issue: IssueLike, lng: Locale = 'ja'): string {
   return issueMessageOf(labels, issue, lng);
 }

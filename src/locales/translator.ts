@@ -1,7 +1,8 @@
 /**
  * The components' translator: reads the SDK's i18next-format resources and translates them as i18next
- * does, for the subset of i18next the components use, in ~1 KB instead of i18next's ~15 KB gzip (a
- * quarter of the 60 KB budget of `hersys-sdk/define/report`). The resources stay i18next JSON, so a host
+ * does, for the subset of i18next the components use, in ~1.5 KB minified instead of i18next's ~15 KB
+ * gzip (a quarter of the 60 KB budget of `hersys-sdk/define/report`): the components need only lookup,
+ * interpolation and plurals. The resources stay i18next JSON, so a host
  * can still load them into its own i18next, and `hersys-sdk/locales` (Node, the PDF, hosts) keeps the
  * real i18next. tests/locale-parity.test.ts checks every ja and en key against i18next.
  *
@@ -17,7 +18,8 @@
  *   namespace).
  *
  * Not supported, because no resource or component uses it: `$t()` nesting, formatters (`{{x, fmt}}`),
- * `{{- x}}`, context, ordinals, `returnObjects`. A key whose value is a group of strings is passed over
+ * `{{- x}}`, context, ordinals, `returnObjects`. So a value that contains `$t(…)` (typed by a user) is shown
+ * as it is, where i18next would translate it. A key whose value is a group of strings is passed over
  * like a missing key (so `defaultValue`, else the key), which is what i18next v27 will do; v26 answers a
  * sentence about the object, which no component wants to show.
  */
