@@ -209,6 +209,21 @@ async function freshPgDb(): Promise<{ url: string; drop: () => Promise<void> } |
   };
 }
 
+/** The server's durability settings, printed with its figures (a test cluster may run without fsync). */
+async function pgDurability(url: string): Promise<string> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const names = ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes'];
+    const values = await Promise.all(
+      names.map(async (n) => (await c.query(`show ${n}`)).rows[0][n] as string),
+    );
+    return names.map((n, i) => `${n}=${values[i]}`).join(' ');
+  } finally {
+    await c.end();
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // 1,000,000 patients
 
@@ -501,14 +516,14 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
     env: () => Promise<{ env: Record<string, string>; cleanup: () => Promise<void> } | undefined>;
   }[] = [
     {
-      label: 'SQLite (WAL, synchronous=FULL)',
+      label: 'SQLite (default: WAL synced before each answer)',
       env: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'hersys-bench-'));
         return { env: { DATA_DIR: dir }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
       },
     },
     {
-      label: 'SQLite (WAL, synchronous=NORMAL)',
+      label: 'SQLite (SQLITE_SYNCHRONOUS=NORMAL)',
       env: async () => {
         const dir = mkdtempSync(join(tmpdir(), 'hersys-bench-'));
         return {
@@ -521,6 +536,7 @@ async function loadBench(body: string, keyed: (prefix: string) => (i: number) =>
       label: 'PostgreSQL',
       env: async () => {
         const db = await freshPgDb();
+        if (db) console.log(`PostgreSQL settings: ${await pgDurability(db.url)}`);
         return db && { env: { DATABASE_URL: db.url }, cleanup: db.drop };
       },
     },
