@@ -28,21 +28,24 @@ for (const backend of BACKENDS) {
         });
       const responses = await Promise.all([
         ...Array.from({ length: 12 }, (_, i) => file(`group-commit-${i}-key`)),
-        // The same key twice in the batch: the second gets the first's answer.
+        // The same key twice at once: one of the two is filed, the other gets its answer.
         file('group-commit-0-key'),
         // 追加登録 to a patient that does not exist: 404, the others are stored.
         file('group-commit-missing-key', { herSysId: '99999999' }),
-        // The same key as a stored request but another body: 422.
+        // The same key as another request but another body: 422 once that request is stored. (PostgreSQL runs
+        // concurrent batches, so it may come first: then it fails on its own, 404 for the unknown patient.)
         file('group-commit-1-key', { herSysId: '99999998' }),
       ]);
       const bodies = await Promise.all(responses.map((r) => json(r)));
       const statuses = responses.map((r) => r.status);
       assert.deepEqual(statuses.slice(0, 13), Array(13).fill(201));
       assert.equal(statuses[13], 404);
-      assert.equal(statuses[14], 422);
-      assert.equal(responses[12]!.headers.get('idempotent-replayed'), 'true');
+      if (backend === 'sqlite') assert.equal(statuses[14], 422);
+      else assert.ok([404, 422].includes(statuses[14]!), `${statuses[14]}`);
+      const replayed = [0, 12].filter((i) => responses[i]!.headers.get('idempotent-replayed') === 'true');
+      assert.equal(replayed.length, 1, 'exactly one of the two is a replay');
+      if (backend === 'sqlite') assert.deepEqual(replayed, [12], 'one batch keeps the arrival order');
       assert.equal(bodies[12].report.id, bodies[0].report.id);
-      assert.equal(responses[0]!.headers.get('idempotent-replayed'), null);
       // Batched: fewer transactions than filings, one with several items.
       assert.ok(gc.stats.largest > 1, `largest batch ${gc.stats.largest}`);
       assert.ok(gc.stats.batches - before.batches < 15, `${gc.stats.batches - before.batches} transactions`);

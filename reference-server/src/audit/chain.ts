@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely, type Migration, type Transaction } from 'kysely';
+import { insertRows } from '../db/insert-rows.js';
 import type { Database } from '../db/types.js';
 import { newRowId } from '../lib/ids.js';
 
@@ -146,7 +147,7 @@ async function chain(trx: AnyDb, rows: Unchained[]): Promise<void> {
     prev = hash;
     return out;
   });
-  await trx.insertInto('audit_log').values(stored).execute();
+  await insertRows(trx, 'audit_log', stored);
   await trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').execute();
 }
 

@@ -1,6 +1,7 @@
 import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/schema';
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
+import { insertRows } from '../db/insert-rows.js';
 import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
@@ -305,7 +306,7 @@ async function createInTx(
   let herSysId: string;
   if (existing) {
     herSysId = existing.her_sys_id;
-    await trx.insertInto('reports').values(row).execute();
+    await insertRows(trx, 'reports', [row]);
     // 追加登録: the report's data updates the ID-management data it carries.
     await refreshPatient(
       trx,
@@ -340,7 +341,7 @@ async function createInTx(
       },
     );
     row.patient_id = herSysId;
-    await trx.insertInto('reports').values(row).execute();
+    await insertRows(trx, 'reports', [row]);
   }
   if (existing) await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
 
@@ -395,20 +396,22 @@ async function createInTx(
     const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
     // PostgreSQL: a concurrent request with this key (another batch or instance) makes this wait for its
     // commit, then conflict.
-    const stored = await trx
-      .insertInto('idempotency_keys')
-      .values({
-        scope,
-        key: idempotencyKey,
-        request_hash: requestHash,
-        status_code: 201,
-        response: JSON.stringify(answer),
-        created_at: nowIso,
-      })
-      .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!stored) throw new KeyAlreadyUsed();
+    const stored = await insertRows(
+      trx,
+      'idempotency_keys',
+      [
+        {
+          scope,
+          key: idempotencyKey,
+          request_hash: requestHash,
+          status_code: 201,
+          response: JSON.stringify(answer),
+          created_at: nowIso,
+        },
+      ],
+      { onConflictDoNothing: ['scope', 'key'], returning: 'key' },
+    );
+    if (stored.length === 0) throw new KeyAlreadyUsed();
   }
   return { status: 201, body, replayed: false, reportId: id };
 }
@@ -446,25 +449,24 @@ async function insertOutbox(
   nowIso: string,
 ) {
   if (messages.length === 0) return;
-  await trx
-    .insertInto('outbox')
-    .values(
-      messages.map(([kind, payload]) => ({
-        id: newRowId(),
-        kind,
-        payload: JSON.stringify(payload),
-        report_id: reportId,
-        status: 'pending' as const,
-        attempts: 0,
-        next_attempt_at: nowIso,
-        lease_owner: null,
-        lease_until: null,
-        sent_at: null,
-        last_error: null,
-        created_at: nowIso,
-      })),
-    )
-    .execute();
+  await insertRows(
+    trx,
+    'outbox',
+    messages.map(([kind, payload]) => ({
+      id: newRowId(),
+      kind,
+      payload: JSON.stringify(payload),
+      report_id: reportId,
+      status: 'pending' as const,
+      attempts: 0,
+      next_attempt_at: nowIso,
+      lease_owner: null,
+      lease_until: null,
+      sent_at: null,
+      last_error: null,
+      created_at: nowIso,
+    })),
+  );
 }
 
 /** The My HER-SYS invitation: only to a mobile number typed twice the same at entry. */
@@ -490,9 +492,8 @@ async function queueObservationSms(
   const token = newToken();
   const inviteId = newRowId();
   const expires = new Date(deps.now.getTime() + deps.config.inviteTtlDays * 86_400_000);
-  await trx
-    .insertInto('observation_invites')
-    .values({
+  await insertRows(trx, 'observation_invites', [
+    {
       id: inviteId,
       token_hash: sha256(token),
       patient_id: herSysId,
@@ -501,8 +502,8 @@ async function queueObservationSms(
       expires_at: expires.toISOString(),
       used_at: null,
       created_at: nowIso,
-    })
-    .execute();
+    },
+  ]);
   const sms = observationSms({
     to: parsed.digits,
     healthCenterName,

@@ -1,0 +1,81 @@
+/**
+ * Whole-row INSERTs for the hot path of 報告. Kysely builds an operation tree and compiles it to SQL on every
+ * call; for the filing's inserts (report, outbox, invitation, idempotency answer, audit entries) that cost more
+ * than SQLite's own work on them. The SQL of a whole-row insert depends only on the table, the columns, the
+ * number of rows and the dialect, so it is made once and reused, and the query still runs through Kysely's
+ * executor (the transaction's connection, its savepoints and plugins are the same).
+ */
+import { CompiledQuery, PostgresAdapter, type Insertable, type Transaction } from 'kysely';
+import type { Database, Db } from './types.js';
+
+export interface InsertOptions {
+  /** `ON CONFLICT (<columns>) DO NOTHING`. */
+  onConflictDoNothing?: readonly string[];
+  /** `RETURNING <column>`: the rows actually inserted answer with it (none on a conflict). */
+  returning?: string;
+}
+
+const sqlCache = new Map<string, string>();
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+function insertSql(
+  table: string,
+  columns: readonly string[],
+  rowCount: number,
+  postgres: boolean,
+  options: InsertOptions,
+): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rowCount}|${options.onConflictDoNothing?.join(',') ?? ''}|${options.returning ?? ''}`;
+  let text = sqlCache.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const tuple = () => `(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`;
+    text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: rowCount }, tuple).join(', ')}`;
+    if (options.onConflictDoNothing)
+      text += ` on conflict (${options.onConflictDoNothing.map(quote).join(', ')}) do nothing`;
+    if (options.returning) text += ` returning ${quote(options.returning)}`;
+    if (sqlCache.size < 500) sqlCache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * Inserts rows that all have the same columns (those of the first row, in its key order). Resolves to the
+ * rows returned (empty without `returning`).
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Db | Transaction<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  options: InsertOptions = {},
+): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const columns = Object.keys(rows[0]!);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const params: unknown[] = [];
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    if (Object.keys(r).length !== columns.length)
+      throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')}`);
+    for (const c of columns) {
+      if (!(c in r))
+        throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')}`);
+      params.push(r[c]);
+    }
+  }
+  // Both drivers bind at most 32,766 parameters to a statement (SQLite's limit; PostgreSQL's is 65,535).
+  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
+  const returned: Record<string, unknown>[] = [];
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const count = Math.min(perStatement, rows.length - from);
+    const result = await db.executeQuery<Record<string, unknown>>(
+      CompiledQuery.raw(
+        insertSql(table, columns, count, postgres, options),
+        params.slice(from * columns.length, (from + count) * columns.length),
+      ),
+    );
+    returned.push(...result.rows);
+  }
+  return returned;
+}
