@@ -43,7 +43,7 @@ export interface CreateAppOptions {
 
 /** GETs that read one person's data (audited as reads, refusals included). */
 const PATIENT_READ =
-  /^\/api\/(patients|reports)\/([^/]+)(?:\/(record|audit|new-report|report-prefill|copy|history|pdf))?$/;
+  /^\/api\/(patients|reports)\/([^/]+)(?:\/(record|audit|report-prefill|copy|history|pdf))?$/;
 /** Changes of one person's data (a refused one is audited). */
 const PATIENT_WRITE = /^\/api\/(patients|reports)\/([^/]+)(?:\/(record\/[^/]+|delete|restore|confirm))?$/;
 /** GETs that search or list people. */
