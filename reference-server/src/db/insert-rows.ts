@@ -61,7 +61,8 @@ export async function insertRows<T extends keyof Database & string>(
     for (const c of columns) {
       if (!(c in r))
         throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')}`);
-      params.push(r[c]);
+      // Kysely leaves an undefined column out, so it takes its default; no column here has one but NULL.
+      params.push(r[c] === undefined ? null : r[c]);
     }
   }
   // Both drivers bind at most 32,766 parameters to a statement (SQLite's limit; PostgreSQL's is 65,535).

@@ -1,4 +1,5 @@
 import type { OccurrenceReport } from 'hersys-sdk/schema';
+import { insertRows } from '../db/insert-rows.js';
 import type { CurrentUser } from '../auth.js';
 import type { PatientTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
@@ -145,17 +146,16 @@ export async function insertPatient(
 ): Promise<string> {
   const herSysId = withReport.retriesOnCollision ? newHerSysId() : await issueHerSysId(trx);
   const pref = withReport.prefectureOf ?? (await prefectureLookup(trx));
-  await trx
-    .insertInto('patients')
-    .values({
+  await insertRows(trx, 'patients', [
+    {
       her_sys_id: herSysId,
       version: 1,
       owner_facility: ownerFacility,
       created_at: now,
       updated_at: now,
       ...patientColumns(rec, withReport.latest, pref, now),
-    })
-    .execute();
+    },
+  ]);
   const entries: AuditInput[] = [
     { action: 'patient.create', entity: 'patient', entityId: herSysId, version: 1, newData: rec },
   ];
