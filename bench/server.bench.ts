@@ -215,10 +215,9 @@ async function pgDurability(url: string): Promise<string> {
   await c.connect();
   try {
     const names = ['server_version', 'fsync', 'synchronous_commit', 'full_page_writes'];
-    const values = await Promise.all(
-      names.map(async (n) => (await c.query(`show ${n}`)).rows[0][n] as string),
-    );
-    return names.map((n, i) => `${n}=${values[i]}`).join(' ');
+    const values: string[] = [];
+    for (const n of names) values.push(`${n}=${(await c.query(`show ${n}`)).rows[0][n]}`);
+    return values.join(' ');
   } finally {
     await c.end();
   }
