@@ -330,6 +330,29 @@ describe('<hersys-report-form>', () => {
     expect(el.value).to.deep.equal({ schemaVersion: 2 });
   });
 
+  it('shows a label, never a resource key or a field path, in both languages and layouts', async () => {
+    for (const locale of ['ja', 'en'] as const) {
+      for (const layout of ['standard', 'fax'] as const) {
+        const { el, h } = await mount({ locale, layout });
+        el.value = tc1Report();
+        await h.settle();
+        // Every text the user reads, shadow roots included (a path like diagnosis.methods or a key like
+        // form.label.x would be a label that was not found).
+        const texts: string[] = [];
+        const walk = (root: Node) => {
+          const it = document.createTreeWalker(root, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
+          for (let n: Node | null = it.currentNode; n; n = it.nextNode()) {
+            if (n.nodeType === Node.TEXT_NODE) texts.push((n.textContent ?? '').trim());
+            else if ((n as Element).shadowRoot) walk((n as Element).shadowRoot!);
+          }
+        };
+        walk(el.shadowRoot!);
+        const keys = texts.filter((t) => /^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9_]+)+$/.test(t));
+        expect(keys, `${locale} ${layout}`).to.deep.equal([]);
+      }
+    }
+  });
+
   it('switches to English at runtime', async () => {
     const { el, h } = await mount();
     expect(h.has('生年月日')).to.equal(true);

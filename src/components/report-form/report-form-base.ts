@@ -21,7 +21,7 @@ import {
   type Issue,
   type OccurrenceReport,
 } from '../../schema/index.js';
-import { issueMessage, type Locale } from '../../locales/runtime.js';
+import { fieldLabel, issueMessage, type Locale } from '../../locales/runtime.js';
 import { FormAssociatedElement } from '../internal/form-associated.js';
 import { LocalizeController } from '../internal/localize.js';
 import { REPORT_STRINGS } from '../../locales/packs/report.js';
@@ -546,12 +546,10 @@ export abstract class ReportFormBase extends FormAssociatedElement {
    * @internal
    */
   _label(path: string): string {
-    const t = this.l10n.t;
-    const own = t(`form.label.${path}`, { defaultValue: '' });
-    const shared = t(`fields:${path}`, { defaultValue: '' });
+    const own = this.l10n.t(`form.label.${path}`, { defaultValue: '' });
     // The screen's own wording (the manual's labels, 姓/名 under a group heading) first; the shared
-    // `fields` labels for anything the form does not word itself.
-    return own || (typeof shared === 'string' && shared) || path;
+    // `fields` label for anything the form does not word itself (a group's own label included).
+    return own || fieldLabel(path, this.l10n.locale);
   }
 
   protected _message(issue: Issue): string {
