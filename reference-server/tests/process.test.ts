@@ -1,6 +1,6 @@
 /**
- * The server as a process: a report acknowledged with 201 survives `kill -9` (SQLite with WAL +
- * synchronous=FULL; PostgreSQL when TEST_DATABASE_URL is set), and production refuses the development user.
+ * The server as a process: a report acknowledged with 201 survives `kill -9` (SQLite in WAL mode, the WAL
+ * synced before the answer; PostgreSQL when TEST_DATABASE_URL is set), and production refuses the development user.
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
