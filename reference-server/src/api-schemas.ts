@@ -37,7 +37,8 @@ export const RESIDENCES = [
   { code: 'unknown', ja: '不明', en: 'Unknown' },
 ] as const;
 
-const herSysId = z.string().regex(/^\d{8}$/, 'HER-SYS ID is 8 digits');
+/** HER-SYS ID: 8 digits, as the server issues it (also the path parameter of the patient routes). */
+export const herSysId = z.string().regex(/^\d{8}$/, 'HER-SYS ID is 8 digits');
 const code32 = z.string().min(1).max(32);
 /** JIS X 0401. */
 const prefectureCode = z.string().regex(/^\d{2}$/);

@@ -3,9 +3,16 @@
  * 2020-12 is OpenAPI 3.1's dialect), and a self-contained docs page rendering it.
  */
 import * as z from 'zod';
-import { occurrenceReportSchema } from 'hersys-sdk/schema';
+import {
+  RECORD_SECTIONS,
+  occurrenceReportSchema,
+  patientListQuerySchema,
+  recordSectionSchemas,
+} from 'hersys-sdk/schema';
 import * as S from './api-schemas.js';
 import { esc, page } from './lib/html.js';
+import { LIST_VARIANTS } from './records/lists.js';
+import { auditQuery, duplicateBody, sectionBody } from './records/routes.js';
 
 interface RouteDoc {
   method: 'get' | 'post' | 'put' | 'patch';
@@ -14,16 +21,61 @@ interface RouteDoc {
   summary: string;
   description?: string;
   body?: string;
-  query?: z.ZodObject;
+  query?: z.core.$ZodObject;
   headers?: { name: string; description: string; required?: boolean }[];
   ok: { status: number; schema?: string; contentType?: string; description: string };
   errors: number[];
 }
 
-const P = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
+/** JSON Schema as OpenAPI 3.1 wants it: 2020-12, what a client sends, no failure on zod-only types. */
+const JSON_SCHEMA = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;
+
+/** A schema inlined in a parameter (components carry no `$schema` either). */
+function inlineSchema(schema: z.core.$ZodType): Record<string, unknown> {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, JSON_SCHEMA) as Record<string, unknown>;
+  return rest;
+}
+
+/**
+ * Path parameters by name, with the values the routes accept: the server answers 404 for any other value, so a
+ * client generated from the document can refuse it before asking. A name not listed is any string.
+ */
+const PATH_PARAMS: Record<string, { schema: z.core.$ZodType; description: string }> = {
+  herSysId: { schema: S.herSysId, description: 'HER-SYS ID (8 digits)' },
+  section: {
+    schema: z.enum(RECORD_SECTIONS),
+    description: 'The section (tab) of the record saved; `data` has that section’s schema',
+  },
+  variant: {
+    schema: z.enum(LIST_VARIANTS),
+    description: 'The list of the menu (登録情報一覧 itself is GET /api/patients)',
+  },
+};
+
+const P = (name: string) => {
+  const known = PATH_PARAMS[name];
+  return {
+    name,
+    in: 'path',
+    required: true,
+    ...(known
+      ? { description: known.description, schema: inlineSchema(known.schema) }
+      : { schema: { type: 'string' } }),
+  };
+};
 
 /** The version an edit was made on (optimistic concurrency; `version` in the body does the same). */
 const IF_MATCH = { name: 'If-Match', description: 'The version edited, e.g. "3" (or `version` in the body)' };
+
+/**
+ * The record's version for a section save: the record version the editor loaded or the section's own; only a
+ * change of that section after it is a conflict.
+ */
+const RECORD_IF_MATCH = {
+  name: 'If-Match',
+  description:
+    'The record version edited, e.g. "3" (also 3 or W/"3"; or `version` in the body; both and different → 400)',
+};
 
 const ROUTES: RouteDoc[] = [
   {
@@ -32,6 +84,22 @@ const ROUTES: RouteDoc[] = [
     tag: 'meta',
     summary: 'Liveness',
     ok: { status: 200, description: '{ ok: true }' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    tag: 'meta',
+    summary: 'This document (OpenAPI 3.1)',
+    ok: { status: 200, description: 'The OpenAPI document' },
+    errors: [],
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    tag: 'meta',
+    summary: 'This document as a self-contained HTML page',
+    ok: { status: 200, contentType: 'text/html', description: 'The docs page' },
     errors: [],
   },
   {
@@ -187,6 +255,71 @@ const ROUTES: RouteDoc[] = [
     errors: [400, 401, 404, 503],
   },
   {
+    method: 'post',
+    path: '/api/patients/duplicates',
+    tag: 'records',
+    summary: 'Duplicate check: registered people like the one being typed',
+    description:
+      'Partial input is normal: only lengths are checked, an incomplete date of birth is ignored, other `Person` fields are ignored. Only people in the user’s scope are considered. Answers `{ candidates: [{ candidate: Person & { herSysId }, score: 0–100, reasons: (sameKana | sameName | sameDob | samePhone | nameOrderSwapped | variantKanji | widthVariant)[] }] }`, best first, from score 50, at most `limit` (default 20). A read: the prefecture may check too.',
+    body: 'DuplicateCheckBody',
+    ok: { status: 200, description: 'The candidates' },
+    errors: [400, 401, 413, 415],
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{herSysId}/record',
+    tag: 'records',
+    summary: '閲覧: the patient record with its header, section versions and reports',
+    description:
+      'Answers `{ record: PatientRecord (hersys-sdk/schema; what <hersys-patient-record> takes), header: { herSysId, name, kana, sex, sexPrivate, dateOfBirth, age, ageMonths, address, status, infectionClass, myHerSys }, sections: { <section>: { version, updatedAt, updatedBy } }, reports: [{ id, version, status, reportDate, firstReported: { at, by }, lastUpdated: { at, by }, healthCenterConfirmed }] }`, with `ETag: "<record version>"`. A private birth date or sex is left out for users of other facilities.',
+    ok: { status: 200, description: 'The record' },
+    errors: [401, 404],
+  },
+  {
+    method: 'put',
+    path: '/api/patients/{herSysId}/record/{section}',
+    tag: 'records',
+    summary: '編集: save one section of the record (optimistic concurrency per section)',
+    description:
+      'The version is required, as `If-Match` or `version` (neither → 428). It is stale only when that section changed after it: 409 `version_conflict` with `current` (the whole current PatientRecord), `section` and `sectionVersion`; nothing is overwritten. `data` is validated with the section’s schema and the section rules: errors → 400 with `issues` under `data.`; warnings come back in `issues`. Answers what GET …/record answers plus `{ section, version (the new record version), sectionVersion, changed (false when the data equals what is stored), issues }`, with `ETag`. The prefecture reads records but does not edit them (403). An unknown section → 404.',
+    body: 'RecordSectionBody',
+    headers: [RECORD_IF_MATCH],
+    ok: { status: 200, description: 'The saved record' },
+    errors: [400, 401, 403, 404, 409, 413, 415, 428],
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{herSysId}/audit',
+    tag: 'records',
+    summary: '記録: the person’s audit trail with field-level changes',
+    description:
+      'Answers `{ herSysId, items: [{ at, actor, action, target, version, summary, changes?: [{ path, old, new }] }] }`, newest first: 登録, ID管理 changes, every section save, and the events of the person’s reports the user may see (`target` `report:<id>`). Reads and searches only with `reads=1`.',
+    query: auditQuery,
+    ok: { status: 200, description: 'The audit trail' },
+    errors: [400, 401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/patients/{herSysId}/report-prefill',
+    tag: 'records',
+    summary: '自動反映: a new 発生届 pre-filled from the record',
+    description:
+      'Answers `{ herSysId, version (the record version), draft: OccurrenceReport }`: 氏名, フリガナ, 性別, 生年月日, 電話, 住所 and 職業 from the record, not stored. File it with POST /api/reports and `herSysId`.',
+    ok: { status: 200, description: 'A draft, not stored' },
+    errors: [401, 404],
+  },
+  {
+    method: 'get',
+    path: '/api/lists/{variant}',
+    tag: 'records',
+    summary: 'The menu’s other lists (旧登録情報一覧, 検査結果一覧, 発生届一覧, 健康観察一覧, 入院状況一覧)',
+    description:
+      'The list’s URL query (`queryToSearchParams` of PatientListQuery); an empty parameter is ignored, a repeated, unknown or invalid one → 400, `page` at most 100000. Answers `{ rows: PatientListRow[], total, totalIsLowerBound }` (the PatientListSource shape of <hersys-patient-list>; `total` is counted up to 1,000). `inpatients` → 403 for an outpatient clinic; an unknown variant → 404.',
+    query: patientListQuerySchema,
+    ok: { status: 200, description: 'One page of rows' },
+    errors: [400, 401, 403, 404],
+  },
+  {
     method: 'get',
     path: '/api/audit/verify',
     tag: 'audit',
@@ -211,9 +344,6 @@ const ERROR_TEXT: Record<number, string> = {
   500: 'Server fault (never caused by client input)',
   503: 'PDF generator unavailable',
 };
-
-/** JSON Schema as OpenAPI 3.1 wants it: 2020-12, what a client sends, no failure on zod-only types. */
-const JSON_SCHEMA = { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' } as const;
 
 /** A JSON body of the named component schema. */
 const jsonOf = (name: string) => ({
@@ -240,6 +370,22 @@ function componentSchemas(): Record<string, unknown> {
   add('HistoryResponse', S.historyResponse);
   add('FacilityList', z.object({ items: z.array(S.facilityOptionSchema) }));
   add('MeResponse', S.meResponse);
+  add('DuplicateCheckBody', duplicateBody);
+  // A section's data is one of the section schemas, named here so that a client can pick the one of its
+  // section; the route validates `data` with the schema of the section in the path.
+  const sectionData = RECORD_SECTIONS.map((section) => {
+    const schema = recordSectionSchemas[section];
+    add(`RecordSection${section[0]!.toUpperCase()}${section.slice(1)}`, schema);
+    return schema;
+  });
+  add(
+    'RecordSectionBody',
+    sectionBody.extend({
+      data: z.union(sectionData).meta({
+        description: `The data of the section in the path: RecordSection<Section> (${RECORD_SECTIONS.join(', ')})`,
+      }),
+    }),
+  );
   const out = z.toJSONSchema(reg, { ...JSON_SCHEMA, uri: (id) => `#/components/schemas/${id}` }) as {
     schemas: Record<string, Record<string, unknown>>;
   };
@@ -250,7 +396,7 @@ function componentSchemas(): Record<string, unknown> {
   return out.schemas;
 }
 
-function queryParameters(q: z.ZodObject) {
+function queryParameters(q: z.core.$ZodObject) {
   const js = z.toJSONSchema(q, JSON_SCHEMA) as {
     properties: Record<string, Record<string, unknown>>;
     required?: string[];
@@ -283,7 +429,14 @@ export function openApiDocument(): Record<string, unknown> {
       [r.ok.status]: {
         description: r.ok.description,
         content: r.ok.contentType
-          ? { [r.ok.contentType]: { schema: { type: 'string', format: 'binary' } } }
+          ? {
+              [r.ok.contentType]: {
+                // Text (the docs page) is read as a string; anything else (the PDF) as bytes.
+                schema: r.ok.contentType.startsWith('text/')
+                  ? { type: 'string' }
+                  : { type: 'string', format: 'binary' },
+              },
+            }
           : r.ok.schema
             ? jsonOf(r.ok.schema)
             : { 'application/json': { schema: { type: 'object' } } },
@@ -315,7 +468,14 @@ export function openApiDocument(): Record<string, unknown> {
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
-    tags: [{ name: 'meta' }, { name: 'facilities' }, { name: 'patients' }, { name: 'reports' }],
+    tags: [
+      { name: 'meta' },
+      { name: 'facilities' },
+      { name: 'patients' },
+      { name: 'reports' },
+      { name: 'records' },
+      { name: 'audit' },
+    ],
     paths,
     components: { schemas: componentSchemas() },
   };

@@ -29,14 +29,14 @@ import { findDuplicates } from './match-keys.js';
 import { auditTrail, findScopedPatient, getRecord, saveSection, syncRecord, type Section } from './store.js';
 import type { RDb } from './types.js';
 
-const sectionBody = z.strictObject({
+export const sectionBody = z.strictObject({
   data: z.unknown(),
   version: z.number().int().min(0).optional(),
 });
 
 const text = z.string().max(100).optional();
 /** The person being typed: partial input is normal, so only lengths are checked; other fields are ignored. */
-const duplicateBody = z.strictObject({
+export const duplicateBody = z.strictObject({
   person: z.object({
     familyName: text,
     givenName: text,
@@ -53,7 +53,7 @@ const duplicateBody = z.strictObject({
   limit: z.number().int().min(1).max(50).optional(),
 });
 
-const auditQuery = z.strictObject({
+export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   /** `1`: also who read the record (when the server logs reads). */
   reads: z.enum(['0', '1']).optional(),
