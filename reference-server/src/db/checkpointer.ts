@@ -2,12 +2,13 @@
  * WAL checkpoints on a thread of their own.
  *
  * SQLite checkpoints automatically in the connection that commits once the WAL passes 1,000 pages: that commit
- * then copies the WAL into the database file and syncs both, on the main thread — with ~12 WAL pages written
- * per 報告, a stall of several milliseconds every ~80 filings, a tenth of the server's time and its worst
+ * then copies the WAL into the database file and syncs both, on the main thread — with 8–12 WAL pages written
+ * per 報告, a stall of several milliseconds every ~100 filings, a tenth of the server's time and its worst
  * latencies. Here the main connection never checkpoints (`wal_autocheckpoint=0`); a worker thread with its own
- * connection runs `PRAGMA wal_checkpoint(PASSIVE)` — which never blocks the writer — every `intervalMs`, and the next write after a complete checkpoint starts the WAL from the beginning again, as before. Under
- * sustained writes a checkpoint rarely catches the last frame, so the WAL would only grow: past `maxBytes` the
- * main connection checkpoints the few frames left itself (between two transactions) and the WAL restarts.
+ * connection runs `PRAGMA wal_checkpoint(PASSIVE)` — which never blocks the writer — every `intervalMs`, and the
+ * next write after a complete checkpoint starts the WAL from the beginning again, as before. Under sustained
+ * writes a checkpoint rarely catches the last frame, so the WAL would only grow: past `maxBytes` the main
+ * connection checkpoints the few frames left itself (between two transactions) and the WAL restarts.
  * Durability is unchanged: the checkpoint syncs the WAL before copying it and the database before the WAL can
  * be reused (synchronous=NORMAL on that connection). If the thread ever stops, the main connection goes back
  * to checkpointing itself.
