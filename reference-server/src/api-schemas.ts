@@ -291,3 +291,125 @@ export const draftResponse = z.object({
 export const historyResponse = z.object({
   items: z.array(z.object({ at: z.string(), action: z.string(), by: actor, version: z.number().nullable() })),
 });
+
+// ---- sign-in (/api/auth/*; documentation: the auth module's handlers build them) ----
+
+/** An auth error: the server's error shape plus what a sign-in refusal adds. */
+export const authErrorResponse = errorResponse.extend({
+  /** 429: seconds until the next try (also `Retry-After`). */
+  retryAfterSeconds: z.number().int().optional(),
+  /** 401 `invalid_code`: wrong codes left before a new one must be requested. */
+  triesLeft: z.number().int().optional(),
+  /** 409 `wrong_step`: the step the attempt is at. */
+  next: z.string().optional(),
+});
+
+/** GET /api/auth/csrf: the token and the header to send it in. */
+export const csrfResponse = z.object({
+  token: z
+    .string()
+    .meta({ description: 'Send it as the header named in `header` on every POST/PUT/PATCH/DELETE' }),
+  header: z.literal('X-CSRF-Token'),
+});
+
+const supportText = z.object({ ja: z.string(), en: z.string() });
+/** GET /api/auth/help: whom to ask, in Japanese and English. */
+export const authHelpResponse = z.object({ cannotAccessAccount: supportText, forgotPassword: supportText });
+
+const secondFactorMethod = z.enum(['webauthn', 'totp', 'sms', 'voice']);
+
+/** The user of a session (what `currentUser` is on the server). */
+export const authUserSchema = meResponse.shape.user.extend({ sessionId: z.string() });
+
+/** A new sign-in (or re-authentication) attempt, at its password step. */
+export const attemptStarted = z.object({
+  attemptId: z.string().meta({ description: 'Send it with every following step of this sign-in' }),
+  next: z.literal('password'),
+  loginId: z.string(),
+});
+
+/** What a sign-in step answers: the next step, or `done` (then the session cookie is set). */
+export const signInStepResponse = z.union([
+  z.object({ next: z.literal('enrollPhone'), smsEnabled: z.boolean(), voiceEnabled: z.boolean() }),
+  z.object({
+    next: z.literal('secondFactor'),
+    methods: z.array(secondFactorMethod),
+    phoneHint: z.string().nullable(),
+  }),
+  z.object({ next: z.literal('changePassword') }),
+  z.object({ next: z.literal('done'), user: authUserSchema, offerSecurityKey: z.boolean() }),
+  z.object({ next: z.literal('done'), reauthenticated: z.literal(true) }),
+]);
+
+/** A code was sent by SMS or voice call; answer it within `expiresAt`. */
+export const codeSentResponse = z.object({
+  next: z.literal('verifyCode'),
+  method: z.enum(['sms', 'voice']),
+  sentTo: z.string().meta({ description: 'The masked number, e.g. +81 90-****-5678' }),
+  expiresAt: z.string(),
+  codeLength: z.number().int(),
+});
+
+/** GET /api/auth/me: the user, their second factors and the current session. */
+export const authMeResponse = z.object({
+  user: authUserSchema,
+  factors: z.object({
+    phone: z.string().nullable(),
+    methods: z.array(secondFactorMethod),
+    smsEnabled: z.boolean(),
+    voiceEnabled: z.boolean(),
+    securityKeys: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        createdAt: z.string(),
+        lastUsedAt: z.string().nullable(),
+      }),
+    ),
+  }),
+  session: z.object({ id: z.string(), expiresAt: z.string(), reauthAt: z.string() }),
+});
+
+/** GET /api/auth/sessions: the user's open sessions, newest first. */
+export const sessionListResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      createdAt: z.string(),
+      lastSeenAt: z.string(),
+      expiresAt: z.string(),
+      ip: z.string(),
+      userAgent: z.string(),
+      current: z.boolean(),
+    }),
+  ),
+});
+
+/** A new authenticator-app secret, confirmed by POST /api/auth/totp/confirm. */
+export const totpSetupResponse = z.object({ secret: z.string(), otpauthUri: z.string() });
+
+/** An account as its managers see it (no secrets). */
+export const accountSchema = z.object({
+  loginId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  facilityKind: z.enum(['outpatient', 'inpatient', 'healthCenter', 'prefecture']),
+  facilityCode: z.string(),
+  facilityName: z.string(),
+  role: z.string(),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  phoneRegistered: z.boolean(),
+  smsEnabled: z.boolean(),
+  voiceEnabled: z.boolean(),
+  createdAt: z.string(),
+});
+
+/** An issued account with its initial password (shown once). */
+export const accountIssuedResponse = z.object({ account: accountSchema, initialPassword: z.string() });
+/** A reset account's new initial password. */
+export const accountResetResponse = z.object({
+  loginId: z.string(),
+  initialPassword: z.string(),
+  secondFactorsReset: z.boolean(),
+});

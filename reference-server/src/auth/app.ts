@@ -155,8 +155,10 @@ function resolveConfig(config: AuthConfig): ResolvedConfig {
 // Request bodies
 
 const str = (max: number) => z.string().max(max);
-const AttemptBody = z.strictObject({ attemptId: str(200).min(1) });
-const Bodies = {
+/** A sign-in step's body: the attempt it belongs to (exported for the OpenAPI document). */
+export const AttemptBody = z.strictObject({ attemptId: str(200).min(1) });
+/** The request bodies of the auth routes, by route (exported for the OpenAPI document). */
+export const Bodies = {
   loginId: z.strictObject({ loginId: str(256).min(1) }),
   password: AttemptBody.extend({ password: str(1024).min(1) }),
   phone: AttemptBody.extend({ phone: str(40).min(1), method: z.enum(['sms', 'voice']) }),

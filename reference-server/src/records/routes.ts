@@ -29,6 +29,7 @@ import { findDuplicates } from './match-keys.js';
 import { auditTrail, findScopedPatient, getRecord, saveSection, syncRecord, type Section } from './store.js';
 import type { RDb } from './types.js';
 
+/** The body of a section save: `data` is checked against the section's own schema in the handler. */
 export const sectionBody = z.strictObject({
   data: z.unknown(),
   version: z.number().int().min(0).optional(),
@@ -53,6 +54,7 @@ export const duplicateBody = z.strictObject({
   limit: z.number().int().min(1).max(50).optional(),
 });
 
+/** The query of the person's audit trail (`GET …/audit`): how many entries, and whether reads are included. */
 export const auditQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(1000).default(200),
   /** `1`: also who read the record (when the server logs reads). */
