@@ -6,7 +6,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
-import { smtpMailer, type OutgoingSms, type SmsProvider } from '../src/outbox/transports.js';
+import {
+  SMTP_CONNECTIONS,
+  smtpMailer,
+  type OutgoingSms,
+  type SmsProvider,
+} from '../src/outbox/transports.js';
 import { OutboxWorker } from '../src/outbox/worker.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 import { startSmtp } from './smtp.js';
@@ -225,6 +230,37 @@ for (const backend of BACKENDS) {
           .where('lease_owner', '=', 'A')
           .executeTakeFirst();
         assert.equal(Number(res.numUpdatedRows), 0);
+      } finally {
+        await h.close();
+      }
+    });
+
+    test('a pass delivers several messages at once (as many as the SMTP pool has connections), each recorded', async () => {
+      const h = await harness(backend);
+      try {
+        for (let i = 0; i < 4; i++) await fileTc1(h); // 12 mails, 4 SMS
+        let inFlight = 0;
+        let most = 0;
+        const slowMailer = {
+          name: 'slow',
+          async send() {
+            most = Math.max(most, ++inFlight);
+            await new Promise((r) => setTimeout(r, 20));
+            inFlight--;
+          },
+        };
+        const worker = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: slowMailer,
+          sms: recordingSms(),
+          clock: h.clock,
+          mailFrom: h.config.mailFrom,
+        });
+        assert.equal(await worker.runOnce(), 16);
+        assert.equal(most, SMTP_CONNECTIONS, 'mails waited for each other');
+        const rows = await h.handle.db.selectFrom('outbox').select('status').execute();
+        assert.ok(rows.length === 16 && rows.every((r) => r.status === 'sent'));
       } finally {
         await h.close();
       }

@@ -59,6 +59,8 @@ export async function startSmtp(): Promise<{
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Mailers keep pooled connections open: closing waits this long for them, not the default 30 s.
+    closeTimeout: 200,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

@@ -12,7 +12,7 @@ import type { Db, Dialect, OutboxTable } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
 import type { Clock } from '../lib/time.js';
 import type { MailPayload, SmsPayload } from './messages.js';
-import type { Mailer, SmsProvider } from './transports.js';
+import { SMTP_CONNECTIONS, type Mailer, type SmsProvider } from './transports.js';
 
 export interface WorkerOptions {
   db: Db;
@@ -24,6 +24,8 @@ export interface WorkerOptions {
   owner?: string;
   leaseMs?: number;
   batchSize?: number;
+  /** Messages delivered at once (default: the SMTP pool's connections). */
+  concurrency?: number;
   maxAttempts?: number;
   /** First retry delay; doubled per attempt up to `maxBackoffMs`. */
   backoffBaseMs?: number;
@@ -80,6 +82,25 @@ export class OutboxWorker {
     }
   }
 
+  /** The row's next state after a failed delivery: pending again after a backoff, or dead. */
+  private retryOrGiveUp(row: OutboxTable, err: unknown): Updateable<OutboxTable> {
+    const message = err instanceof Error ? err.message : String(err);
+    const dead = row.attempts >= (this.o.maxAttempts ?? 10);
+    const base = this.o.backoffBaseMs ?? 1000;
+    const delay = Math.min(base * 2 ** (row.attempts - 1), this.o.maxBackoffMs ?? 3_600_000);
+    const jitter = delay * (0.8 + Math.random() * 0.4);
+    this.o.log?.(
+      `[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`,
+    );
+    return {
+      status: dead ? 'dead' : 'pending',
+      next_attempt_at: new Date(this.o.clock.now().getTime() + jitter).toISOString(),
+      lease_owner: null,
+      lease_until: null,
+      last_error: message.slice(0, 500),
+    };
+  }
+
   /**
    * One pass: lease, deliver, record. Returns how many rows were delivered. The outcomes of a pass are recorded
    * in one transaction (one commit, not one per message: at hundreds of filings a second the per-message
@@ -94,32 +115,23 @@ export class OutboxWorker {
     await whenDurable(this.o.db);
     const sent: OutboxTable[] = [];
     const failed: { row: OutboxTable; set: Updateable<OutboxTable> }[] = [];
-    for (const row of rows) {
-      try {
-        await this.deliver(row);
-        sent.push(row);
-      } catch (err) {
-        const message = err instanceof Error ? err.message : String(err);
-        const dead = row.attempts >= (this.o.maxAttempts ?? 10);
-        const base = this.o.backoffBaseMs ?? 1000;
-        const delay = Math.min(base * 2 ** (row.attempts - 1), this.o.maxBackoffMs ?? 3_600_000);
-        const jitter = delay * (0.8 + Math.random() * 0.4);
-        const next = new Date(this.o.clock.now().getTime() + jitter).toISOString();
-        failed.push({
-          row,
-          set: {
-            status: dead ? 'dead' : 'pending',
-            next_attempt_at: next,
-            lease_owner: null,
-            lease_until: null,
-            last_error: message.slice(0, 500),
-          },
-        });
-        this.o.log?.(
-          `[outbox] ${row.kind} ${row.id} attempt ${row.attempts} failed: ${message}${dead ? ' (giving up)' : ''}`,
-        );
-      }
-    }
+    // Several at once: a mail waits for the SMTP server's answers, and the pooled transport has as many
+    // connections as this (transports.ts).
+    let next = 0;
+    const width = Math.min(this.o.concurrency ?? SMTP_CONNECTIONS, rows.length);
+    await Promise.all(
+      Array.from({ length: width }, async () => {
+        while (next < rows.length) {
+          const row = rows[next++]!;
+          try {
+            await this.deliver(row);
+            sent.push(row);
+          } catch (err) {
+            failed.push({ row, set: this.retryOrGiveUp(row, err) });
+          }
+        }
+      }),
+    );
     const nowIso = this.o.clock.now().toISOString();
     const done: Updateable<OutboxTable> = {
       status: 'sent',
