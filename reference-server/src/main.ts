@@ -25,7 +25,8 @@ import { DEMO, seedDemoData } from './db/seed.js';
 import { smsProviderMessenger } from './auth/index.js';
 import { ensureDemoAccounts, mountAuth } from './mount-auth.js';
 import { systemClock } from './lib/time.js';
-import { devMailer, devSmsProvider, httpSmsProvider, smtpMailer } from './outbox/transports.js';
+import { startDeliveryThread } from './outbox/delivery-thread.js';
+import { devMailer, devSmsProvider } from './outbox/transports.js';
 import { OutboxWorker } from './outbox/worker.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -74,10 +75,21 @@ async function main() {
   const log = (line: string) => console.log(line);
   if (production && !env.SMTP_URL)
     console.warn('[mail] SMTP_URL is not set: mails are only recorded (dev transport).');
-  const mailer = env.SMTP_URL ? smtpMailer(env.SMTP_URL) : devMailer(log);
-  const sms = env.SMS_PROVIDER_URL
-    ? httpSmsProvider(env.SMS_PROVIDER_URL, env.SMS_PROVIDER_TOKEN ?? '')
-    : devSmsProvider(log);
+  // Real channels (SMTP, an HTTP SMS provider) compose and send on a thread of their own
+  // (outbox/delivery-thread.ts); the development ones only log, cheaper than a message to a thread.
+  const delivery =
+    env.SMTP_URL || env.SMS_PROVIDER_URL
+      ? startDeliveryThread(
+          {
+            smtpUrl: env.SMTP_URL,
+            smsProviderUrl: env.SMS_PROVIDER_URL,
+            smsProviderToken: env.SMS_PROVIDER_TOKEN,
+          },
+          log,
+        )
+      : undefined;
+  const mailer = env.SMTP_URL && delivery ? delivery.mailer : devMailer(log);
+  const sms = env.SMS_PROVIDER_URL && delivery ? delivery.sms : devSmsProvider(log);
   // Sign-in (issue 6). The secret: from the environment in production; a file in DATA_DIR in development.
   let auth: Awaited<ReturnType<typeof mountAuth>> | undefined;
   let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];
@@ -186,7 +198,7 @@ async function main() {
     force.unref();
     server.close();
     await worker.stop();
-    mailer.close?.();
+    await delivery?.close();
     await handle.close();
     process.exit(0);
   };

@@ -1,0 +1,118 @@
+/**
+ * The real delivery channels on a thread of their own. Composing and sending a mail costs the sender's CPU —
+ * nodemailer takes 0.3–0.4 ms to compose one and more for the SMTP session, three mails per 報告 — and on the
+ * server's main thread that was more than the filing itself. Here SMTP and the HTTP SMS provider
+ * (transports.ts) run in a worker thread; the server gets a `Mailer` and an `SmsProvider` of the same names
+ * whose `send`/`call` post the message to the thread and resolve with its outcome, so the outbox worker, its
+ * leases and its records do not change. The development channels stay on the main thread (main.ts): they
+ * only log, and a round trip to a thread costs more than that (~0.3 ms of CPU per 報告 in the bench). A
+ * thread that dies fails what it was sending (the outbox retries it, as any failed delivery) and is started
+ * again on the next message.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Mailer, OutgoingMail, OutgoingSms, SmsProvider } from './transports.js';
+
+/**
+ * The thread's bootstrap: the server runs its TypeScript through tsx, and a worker thread starts without the
+ * main thread's loader hooks, so it registers them before it imports ./delivery-worker.ts.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+import(workerData.loader).then((tsx) => {
+  tsx.register();
+  return import(workerData.entry);
+});
+`;
+
+/** Which channels the thread builds (the environment's, see main.ts). */
+export interface DeliveryConfig {
+  /** SMTP URL; unset: the development mailer (log only). */
+  smtpUrl?: string;
+  /** HTTP SMS provider; unset: the development provider (log only). */
+  smsProviderUrl?: string;
+  smsProviderToken?: string;
+}
+
+/** A message for the thread. */
+export type DeliveryRequest =
+  | { n: number; channel: 'mail'; message: OutgoingMail }
+  | { n: number; channel: 'sms' | 'call'; message: OutgoingSms }
+  | { n: number; channel: 'close' };
+
+/** The thread's answer to a request, or a log line of a development channel. */
+export type DeliveryReply =
+  { n: number; ok: true } | { n: number; ok: false; error: string } | { log: string };
+
+export interface DeliveryThread {
+  mailer: Mailer;
+  sms: SmsProvider;
+  /** Closes the channels (the SMTP pool) and ends the thread. */
+  close(): Promise<void>;
+}
+
+/** Starts the thread (its module is ./delivery-worker.ts) on the first message. */
+export function startDeliveryThread(config: DeliveryConfig, log: (line: string) => void): DeliveryThread {
+  let worker: Worker | undefined;
+  let next = 0;
+  const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+
+  const thread = () => {
+    if (worker) return worker;
+    const w = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: {
+        ...config,
+        loader: import.meta.resolve('tsx/esm/api'),
+        entry: new URL('./delivery-worker.ts', import.meta.url).href,
+      },
+    });
+    w.unref();
+    w.on('message', (r: DeliveryReply) => {
+      if ('log' in r) return log(r.log);
+      const p = pending.get(r.n);
+      pending.delete(r.n);
+      // Idle, the thread must not keep a finished process alive; busy, it must (see post).
+      if (pending.size === 0) w.unref();
+      if (r.ok) p?.resolve();
+      else p?.reject(new Error(r.error));
+    });
+    w.on('error', (err) => log(`[outbox] delivery thread failed: ${err.message}`));
+    w.on('exit', () => {
+      if (worker === w) worker = undefined;
+      for (const p of pending.values()) p.reject(new Error('the delivery thread stopped'));
+      pending.clear();
+    });
+    worker = w;
+    return w;
+  };
+
+  const post = (request: DeliveryRequest) =>
+    new Promise<void>((resolve, reject) => {
+      pending.set(request.n, { resolve, reject });
+      const w = thread();
+      w.ref();
+      w.postMessage(request);
+    });
+
+  const sms: SmsProvider = {
+    name: config.smsProviderUrl ? 'http' : 'dev',
+    send: (message) => post({ n: next++, channel: 'sms', message }),
+    call: (message) => post({ n: next++, channel: 'call', message }),
+  };
+  return {
+    mailer: {
+      name: config.smtpUrl ? 'smtp' : 'dev',
+      send: (message) => post({ n: next++, channel: 'mail', message }),
+    },
+    sms,
+    async close() {
+      const w = worker;
+      if (!w) return;
+      const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      await post({ n: next++, channel: 'close' }).catch(() => {});
+      // Held until it has exited (the answer to close left it unreferenced).
+      w.ref();
+      await exited;
+    },
+  };
+}
