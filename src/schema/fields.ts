@@ -7,7 +7,8 @@ import { parsePhoneJP } from './phone.js';
  * Field metadata for UIs and the requiredness rule: which fields are required (error `required` when
  * empty), recommended (warning `recommended`: the manual's yellow frame, listed in 任意入力の確認), or
  * depend on other answers (conditional). Components mark 必須 and the yellow frame from this, not from
- * their own lists. The table with reasons is in docs/schema.md.
+ * their own lists. The table with reasons is in docs/schema.md; the conditions in words are in
+ * ./field-conditions.ts.
  */
 
 /** How a field is asked for in general. */
@@ -21,8 +22,6 @@ export interface FieldMeta {
   /** i18next key of the label: `fields:<path>`. */
   readonly labelKey: string;
   readonly requirement: FieldRequirementKind;
-  /** For conditional fields: a short English statement of the condition (docs and tooltips). */
-  readonly condition?: string;
   /** Value kind, for inputs and normalization. */
   readonly kind:
     | 'text'
@@ -75,7 +74,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'reporter.institutionName',
     requirement: 'conditional',
-    condition: 'required unless the doctor does not work at a hospital or clinic (notAtInstitution)',
     kind: 'text',
     resolve: ({ report }) => (report.reporter?.notAtInstitution === true ? 'optional' : 'required'),
   },
@@ -101,7 +99,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'patient.phoneConfirmation',
     requirement: 'conditional',
-    condition: 'required when the patient phone is a mobile number (SMS goes there)',
     kind: 'phone',
     resolve: ({ report }) => {
       const p = report.patient?.phone;
@@ -111,14 +108,12 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'patient.address.postalCode',
     requirement: 'conditional',
-    condition: 'recommended unless the address is the location (addressSameAsLocation)',
     kind: 'postal',
     resolve: addressResolver('recommended'),
   },
   ...(['prefectureCode', 'city', 'street'] as const).map((k): FieldDef => ({
     path: `patient.address.${k}`,
     requirement: 'conditional',
-    condition: 'required unless the address is the location (addressSameAsLocation)',
     kind: k === 'prefectureCode' ? 'prefecture' : 'text',
     resolve: addressResolver('required'),
   })),
@@ -126,7 +121,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'patient.addressPhone',
     requirement: 'conditional',
-    condition: 'recommended unless it is the patient phone (addressPhoneSameAsLocation)',
     kind: 'phone',
     resolve: ({ report }) =>
       report.patient?.addressPhoneSameAsLocation === true ? 'optional' : 'recommended',
@@ -135,10 +129,6 @@ const DEFS: readonly FieldDef[] = [
   ...(['name', 'phone', 'address'] as const).map((k): FieldDef => ({
     path: `patient.guardian.${k}`,
     requirement: 'conditional',
-    condition:
-      k === 'address'
-        ? 'recommended for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)'
-        : 'required for a minor at the diagnosis date (under 18 from 2022-04-01, under 20 before)',
     kind: k === 'phone' ? 'phone' : 'text',
     notApplicableSeverity: 'warning',
     resolve: (ctx) => {
@@ -154,7 +144,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'diagnosis.onsetDate',
     requirement: 'conditional',
-    condition: 'recommended for 患者（確定例）; not applicable to any other category (D6)',
     kind: 'date',
     notApplicableSeverity: 'error',
     resolve: ({ report }) => {
@@ -166,7 +155,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'diagnosis.deathDate',
     requirement: 'conditional',
-    condition: 'required for the two death categories; not applicable to the others (D7)',
     kind: 'date',
     notApplicableSeverity: 'error',
     resolve: ({ report }) => {
@@ -180,7 +168,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'diagnosis.symptomOther',
     requirement: 'conditional',
-    condition: 'recommended when その他 is among the symptoms',
     kind: 'text',
     resolve: ({ report }) => (report.diagnosis?.symptoms?.includes('other') ? 'recommended' : 'optional'),
   },
@@ -188,7 +175,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'diagnosis.methods',
     requirement: 'conditional',
-    condition: 'recommended, except for 疑似症患者 (clinical diagnosis)',
     kind: 'list',
     resolve: ({ report }) => (report.patient?.category === 'suspected' ? 'optional' : 'recommended'),
   },
@@ -197,7 +183,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'diagnosis.methods.specimenOther',
     requirement: 'conditional',
-    condition: 'recommended when the specimen is その他',
     kind: 'text',
     resolve: ({ report }, i) =>
       i !== undefined && report.diagnosis?.methods?.[i]?.specimen === 'other' ? 'recommended' : 'optional',
@@ -210,7 +195,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'infection.routeDetail',
     requirement: 'conditional',
-    condition: 'recommended when a route is chosen (the source, the contact, or the その他 text)',
     kind: 'text',
     resolve: ({ report }) => (report.infection?.route !== undefined ? 'recommended' : 'optional'),
   },
@@ -219,21 +203,18 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'infection.prefectureCode',
     requirement: 'conditional',
-    condition: 'recommended when the area is 日本国内',
     kind: 'prefecture',
     resolve: ({ report }) => (domestic(report) ? 'recommended' : 'optional'),
   },
   {
     path: 'infection.city',
     requirement: 'conditional',
-    condition: 'recommended when the area is 日本国内',
     kind: 'text',
     resolve: ({ report }) => (domestic(report) ? 'recommended' : 'optional'),
   },
   {
     path: 'infection.countries',
     requirement: 'conditional',
-    condition: 'recommended when the area is 国外 (every country)',
     kind: 'text',
     resolve: ({ report }) => (abroad(report) ? 'recommended' : 'optional'),
   },
@@ -241,7 +222,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'infection.departureDate',
     requirement: 'conditional',
-    condition: 'recommended when the area is 国外, unless the person lives abroad (D15)',
     kind: 'date',
     resolve: ({ report }) =>
       abroad(report) && report.infection?.residentAbroad !== true ? 'recommended' : 'optional',
@@ -249,7 +229,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'infection.entryDate',
     requirement: 'conditional',
-    condition: 'recommended when the area is 国外 (D15)',
     kind: 'date',
     resolve: ({ report }) => (abroad(report) ? 'recommended' : 'optional'),
   },
@@ -259,7 +238,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'vaccination.latestDate',
     requirement: 'conditional',
-    condition: 'recommended when at least one dose was given; not applicable for 0 doses',
     kind: 'date',
     notApplicableSeverity: 'error',
     resolve: ({ report }) =>
@@ -268,7 +246,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'vaccination.latestVaccine',
     requirement: 'conditional',
-    condition: 'recommended when at least one dose was given; not applicable for 0 doses',
     kind: 'code',
     notApplicableSeverity: 'error',
     resolve: ({ report }) =>
@@ -277,7 +254,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'vaccination.latestVaccineOther',
     requirement: 'conditional',
-    condition: 'recommended when the latest vaccine is その他',
     kind: 'text',
     resolve: ({ report }) => (report.vaccination?.latestVaccine === 'other' ? 'recommended' : 'optional'),
   },
@@ -293,14 +269,12 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'riskFactors.items',
     requirement: 'conditional',
-    condition: 'required when risk factors are 有',
     kind: 'codes',
     resolve: ({ report }) => (report.riskFactors?.presence === 'yes' ? 'required' : 'optional'),
   },
   {
     path: 'riskFactors.other',
     requirement: 'conditional',
-    condition: 'required when 13 その他 is checked',
     kind: 'text',
     resolve: ({ report }) => (report.riskFactors?.items?.includes('other') ? 'required' : 'optional'),
   },
@@ -310,14 +284,12 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'clinical.hospitalized',
     requirement: 'conditional',
-    condition: 'recommended; required when an admission date is given (D12)',
     kind: 'code',
     resolve: ({ report }) => (report.clinical?.admissionDate !== undefined ? 'required' : 'recommended'),
   },
   {
     path: 'clinical.admissionDate',
     requirement: 'conditional',
-    condition: 'required when hospitalized at the time of the report; not applicable when not (D12)',
     kind: 'date',
     notApplicableSeverity: 'error',
     resolve: ({ report }) => {
@@ -328,7 +300,6 @@ const DEFS: readonly FieldDef[] = [
   {
     path: 'clinical.inpatientInstitution',
     requirement: 'conditional',
-    condition: 'recommended when hospitalized',
     kind: 'text',
     resolve: ({ report }) => (report.clinical?.hospitalized === 'yes' ? 'recommended' : 'optional'),
   },

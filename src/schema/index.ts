@@ -14,6 +14,7 @@ export * from './postal.js';
 export * from './age.js';
 export * from './issue-codes.js';
 export * from './fields.js';
+export * from './field-conditions.js';
 export * from './eligibility.js';
 export * from './observation-period.js';
 export * from './structure.js';

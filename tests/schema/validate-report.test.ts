@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import {
   ELIGIBILITY_POLICIES,
+  FIELD_CONDITIONS,
   FIELDS,
+  fieldCondition,
   fieldRequirement,
   fieldStates,
   formatWareki,
@@ -360,6 +362,14 @@ describe('validateReport: conditional fields', () => {
     assert.equal(fieldRequirement('patient.address.city', r), 'required');
     assert.ok(has(validateReport(r, T).issues, 'required', 'patient.address.city'));
   });
+  it('every conditional field has its condition in words, and only those', () => {
+    const conditional = FIELDS.filter((f) => f.requirement === 'conditional').map((f) => f.path);
+    assert.deepEqual(Object.keys(FIELD_CONDITIONS).sort(), [...conditional].sort());
+    for (const text of Object.values(FIELD_CONDITIONS)) assert.match(text, /^(required|recommended)/);
+    assert.equal(fieldCondition('diagnosis.onsetDate'), FIELD_CONDITIONS['diagnosis.onsetDate']);
+    assert.equal(fieldCondition('reportDate'), undefined);
+  });
+
   it('FIELDS covers every leaf of the report shape and has a label key per field', () => {
     const paths = FIELDS.map((f) => f.path);
     for (const p of [
