@@ -88,8 +88,8 @@ async function main() {
           log,
         )
       : undefined;
-  const mailer = env.SMTP_URL && delivery ? delivery.mailer : devMailer(log);
-  const sms = env.SMS_PROVIDER_URL && delivery ? delivery.sms : devSmsProvider(log);
+  const mailer = delivery?.mailer ?? devMailer(log);
+  const sms = delivery?.sms ?? devSmsProvider(log);
   // Sign-in (issue 6). The secret: from the environment in production; a file in DATA_DIR in development.
   let auth: Awaited<ReturnType<typeof mountAuth>> | undefined;
   let demoAccounts: Awaited<ReturnType<typeof ensureDemoAccounts>> = [];

@@ -27,8 +27,8 @@ const mail = (id: string) => ({
 test('a mail sent through the thread reaches the SMTP server with its outbox id', async () => {
   const d = startDeliveryThread({ smtpUrl: `smtp://127.0.0.1:${smtp.port}` }, () => {});
   try {
-    assert.equal(d.mailer.name, 'smtp');
-    await Promise.all([d.mailer.send(mail('m-1')), d.mailer.send(mail('m-2'))]);
+    assert.equal(d.mailer!.name, 'smtp');
+    await Promise.all([d.mailer!.send(mail('m-1')), d.mailer!.send(mail('m-2'))]);
     const got = smtp.mails.filter((m) => m.headers['x-outbox-id']?.startsWith('m-'));
     assert.equal(got.length, 2);
     assert.deepEqual(got.map((m) => m.headers['message-id']).sort(), [
@@ -43,12 +43,12 @@ test('a mail sent through the thread reaches the SMTP server with its outbox id'
 
 test('a failed delivery rejects the send; after close the next send starts the thread again', async () => {
   const down = startDeliveryThread({ smtpUrl: 'smtp://127.0.0.1:1' }, () => {});
-  await assert.rejects(down.mailer.send(mail('m-3')), /ECONNREFUSED|connect/i);
+  await assert.rejects(down.mailer!.send(mail('m-3')), /ECONNREFUSED|connect/i);
   await down.close();
   const d = startDeliveryThread({ smtpUrl: `smtp://127.0.0.1:${smtp.port}` }, () => {});
-  await d.mailer.send(mail('m-4'));
+  await d.mailer!.send(mail('m-4'));
   await d.close();
-  await d.mailer.send(mail('m-5'));
+  await d.mailer!.send(mail('m-5'));
   await d.close();
   const ids = smtp.mails.map((m) => m.headers['x-outbox-id']);
   assert.ok(ids.includes('m-4') && ids.includes('m-5'));
@@ -71,10 +71,10 @@ test('SMS and voice calls go to the HTTP provider from the thread', async () => 
     () => {},
   );
   try {
-    assert.equal(d.sms.name, 'http');
-    await d.sms.send({ id: 's-1', to: '09012345678', text: 'My HER-SYS' });
-    await d.sms.call!({ id: 's-2', to: '09012345678', text: 'コード 123456' });
-    await assert.rejects(d.sms.send({ id: 'refuse', to: '09012345678', text: 'x' }), /503/);
+    assert.equal(d.sms!.name, 'http');
+    await d.sms!.send({ id: 's-1', to: '09012345678', text: 'My HER-SYS' });
+    await d.sms!.call!({ id: 's-2', to: '09012345678', text: 'コード 123456' });
+    await assert.rejects(d.sms!.send({ id: 'refuse', to: '09012345678', text: 'x' }), /503/);
     assert.deepEqual(
       received.map((r) => [r.auth, (r.body as { channel: string }).channel]),
       [

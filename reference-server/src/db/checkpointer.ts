@@ -59,18 +59,19 @@ export class Checkpointer {
     private readonly main: SqliteDatabase.Database,
     options: CheckpointerOptions = {},
   ) {
+    const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
     this.worker = new Worker(THREAD, {
       eval: true,
       workerData: {
         file: main.name,
         driver: createRequire(import.meta.url).resolve('better-sqlite3'),
         intervalMs: options.intervalMs ?? 200,
-        maxBytes: options.maxBytes ?? 64 * 1024 * 1024,
+        maxBytes,
       },
     });
     main.pragma('wal_autocheckpoint = 0');
     // A restarted WAL is cut back to this size rather than keeping its largest length on disk.
-    main.pragma(`journal_size_limit = ${options.maxBytes ?? 64 * 1024 * 1024}`);
+    main.pragma(`journal_size_limit = ${maxBytes}`);
     // The thread must not keep a finished process alive (tests, scripts that forget to close).
     this.worker.unref();
     this.worker.on('message', (m: { error?: string; finish?: boolean }) => {

@@ -21,8 +21,6 @@ export interface OpenOptions {
    * the server (the OS has the WAL), but the last acknowledged commits can be lost if the machine loses power.
    */
   sqliteSynchronous?: 'FULL' | 'NORMAL';
-  /** False: SQLite checkpoints in the connection that commits, as by default, not on a thread (./checkpointer.ts). */
-  checkpointThread?: boolean;
   /** How the WAL file is synced before an acknowledgement (tests pass a gated one; default fdatasync). */
   syncWal?: (walPath: string) => Promise<void>;
 }
@@ -75,7 +73,7 @@ export function openDatabase(options: OpenOptions): DbHandle {
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: cached }) });
   if (walSync) registerWalSync(db, walSync);
   const checkpointer =
-    file === ':memory:' || options.checkpointThread === false
+    file === ':memory:'
       ? undefined
       : new Checkpointer(sqlite, {
           onError: (message) => console.error('[db] checkpoint thread:', message),

@@ -56,11 +56,9 @@ export async function insertRows<T extends keyof Database & string>(
   const params: unknown[] = [];
   for (const row of rows) {
     const r = row as Record<string, unknown>;
-    if (Object.keys(r).length !== columns.length)
+    if (Object.keys(r).length !== columns.length || !columns.every((c) => c in r))
       throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')}`);
     for (const c of columns) {
-      if (!(c in r))
-        throw new Error(`insertRows(${table}): every row must have the columns ${columns.join(', ')}`);
       // Kysely leaves an undefined column out, so it takes its default; no column here has one but NULL.
       params.push(r[c] === undefined ? null : r[c]);
     }

@@ -100,8 +100,8 @@ export function registerWalSync(db: Db, sync: WalSync): void {
 
 /**
  * Resolves once every write committed through `db` so far is on disk. Await it before acknowledging a write
- * (the app does for every response; the group committer before answering a batch; the outbox worker before
- * sending what it leased). Immediate on PostgreSQL and in-memory SQLite.
+ * (the app does for every response, the outbox worker before sending what it leased). Immediate on PostgreSQL
+ * and in-memory SQLite.
  */
 export function whenDurable(db: Db): Promise<void> {
   return byDb.get(db)?.durable() ?? Promise.resolve();

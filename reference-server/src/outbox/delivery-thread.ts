@@ -2,12 +2,12 @@
  * The real delivery channels on a thread of their own. Composing and sending a mail costs the sender's CPU —
  * nodemailer takes 0.3–0.4 ms to compose one and more for the SMTP session, three mails per 報告 — and on the
  * server's main thread that was more than the filing itself. Here SMTP and the HTTP SMS provider
- * (transports.ts) run in a worker thread; the server gets a `Mailer` and an `SmsProvider` of the same names
- * whose `send`/`call` post the message to the thread and resolve with its outcome, so the outbox worker, its
- * leases and its records do not change. The development channels stay on the main thread (main.ts): they
- * only log, and a round trip to a thread costs more than that (~0.3 ms of CPU per 報告 in the bench). A
- * thread that dies fails what it was sending (the outbox retries it, as any failed delivery) and is started
- * again on the next message.
+ * (transports.ts) run in a worker thread; for each one configured the server gets a `Mailer` or an
+ * `SmsProvider` of the same name whose `send`/`call` post the message to the thread and resolve with its
+ * outcome, so the outbox worker, its leases and its records do not change. The development channels stay on
+ * the main thread (main.ts): they only log, and a round trip to a thread costs more than that (~0.3 ms of CPU
+ * per 報告 in the bench). A thread that dies fails what it was sending (the outbox retries it, as any failed
+ * delivery) and is started again on the next message.
  */
 import { Worker } from 'node:worker_threads';
 import type { Mailer, OutgoingMail, OutgoingSms, SmsProvider } from './transports.js';
@@ -24,11 +24,11 @@ import(workerData.loader).then((tsx) => {
 });
 `;
 
-/** Which channels the thread builds (the environment's, see main.ts). */
+/** Which channels the thread builds (the environment's, see main.ts); an unset one is not built. */
 export interface DeliveryConfig {
-  /** SMTP URL; unset: the development mailer (log only). */
+  /** SMTP URL. */
   smtpUrl?: string;
-  /** HTTP SMS provider; unset: the development provider (log only). */
+  /** HTTP SMS provider. */
   smsProviderUrl?: string;
   smsProviderToken?: string;
 }
@@ -39,13 +39,14 @@ export type DeliveryRequest =
   | { n: number; channel: 'sms' | 'call'; message: OutgoingSms }
   | { n: number; channel: 'close' };
 
-/** The thread's answer to a request, or a log line of a development channel. */
-export type DeliveryReply =
-  { n: number; ok: true } | { n: number; ok: false; error: string } | { log: string };
+/** The thread's answer to a request. */
+export type DeliveryReply = { n: number; ok: true } | { n: number; ok: false; error: string };
 
 export interface DeliveryThread {
-  mailer: Mailer;
-  sms: SmsProvider;
+  /** Set when `smtpUrl` is. */
+  mailer?: Mailer;
+  /** Set when `smsProviderUrl` is. */
+  sms?: SmsProvider;
   /** Closes the channels (the SMTP pool) and ends the thread. */
   close(): Promise<void>;
 }
@@ -68,7 +69,6 @@ export function startDeliveryThread(config: DeliveryConfig, log: (line: string) 
     });
     w.unref();
     w.on('message', (r: DeliveryReply) => {
-      if ('log' in r) return log(r.log);
       const p = pending.get(r.n);
       pending.delete(r.n);
       // Idle, the thread must not keep a finished process alive; busy, it must (see post).
@@ -94,17 +94,17 @@ export function startDeliveryThread(config: DeliveryConfig, log: (line: string) 
       w.postMessage(request);
     });
 
-  const sms: SmsProvider = {
-    name: config.smsProviderUrl ? 'http' : 'dev',
-    send: (message) => post({ n: next++, channel: 'sms', message }),
-    call: (message) => post({ n: next++, channel: 'call', message }),
-  };
   return {
-    mailer: {
-      name: config.smtpUrl ? 'smtp' : 'dev',
-      send: (message) => post({ n: next++, channel: 'mail', message }),
-    },
-    sms,
+    mailer: config.smtpUrl
+      ? { name: 'smtp', send: (message) => post({ n: next++, channel: 'mail', message }) }
+      : undefined,
+    sms: config.smsProviderUrl
+      ? {
+          name: 'http',
+          send: (message) => post({ n: next++, channel: 'sms', message }),
+          call: (message) => post({ n: next++, channel: 'call', message }),
+        }
+      : undefined,
     async close() {
       const w = worker;
       if (!w) return;

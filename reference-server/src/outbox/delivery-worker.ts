@@ -4,29 +4,29 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { DeliveryConfig, DeliveryReply, DeliveryRequest } from './delivery-thread.js';
-import { devMailer, devSmsProvider, httpSmsProvider, smtpMailer } from './transports.js';
+import { httpSmsProvider, smtpMailer } from './transports.js';
 
 const config = workerData as DeliveryConfig;
 const port = parentPort!;
-const log = (line: string) => port.postMessage({ log: line } satisfies DeliveryReply);
-const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : devMailer(log);
+const mailer = config.smtpUrl ? smtpMailer(config.smtpUrl) : undefined;
 const sms = config.smsProviderUrl
   ? httpSmsProvider(config.smsProviderUrl, config.smsProviderToken ?? '')
-  : devSmsProvider(log);
+  : undefined;
+const unset = (channel: string) => Promise.reject(new Error(`no ${channel} channel is configured`));
 
 port.on('message', (request: DeliveryRequest) => {
   if (request.channel === 'close') {
-    mailer.close?.();
+    mailer?.close?.();
     port.postMessage({ n: request.n, ok: true } satisfies DeliveryReply);
     port.close();
     return;
   }
   const sent =
     request.channel === 'mail'
-      ? mailer.send(request.message)
+      ? (mailer?.send(request.message) ?? unset('mail'))
       : request.channel === 'call'
-        ? (sms.call?.(request.message) ?? Promise.reject(new Error(`${sms.name} cannot call`)))
-        : sms.send(request.message);
+        ? (sms?.call?.(request.message) ?? unset('voice'))
+        : (sms?.send(request.message) ?? unset('SMS'));
   sent.then(
     () => port.postMessage({ n: request.n, ok: true } satisfies DeliveryReply),
     (err: unknown) =>

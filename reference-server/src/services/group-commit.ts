@@ -10,15 +10,14 @@
  * - Each item runs in its own SAVEPOINT: an item that fails (a 404, an idempotency conflict, a constraint) is
  *   rolled back alone (its held audit entries dropped with it) and answered with its own error; a unique
  *   violation that the item may retry (a HER-SYS ID collision) is retried inside its savepoint.
- * - Every caller is answered only after its batch has COMMITTED and is on disk (`whenDurable`: on SQLite the
- *   WAL sync runs in the thread pool while the next batch is already being written, db/wal-sync.ts): an
- *   acknowledged write is as durable as before. Nothing is kept in memory beyond the waiting requests.
+ * - Every caller is answered only after its batch has COMMITTED; the answer leaves the server only once that
+ *   commit is on disk (the app waits for it before every response, db/wal-sync.ts — on SQLite while the next
+ *   batch is already being written). Nothing is kept in memory beyond the waiting requests.
  * - When the batch itself fails (commit error, a PostgreSQL serialization failure or deadlock, SQLITE_BUSY),
  *   every item is run again alone in its own transaction, so one item never fails the others.
  */
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
-import { whenDurable } from '../db/wal-sync.js';
 import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from '../audit/chain.js';
 
 export interface GroupCommitOptions {
@@ -135,16 +134,11 @@ export class GroupCommitter {
     this.stats.batches++;
     this.stats.items += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
-    // Not awaited: the next batch is written while this one's WAL is being synced.
-    whenDurable(this.db).then(
-      () =>
-        batch.forEach((job, i) => {
-          const o = outcomes[i]!;
-          if (o.ok) job.resolve(o.value);
-          else job.reject(o.err);
-        }),
-      (err: unknown) => batch.forEach((job) => job.reject(err)),
-    );
+    batch.forEach((job, i) => {
+      const o = outcomes[i]!;
+      if (o.ok) job.resolve(o.value);
+      else job.reject(o.err);
+    });
   }
 
   /**
@@ -193,7 +187,7 @@ export class GroupCommitter {
         this.stats.batches++;
         this.stats.items++;
         this.stats.largest = Math.max(this.stats.largest, 1);
-        whenDurable(this.db).then(() => job.resolve(value), job.reject);
+        job.resolve(value);
         return;
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && (job.retryTx(err) || job.retryItem(err))) continue;

@@ -178,7 +178,7 @@ export async function createReport(
     // The key is stored with the answer, last in the transaction (one statement): a request whose key was
     // already used ends here, its writes rolled back, and gets the first answer (also when it failed on its own).
     if (idempotencyKey) {
-      const prior = await priorAnswer(deps.db, u.facilityCode, idempotencyKey, requestHash);
+      const prior = await priorAnswer(deps.db, u, idempotencyKey, requestHash);
       if (prior) return prior;
     }
     if (err instanceof KeyAlreadyUsed) {
@@ -210,14 +210,14 @@ class KeyAlreadyUsed extends Error {}
 /** What the first request with this key answered (undefined when the key is unused). */
 async function priorAnswer(
   db: Db,
-  scope: string,
+  u: CurrentUser,
   key: string,
   requestHash: string,
 ): Promise<CreateResult | undefined> {
   const prior = await db
     .selectFrom('idempotency_keys')
     .selectAll()
-    .where('scope', '=', scope)
+    .where('scope', '=', u.facilityCode)
     .where('key', '=', key)
     .executeTakeFirst();
   if (!prior) return undefined;
@@ -240,10 +240,18 @@ async function priorAnswer(
   // Answers stored before the report itself was left out of them are whole.
   if ('report' in stored)
     return { status: prior.status_code, body: stored, replayed: true, reportId: stored.report.id };
-  const row = await db.selectFrom('reports').selectAll().where('id', '=', stored.reportId).executeTakeFirst();
-  if (!row) throw notFound('The report');
-  const { reportId, ...rest } = stored;
-  return { status: prior.status_code, body: { report: envelope(row), ...rest }, replayed: true, reportId };
+  const row = await mustFindReport(db, u, stored.reportId);
+  return {
+    status: prior.status_code,
+    body: answerBody(envelope(row), stored),
+    replayed: true,
+    reportId: row.id,
+  };
+}
+
+/** The 201 body: the report and what was stored of the first answer. */
+function answerBody(report: ReportEnvelope, { reportId: _id, ...rest }: StoredAnswer) {
+  return { report, ...rest };
 }
 
 async function createInTx(
@@ -255,7 +263,6 @@ async function createInTx(
   requestHash: string,
 ): Promise<CreateResult> {
   const nowIso = deps.now.toISOString();
-  const scope = `${u.facilityCode}`;
 
   const { report } = input;
   const fromReport = recordFromReport(report);
@@ -391,9 +398,9 @@ async function createInTx(
     nowIso,
   );
 
-  const body = { report: envelope(row, report), issues: input.warnings, notified, sms };
+  const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
+  const body = answerBody(envelope(row, report), answer);
   if (idempotencyKey) {
-    const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
     // PostgreSQL: a concurrent request with this key (another batch or instance) makes this wait for its
     // commit, then conflict.
     const stored = await insertRows(
@@ -401,7 +408,7 @@ async function createInTx(
       'idempotency_keys',
       [
         {
-          scope,
+          scope: u.facilityCode,
           key: idempotencyKey,
           request_hash: requestHash,
           status_code: 201,
