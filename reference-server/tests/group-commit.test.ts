@@ -5,7 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'kysely';
 import { tc1Report } from '../../tests/fixtures/reports.js';
+import { openDatabase } from '../src/db/connect.js';
 import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
@@ -242,3 +247,17 @@ for (const backend of BACKENDS) {
     }
   });
 }
+
+test("SQLite keeps the savepoints' journals in memory, not in temporary files", async () => {
+  // Each filing of a batch runs in a SAVEPOINT; its sub-journal was a temporary file that was written more
+  // than the WAL itself.
+  const dir = mkdtempSync(join(tmpdir(), 'hersys-temp-store-'));
+  const handle = openDatabase({ sqliteFile: join(dir, 'db.sqlite') });
+  try {
+    const { rows } = await sql<{ temp_store: number }>`pragma temp_store`.execute(handle.db);
+    assert.equal(rows[0]?.temp_store, 2, 'temp_store = MEMORY');
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

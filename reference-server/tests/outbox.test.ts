@@ -46,6 +46,66 @@ for (const backend of BACKENDS) {
       return json(res);
     }
 
+    test('under load a pass gathers: a pass that leased fewer rows than it may pauses, a full one goes on at once', async () => {
+      const h = await harness(backend);
+      const sent: string[] = [];
+      // While `held`, deliveries wait: a filing can be made while a pass is delivering.
+      let held: Promise<void> | undefined;
+      let release = () => {};
+      const workers: OutboxWorker[] = [];
+      const worker = (batchSize: number) => {
+        const w = new OutboxWorker({
+          db: h.handle.db,
+          dialect: h.handle.dialect,
+          mailer: { name: 'test', send: async (m) => void (await held, sent.push(m.id)) },
+          sms: { name: 'test', send: async (s) => void (await held, sent.push(s.id)) },
+          clock: h.clock,
+          mailFrom: h.config.mailFrom,
+          batchSize,
+          gatherMs: 60_000,
+        });
+        workers.push(w);
+        return w;
+      };
+      const delivered = async (n: number, ms: number) => {
+        const end = Date.now() + ms;
+        while (sent.length < n && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+        return sent.length;
+      };
+      try {
+        // Full passes of 2: the four rows of one filing go out in two passes and a third that finds nothing,
+        // without the 60 s pause.
+        await fileTc1(h);
+        const full = worker(2);
+        full.start(60_000);
+        assert.equal(await delivered(4, 10_000), 4);
+        await full.stop();
+        // A pass that may take 10 leases the 4 rows of a filing; another filing is made while it delivers.
+        // The pass ends short of 10, so the next one waits gatherMs: the second filing's rows are not sent yet.
+        await fileTc1(h);
+        held = new Promise<void>((r) => (release = r));
+        const partial = worker(10);
+        partial.start(60_000);
+        const leased = () =>
+          h.handle.db
+            .selectFrom('outbox')
+            .select('id')
+            .where('lease_owner', '=', partial.owner)
+            .executeTakeFirst();
+        while (!(await leased())) await new Promise((r) => setTimeout(r, 10));
+        await fileTc1(h);
+        release();
+        assert.equal(await delivered(8, 10_000), 8);
+        assert.equal(await delivered(12, 800), 8, 'the next pass waits for gatherMs');
+        await partial.stop();
+        assert.equal(await partial.drain(), 4);
+      } finally {
+        release();
+        for (const w of workers) await w.stop();
+        await h.close();
+      }
+    });
+
     test('mails reach the SMTP server: the right recipients, no patient name; the SMS has no name and no ID', async () => {
       const h = await harness(backend);
       try {

@@ -125,6 +125,58 @@ describe('server process', () => {
     });
   }
 
+  test(
+    'two servers on one SQLite data folder file at once without errors',
+    { timeout: 120_000 },
+    async () => {
+      // A second `npm start` on the same folder (or any second writer) commits between another's read and
+      // write: a deferred transaction then fails with SQLITE_BUSY_SNAPSHOT, which no wait can cure.
+      const dir = mkdtempSync(join(tmpdir(), 'hersys-two-'));
+      const servers: ReturnType<typeof start>[] = [];
+      try {
+        for (let i = 0; i < 2; i++) {
+          const port = await freePort();
+          const s = start({ DATA_DIR: dir, PORT: String(port), HERSYS_DEV_USER: '1' });
+          await s.ready;
+          servers.push(Object.assign(s, { port }));
+        }
+        const ports = servers.map((s) => (s as unknown as { port: number }).port);
+        const body = JSON.stringify({ report: tc1Report() });
+        const failures: string[] = [];
+        const ids: string[] = [];
+        await Promise.all(
+          Array.from({ length: 16 }, async (_, client) => {
+            for (let i = 0; i < 15; i++) {
+              const res = await fetch(`http://127.0.0.1:${ports[(client + i) % 2]}/api/reports`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  'idempotency-key': `two-servers-${client}-${i}`,
+                },
+                body,
+              });
+              if (res.status === 201) ids.push(((await res.json()) as { report: { id: string } }).report.id);
+              else failures.push(`${res.status} ${await res.text()}`);
+            }
+          }),
+        );
+        assert.deepEqual(failures.slice(0, 3), []);
+        assert.equal(new Set(ids).size, 240);
+        // Each server reads what the other filed.
+        for (const [n, id] of ids.slice(0, 10).entries()) {
+          const got = await fetch(`http://127.0.0.1:${ports[n % 2]}/api/reports/${id}`);
+          assert.equal(got.status, 200);
+        }
+      } finally {
+        for (const s of servers) {
+          s.child.kill('SIGTERM');
+          await s.exited;
+        }
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
   test('production refuses the development user', { timeout: 60_000 }, async () => {
     assert.match(
       envConfigError({ NODE_ENV: 'production', HERSYS_DEV_USER: '1' }) ?? '',

@@ -30,6 +30,12 @@ export interface WorkerOptions {
   /** First retry delay; doubled per attempt up to `maxBackoffMs`. */
   backoffBaseMs?: number;
   maxBackoffMs?: number;
+  /**
+   * Pause after a pass that delivered fewer than `batchSize` rows (default 50 ms), so that under load a pass
+   * takes the rows of many filings at once: each pass commits twice (lease, record) and rewrites the pages of
+   * the rows it touches, which the filings' own commits have just written.
+   */
+  gatherMs?: number;
   /** Replace the link token of sent SMS rows (production). */
   redactSentSms?: boolean;
   log?: (line: string) => void;
@@ -168,8 +174,9 @@ export class OutboxWorker {
         const pass = this.runOnce();
         this.running = pass;
         const n = await pass;
-        // Drain quickly while there is work.
-        this.timer = setTimeout(tick, n > 0 ? 0 : intervalMs);
+        // Drain while there is work: at once after a full pass, after a short gathering pause otherwise.
+        const full = n >= (this.o.batchSize ?? 100);
+        this.timer = setTimeout(tick, full ? 0 : n > 0 ? (this.o.gatherMs ?? 50) : intervalMs);
       } catch (err) {
         this.o.log?.(`[outbox] pass failed: ${err instanceof Error ? err.message : String(err)}`);
         this.timer = setTimeout(tick, intervalMs);
