@@ -14,6 +14,7 @@ import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { seedDemoData } from '../src/db/seed.js';
 import { WalSync } from '../src/db/wal-sync.js';
+import { groupCommitter } from '../src/services/group-commit.js';
 import { TestClock } from './helpers.js';
 
 /** A sync that finishes when the test says so. */
@@ -123,6 +124,58 @@ describe('acknowledgements wait for the WAL sync (SQLite file)', () => {
       const health = await app.request('/api/health');
       assert.equal(health.status, 200);
       assert.equal(synced, n);
+    } finally {
+      await handle.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the next batch waits for the running sync and takes every filing that arrived meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
+    const g = gatedSync();
+    let hold = false;
+    const handle = openDatabase({
+      sqliteFile: join(dir, 'db.sqlite'),
+      syncWal: () => (hold ? g.sync() : Promise.resolve()),
+    });
+    try {
+      const clock = new TestClock();
+      await migrateToLatest(handle.db, handle.dialect);
+      await seedDemoData(handle.db, clock.now().toISOString());
+      const app = createApp({ db: handle, clock, config: defaultConfig({ devUser: true }) });
+      await app.request('/api/health');
+      const file = (key: string) =>
+        Promise.resolve(
+          app.request('/api/reports', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'idempotency-key': key },
+            body: JSON.stringify({ report: tc1Report() }),
+          }),
+        );
+      const stored = async () => (await handle.db.selectFrom('reports').select('id').execute()).length;
+
+      hold = true;
+      const first = file('wal-sync-batch-first');
+      for (let i = 0; i < 100 && g.gates.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(g.gates.length, 1, 'the first filing is committed and its sync started');
+      const rest = Array.from({ length: 10 }, (_, i) => file(`wal-sync-batch-${i}`));
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(await stored(), 1, 'no batch is written while the last one is being synced');
+
+      const batches = groupCommitter(handle.db).stats.batches;
+      hold = false;
+      g.gates[0]!.open();
+      const answers = await Promise.all([first, ...rest]);
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        Array(11).fill(201),
+      );
+      assert.equal(await stored(), 11);
+      assert.equal(
+        groupCommitter(handle.db).stats.batches,
+        batches + 1,
+        'the ten waiting filings in one batch',
+      );
     } finally {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });

@@ -11,13 +11,15 @@
  *   rolled back alone (its held audit entries dropped with it) and answered with its own error; a unique
  *   violation that the item may retry (a HER-SYS ID collision) is retried inside its savepoint.
  * - Every caller is answered only after its batch has COMMITTED; the answer leaves the server only once that
- *   commit is on disk (the app waits for it before every response, db/wal-sync.ts — on SQLite while the next
- *   batch is already being written). Nothing is kept in memory beyond the waiting requests.
+ *   commit is on disk (the app waits for it before every response, db/wal-sync.ts). On SQLite the next batch
+ *   starts when that sync is done, with every request that arrived meanwhile. Nothing is kept in memory beyond
+ *   the waiting requests.
  * - When the batch itself fails (commit error, a PostgreSQL serialization failure or deadlock, SQLITE_BUSY),
  *   every item is run again alone in its own transaction, so one item never fails the others.
  */
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
+import { whenDurable } from '../db/wal-sync.js';
 import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from '../audit/chain.js';
 
 export interface GroupCommitOptions {
@@ -96,7 +98,7 @@ export class GroupCommitter {
   private schedule() {
     if (this.scheduled || this.running >= this.concurrentBatches || this.queue.length === 0) return;
     this.scheduled = true;
-    setImmediate(() => {
+    const go = () => {
       this.scheduled = false;
       while (this.running < this.concurrentBatches && this.queue.length > 0) {
         const batch = this.queue.splice(0, this.maxBatch);
@@ -106,7 +108,15 @@ export class GroupCommitter {
           this.schedule();
         });
       }
-    });
+    };
+    // SQLite: while the last batch's WAL sync runs (db/wal-sync.ts), the next batch waits and grows. Its requests
+    // could not be answered before a sync that starts after their commit anyway, and a larger batch writes each
+    // shared page (index leaves, the audit head) once for more filings: 89 → 72 KB of WAL per filing in the bench.
+    if (this.postgres) setImmediate(go);
+    else
+      void whenDurable(this.db)
+        .catch(() => {})
+        .then(() => setImmediate(go));
   }
 
   private async runBatch(batch: Job<unknown>[]) {
