@@ -80,14 +80,15 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     const id = randomUUID();
     c.set('requestId', id);
     c.set('currentUser', undefined);
+    // Set before the handler runs (a handler may replace Cache-Control): a header set on a finished response
+    // makes Hono rebuild it as a web Response with a stream body, the slow path of @hono/node-server.
+    c.header('X-Request-Id', id);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/api/')) c.header('Cache-Control', 'no-store');
     await next();
     // Nothing is acknowledged before it is on disk (SQLite: the WAL sync of db/wal-sync.ts, immediate when
     // nothing was written since the last one; PostgreSQL: immediate).
     await whenDurable(deps.db);
-    c.header('X-Request-Id', id);
-    c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.path.startsWith('/api/') && !c.res.headers.has('cache-control'))
-      c.header('Cache-Control', 'no-store');
   });
 
   const limit = bodyLimit({

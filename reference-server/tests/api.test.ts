@@ -60,6 +60,27 @@ for (const backend of BACKENDS) {
       assert.doesNotMatch(html, /<script/i);
     });
 
+    test('every API answer, errors included: Cache-Control no-store, nosniff and a request id', async () => {
+      const answers = [
+        (await file()).res,
+        await h.req('POST', '/api/reports', { body: { report: {} } }),
+        await h.req('GET', '/api/reports/no-such-report'),
+        await h.req('GET', '/api/no-such-route'),
+      ];
+      assert.deepEqual(
+        answers.map((r) => r.status),
+        [201, 400, 404, 404],
+      );
+      const ids = new Set<string>();
+      for (const r of answers) {
+        assert.equal(r.headers.get('cache-control'), 'no-store');
+        assert.equal(r.headers.get('x-content-type-options'), 'nosniff');
+        assert.match(r.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
+        ids.add(r.headers.get('x-request-id')!);
+      }
+      assert.equal(ids.size, answers.length);
+    });
+
     test('facility searches', async () => {
       const hcs = await json(await h.req('GET', '/api/health-centers?q=みなと'));
       assert.deepEqual(
