@@ -356,40 +356,71 @@ export interface FieldState {
  * order: what a UI needs to mark 必須 / the yellow frame in one pass. Never throws.
  */
 export function fieldStates(report: OccurrenceReport, options: { adultAge?: number } = {}): FieldState[] {
-  const ctx: Ctx = { report: report ?? {}, adultAge: options.adultAge };
   const out: FieldState[] = [];
-  const resolve = (def: FieldDef, path: string, value: unknown, index?: number) => {
-    let requirement: Requirement;
-    if (def.requirement !== 'conditional') requirement = def.requirement;
-    else {
-      try {
-        requirement = def.resolve!(ctx, index);
-      } catch {
-        requirement = 'optional';
-      }
-    }
-    out.push({ path, meta: META_BY_PATH.get(def.path)!, requirement, value });
-  };
+  forEachField(report, options, (path, meta, requirement, value) =>
+    out.push({ path, meta, requirement, value }),
+  );
+  return out;
+}
+
+/** Per field definition, computed once: its metadata and the path segments to its value (or its list's). */
+const DEF_META: readonly FieldMeta[] = DEFS.map((def) => META_BY_PATH.get(def.path)!);
+const DEF_SEGMENTS: readonly (readonly string[])[] = DEFS.map((def, d) =>
+  (LIST_OF[d] ?? def.path).split('.'),
+);
+const DEF_LEAF: readonly string[] = DEFS.map((def, d) => {
+  const list = LIST_OF[d];
+  return list === undefined ? '' : def.path.slice(list.length + 1);
+});
+
+function valueAtSegments(root: unknown, segs: readonly string[]): unknown {
+  let cur: unknown = root;
+  for (let i = 0; i < segs.length; i++) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    const seg = segs[i]!;
+    cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
+  }
+  return cur;
+}
+
+/**
+ * {@link fieldStates} without building its objects: `visit` gets each field in form order (the required rule
+ * runs this for every validation, and keeps only the fields that are not optional).
+ */
+export function forEachField(
+  report: OccurrenceReport,
+  options: { adultAge?: number },
+  visit: (path: string, meta: FieldMeta, requirement: Requirement, value: unknown) => void,
+): void {
+  const ctx: Ctx = { report: report ?? {}, adultAge: options.adultAge };
   for (let d = 0; d < DEFS.length; d++) {
     const def = DEFS[d]!;
     const list = LIST_OF[d];
     if (list === undefined) {
-      resolve(def, def.path, valueAt(ctx.report, def.path));
+      visit(def.path, DEF_META[d]!, requirementOf(def, ctx), valueAtSegments(ctx.report, DEF_SEGMENTS[d]!));
       continue;
     }
-    const entries = valueAt(ctx.report, list);
+    const entries = valueAtSegments(ctx.report, DEF_SEGMENTS[d]!);
     if (!Array.isArray(entries)) continue;
-    const leaf = def.path.slice(list.length + 1);
+    const leaf = DEF_LEAF[d]!;
     for (let i = 0; i < entries.length; i++) {
       const entry: unknown = entries[i];
       const value =
         entry !== null && typeof entry === 'object' && Object.prototype.hasOwnProperty.call(entry, leaf)
           ? (entry as Record<string, unknown>)[leaf]
           : undefined;
-      resolve(def, `${list}.${i}.${leaf}`, value, i);
+      visit(`${list}.${i}.${leaf}`, DEF_META[d]!, requirementOf(def, ctx, i), value);
     }
   }
-  return out;
+}
+
+function requirementOf(def: FieldDef, ctx: Ctx, index?: number): Requirement {
+  if (def.requirement !== 'conditional') return def.requirement;
+  try {
+    return def.resolve!(ctx, index);
+  } catch {
+    return 'optional';
+  }
 }
 
 /**

@@ -57,19 +57,8 @@ function clean(v: Json, depth: number): Json {
   return v === null ? undefined : v;
 }
 
-/** Applies `f` to the string at a dotted path (numeric segments index arrays); non-strings are left alone. */
-const SEGS = new Map<string, string[]>();
-function segmentsOf(path: string): string[] {
-  let segs = SEGS.get(path);
-  if (segs === undefined) {
-    segs = path.split('.');
-    if (SEGS.size < 1024) SEGS.set(path, segs);
-  }
-  return segs;
-}
-
-function mapAt(root: unknown, path: string, f: (s: string) => string | undefined): void {
-  const segs = segmentsOf(path);
+/** Applies `f` to the string at a path (numeric segments index arrays); non-strings are left alone. */
+function mapAt(root: unknown, segs: readonly string[], f: (s: string) => string | undefined): void {
   let cur: unknown = root;
   for (let i = 0; i < segs.length - 1; i++) {
     if (cur === null || typeof cur !== 'object') return;
@@ -86,9 +75,9 @@ function mapAt(root: unknown, path: string, f: (s: string) => string | undefined
   else obj[last] = next;
 }
 
-function arrayLength(root: unknown, path: string): number {
+function arrayLength(root: unknown, segs: readonly string[]): number {
   let cur: unknown = root;
-  for (const s of segmentsOf(path)) {
+  for (const s of segs) {
     if (cur === null || typeof cur !== 'object') return 0;
     cur = (cur as Record<string, unknown>)[s];
   }
@@ -109,31 +98,45 @@ function normalizePrefecture(s: string): string {
   return prefectureCodeOf(ascii) ?? s;
 }
 
-/** Paths of every date field (with indexes for list entries). */
-function datePaths(root: unknown): string[] {
-  const paths = [
-    'reportDate',
-    'patient.dateOfBirth',
-    'diagnosis.diagnosisDate',
-    'diagnosis.specimenCollectionDate',
-    'diagnosis.onsetDate',
-    'diagnosis.deathDate',
-    'diagnosis.firstVisitDate',
-    'diagnosis.estimatedInfectionDate',
-    'infection.departureDate',
-    'infection.entryDate',
-    'vaccination.latestDate',
-    'clinical.admissionDate',
-  ];
-  for (let i = 0; i < arrayLength(root, 'diagnosis.methods'); i++)
-    paths.push(`diagnosis.methods.${i}.collectionDate`);
-  for (let i = 0; i < arrayLength(root, 'vaccination.doses'); i++) paths.push(`vaccination.doses.${i}.date`);
-  return paths;
+const split = (paths: readonly string[]) => paths.map((p) => p.split('.'));
+const KANA_SEGS = split(KANA_PATHS);
+const PHONE_SEGS = split(PHONE_PATHS);
+const POSTAL_SEGS = split(POSTAL_PATHS);
+const PREFECTURE_SEGS = split(PREFECTURE_PATHS);
+const DATE_SEGS = split([
+  'reportDate',
+  'patient.dateOfBirth',
+  'diagnosis.diagnosisDate',
+  'diagnosis.specimenCollectionDate',
+  'diagnosis.onsetDate',
+  'diagnosis.deathDate',
+  'diagnosis.firstVisitDate',
+  'diagnosis.estimatedInfectionDate',
+  'infection.departureDate',
+  'infection.entryDate',
+  'vaccination.latestDate',
+  'clinical.admissionDate',
+]);
+/** Multi-select lists (repeated codes are dropped). */
+const MULTI_SELECT_SEGS = split(['diagnosis.symptoms', 'riskFactors.items']);
+/** Lists whose entries hold a date: the list's path and the entry's date field. */
+const LIST_DATES: readonly { list: readonly string[]; leaf: string }[] = [
+  { list: ['diagnosis', 'methods'], leaf: 'collectionDate' },
+  { list: ['vaccination', 'doses'], leaf: 'date' },
+];
+
+/** Segments of every date field (with indexes for list entries). */
+function dateSegments(root: unknown): (readonly string[])[] {
+  const out: (readonly string[])[] = [...DATE_SEGS];
+  for (const { list, leaf } of LIST_DATES) {
+    const n = arrayLength(root, list);
+    for (let i = 0; i < n; i++) out.push([...list, String(i), leaf]);
+  }
+  return out;
 }
 
 /** Removes repeated codes from a multi-select list. */
-function dedupeAt(root: unknown, path: string): void {
-  const segs = segmentsOf(path);
+function dedupeAt(root: unknown, segs: readonly string[]): void {
   let cur: unknown = root;
   for (let i = 0; i < segs.length - 1; i++) {
     if (cur === null || typeof cur !== 'object') return;
@@ -145,6 +148,17 @@ function dedupeAt(root: unknown, path: string): void {
   if (Array.isArray(v)) obj[segs[segs.length - 1]!] = [...new Set(v)];
 }
 
+const kanaValue = (s: string) => (KATAKANA_ONLY.test(s) ? s : normalizeKana(s));
+const postalValue = (s: string) => {
+  const r = normalizePostalCode(s);
+  return r.ok ? r.code : s;
+};
+const dateValue = (s: string) => {
+  if (ISO_SHAPE.test(s)) return s;
+  const r = parseJapaneseDate(s);
+  return r.ok ? r.date : s;
+};
+
 /**
  * Normalizes raw input before the shape check: trims, drops empty values, and brings each kind of field to
  * its stored form (katakana furigana, 7-digit postal codes, hyphenated phone numbers, ISO dates from any
@@ -154,21 +168,12 @@ function dedupeAt(root: unknown, path: string): void {
 export function normalizeInput(input: unknown): unknown {
   const root = clean(input, 0);
   if (!isPlainObject(root)) return root;
-  for (const p of KANA_PATHS) mapAt(root, p, (s) => (KATAKANA_ONLY.test(s) ? s : normalizeKana(s)));
-  for (const p of PHONE_PATHS) mapAt(root, p, normalizePhone);
-  for (const p of POSTAL_PATHS)
-    mapAt(root, p, (s) => {
-      const r = normalizePostalCode(s);
-      return r.ok ? r.code : s;
-    });
-  for (const p of PREFECTURE_PATHS) mapAt(root, p, normalizePrefecture);
-  for (const p of datePaths(root))
-    mapAt(root, p, (s) => {
-      if (ISO_SHAPE.test(s)) return s;
-      const r = parseJapaneseDate(s);
-      return r.ok ? r.date : s;
-    });
-  for (const p of ['diagnosis.symptoms', 'riskFactors.items']) dedupeAt(root, p);
+  for (const p of KANA_SEGS) mapAt(root, p, kanaValue);
+  for (const p of PHONE_SEGS) mapAt(root, p, normalizePhone);
+  for (const p of POSTAL_SEGS) mapAt(root, p, postalValue);
+  for (const p of PREFECTURE_SEGS) mapAt(root, p, normalizePrefecture);
+  for (const p of dateSegments(root)) mapAt(root, p, dateValue);
+  for (const p of MULTI_SELECT_SEGS) dedupeAt(root, p);
   return root;
 }
 

@@ -1,5 +1,5 @@
 import type { Issue } from '../issues.js';
-import { fieldStates, isFilled } from '../fields.js';
+import { forEachField, isFilled } from '../fields.js';
 import { issue, type RuleContext } from './context.js';
 
 const RULE_OF: Record<string, string> = {
@@ -22,9 +22,9 @@ const HANDLED_ELSEWHERE = new Set(['patient.phoneConfirmation' /* phone.confirma
  */
 export function requiredRule(ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
-  const states = fieldStates(ctx.report, ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge });
-  for (const { path, meta, requirement, value } of states) {
-    if (requirement === 'optional' || HANDLED_ELSEWHERE.has(path)) continue;
+  const options = ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge };
+  forEachField(ctx.report, options, (path, meta, requirement, value) => {
+    if (requirement === 'optional' || HANDLED_ELSEWHERE.has(path)) return;
     const filled = isFilled(value);
     const rule = RULE_OF[meta.path];
     const params = rule ? { rule } : undefined;
@@ -33,6 +33,6 @@ export function requiredRule(ctx: RuleContext): Issue[] {
       out.push(issue(path, 'recommended', 'warning', params));
     else if (filled && requirement === 'notApplicable')
       out.push(issue(path, 'notApplicable', meta.notApplicableSeverity ?? 'warning', params));
-  }
+  });
   return out;
 }
