@@ -73,24 +73,64 @@ const PAIRS: readonly { earlier: TimelineField; later: TimelineField; code: Issu
   { earlier: 'deathDate', later: 'reportDate', code: 'date.D1.afterReportDate' },
 ];
 
+/** A date path and its segments, split once. */
+interface DatePath {
+  readonly path: string;
+  readonly segs: readonly string[];
+}
+const datePath = (path: string): DatePath => ({ path, segs: path.split('.') });
+const DATES_BEFORE_METHODS: readonly DatePath[] = [
+  ...TIMELINE_FIELDS.map((f) => datePath(TIMELINE_PATHS[f])),
+  datePath('diagnosis.firstVisitDate'),
+  datePath('diagnosis.estimatedInfectionDate'),
+];
+const METHODS = datePath('diagnosis.methods');
+const LATEST_DOSE = datePath('vaccination.latestDate');
+const DOSES = datePath('vaccination.doses');
+const DATES_AFTER_DOSES: readonly DatePath[] = [
+  datePath('infection.departureDate'),
+  datePath('infection.entryDate'),
+];
+
+function stringAt(root: unknown, segs: readonly string[]): string | undefined {
+  let cur: unknown = root;
+  for (let i = 0; i < segs.length; i++) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    const seg = segs[i]!;
+    cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
+  }
+  return typeof cur === 'string' && cur !== '' ? cur : undefined;
+}
+
+function pushDates(out: { path: string; value: string }[], report: unknown, paths: readonly DatePath[]) {
+  for (const { path, segs } of paths) {
+    const value = stringAt(report, segs);
+    if (value !== undefined) out.push({ path, value });
+  }
+}
+
+function pushListDates(
+  out: { path: string; value: string }[],
+  report: unknown,
+  list: DatePath,
+  leaf: string,
+) {
+  const entries = valueAt(report, list.path);
+  if (!Array.isArray(entries)) return;
+  for (let i = 0; i < entries.length; i++) {
+    const value = stringAt(entries[i], [leaf]);
+    if (value !== undefined) out.push({ path: `${list.path}.${i}.${leaf}`, value });
+  }
+}
+
 /** Every date path of a report (the timeline's and the others), with its value when it is a string. */
 export function reportDatePaths(report: unknown): { path: string; value: string }[] {
   const out: { path: string; value: string }[] = [];
-  const push = (path: string) => {
-    const v = valueAt(report, path);
-    if (typeof v === 'string' && v !== '') out.push({ path, value: v });
-  };
-  for (const f of TIMELINE_FIELDS) push(TIMELINE_PATHS[f]);
-  push('diagnosis.firstVisitDate');
-  push('diagnosis.estimatedInfectionDate');
-  const methods = valueAt(report, 'diagnosis.methods');
-  if (Array.isArray(methods))
-    for (let i = 0; i < methods.length; i++) push(`diagnosis.methods.${i}.collectionDate`);
-  push('vaccination.latestDate');
-  const doses = valueAt(report, 'vaccination.doses');
-  if (Array.isArray(doses)) for (let i = 0; i < doses.length; i++) push(`vaccination.doses.${i}.date`);
-  push('infection.departureDate');
-  push('infection.entryDate');
+  pushDates(out, report, DATES_BEFORE_METHODS);
+  pushListDates(out, report, METHODS, 'collectionDate');
+  pushDates(out, report, [LATEST_DOSE]);
+  pushListDates(out, report, DOSES, 'date');
+  pushDates(out, report, DATES_AFTER_DOSES);
   return out;
 }
 
