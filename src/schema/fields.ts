@@ -385,16 +385,17 @@ function valueAtSegments(root: unknown, segs: readonly string[]): unknown {
 
 /**
  * {@link fieldStates} without building its objects: `visit` gets each field in form order (the required rule
- * runs this for every validation, and keeps only the fields that are not optional).
+ * runs this for every validation). `skipOptional` leaves out the fields that are optional in every report.
  */
 export function forEachField(
   report: OccurrenceReport,
-  options: { adultAge?: number },
+  options: { adultAge?: number; skipOptional?: boolean },
   visit: (path: string, meta: FieldMeta, requirement: Requirement, value: unknown) => void,
 ): void {
   const ctx: Ctx = { report: report ?? {}, adultAge: options.adultAge };
   for (let d = 0; d < DEFS.length; d++) {
     const def = DEFS[d]!;
+    if (options.skipOptional && def.requirement === 'optional') continue;
     const list = LIST_OF[d];
     if (list === undefined) {
       visit(def.path, DEF_META[d]!, requirementOf(def, ctx), valueAtSegments(ctx.report, DEF_SEGMENTS[d]!));

@@ -26,28 +26,46 @@ function setOwn(obj: Record<string, unknown>, key: string, value: unknown): void
 }
 
 /**
- * The generic clean-up: a copy where strings are trimmed, and '' (or blank text), `null` and `undefined`
- * values are removed (a cleared field means "no value", as in a form). Not-plain objects are kept as they
- * are, for zod to reject with a type issue.
+ * What the clean-up does below one node of the input, besides trimming and dropping empty values: the string
+ * at a field is brought to its stored form (`normalize`), a list's repeated codes are dropped (`dedupe`);
+ * `fields` and `entries` lead to the object's fields and a list's entries. Built once from the field paths.
  */
-function clean(v: Json, depth: number): Json {
+interface Normalizer {
+  normalize?: (s: string) => string | undefined;
+  dedupe?: boolean;
+  fields?: Map<string, Normalizer>;
+  entries?: Normalizer;
+}
+
+/**
+ * The clean-up, in one pass: a copy where strings are trimmed, and '' (or blank text), `null` and `undefined`
+ * values are removed (a cleared field means "no value", as in a form), and the fields `n` names are normalized.
+ * Not-plain objects are kept as they are, for zod to reject with a type issue.
+ */
+function clean(v: Json, depth: number, n: Normalizer | undefined): Json {
   if (typeof v === 'string') {
     const t = v.trim();
-    return t === '' ? undefined : t;
+    if (t === '') return undefined;
+    // Over-long text is left for the shape check (text.tooLong), not normalized.
+    if (n?.normalize === undefined || t.length > MAX_LINE) return t;
+    const normalized = n.normalize(t);
+    return normalized === '' ? undefined : normalized;
   }
   if (depth >= MAX_DEPTH) return v;
   if (Array.isArray(v)) {
     const out: unknown[] = [];
+    const entry = n?.entries;
     for (const x of v) {
-      const c = clean(x, depth + 1);
+      const c = clean(x, depth + 1, entry);
       if (c !== undefined) out.push(c);
     }
-    return out;
+    return n?.dedupe ? [...new Set(out)] : out;
   }
   if (isPlainObject(v)) {
     const out: Record<string, unknown> = {};
+    const fields = n?.fields;
     for (const k of Object.keys(v)) {
-      const c = clean(v[k], depth + 1);
+      const c = clean(v[k], depth + 1, fields?.get(k));
       if (c === undefined) continue;
       if (k === '__proto__') setOwn(out, k, c);
       else out[k] = c;
@@ -55,33 +73,6 @@ function clean(v: Json, depth: number): Json {
     return out;
   }
   return v === null ? undefined : v;
-}
-
-/** Applies `f` to the string at a path (numeric segments index arrays); non-strings are left alone. */
-function mapAt(root: unknown, segs: readonly string[], f: (s: string) => string | undefined): void {
-  let cur: unknown = root;
-  for (let i = 0; i < segs.length - 1; i++) {
-    if (cur === null || typeof cur !== 'object') return;
-    cur = (cur as Record<string, unknown>)[segs[i]!];
-  }
-  const last = segs[segs.length - 1]!;
-  if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, last)) return;
-  const obj = cur as Record<string, unknown>;
-  const v = obj[last];
-  // Over-long text is left for the shape check (text.tooLong), not normalized.
-  if (typeof v !== 'string' || v.length > MAX_LINE) return;
-  const next = f(v);
-  if (next === undefined || next === '') delete obj[last];
-  else obj[last] = next;
-}
-
-function arrayLength(root: unknown, segs: readonly string[]): number {
-  let cur: unknown = root;
-  for (const s of segs) {
-    if (cur === null || typeof cur !== 'object') return 0;
-    cur = (cur as Record<string, unknown>)[s];
-  }
-  return Array.isArray(cur) ? cur.length : 0;
 }
 
 const PREF_CODES = new Set<string>(PREFECTURES.map((p) => p.code));
@@ -98,56 +89,6 @@ function normalizePrefecture(s: string): string {
   return prefectureCodeOf(ascii) ?? s;
 }
 
-const split = (paths: readonly string[]) => paths.map((p) => p.split('.'));
-const KANA_SEGS = split(KANA_PATHS);
-const PHONE_SEGS = split(PHONE_PATHS);
-const POSTAL_SEGS = split(POSTAL_PATHS);
-const PREFECTURE_SEGS = split(PREFECTURE_PATHS);
-const DATE_SEGS = split([
-  'reportDate',
-  'patient.dateOfBirth',
-  'diagnosis.diagnosisDate',
-  'diagnosis.specimenCollectionDate',
-  'diagnosis.onsetDate',
-  'diagnosis.deathDate',
-  'diagnosis.firstVisitDate',
-  'diagnosis.estimatedInfectionDate',
-  'infection.departureDate',
-  'infection.entryDate',
-  'vaccination.latestDate',
-  'clinical.admissionDate',
-]);
-/** Multi-select lists (repeated codes are dropped). */
-const MULTI_SELECT_SEGS = split(['diagnosis.symptoms', 'riskFactors.items']);
-/** Lists whose entries hold a date: the list's path and the entry's date field. */
-const LIST_DATES: readonly { list: readonly string[]; leaf: string }[] = [
-  { list: ['diagnosis', 'methods'], leaf: 'collectionDate' },
-  { list: ['vaccination', 'doses'], leaf: 'date' },
-];
-
-/** Segments of every date field (with indexes for list entries). */
-function dateSegments(root: unknown): (readonly string[])[] {
-  const out: (readonly string[])[] = [...DATE_SEGS];
-  for (const { list, leaf } of LIST_DATES) {
-    const n = arrayLength(root, list);
-    for (let i = 0; i < n; i++) out.push([...list, String(i), leaf]);
-  }
-  return out;
-}
-
-/** Removes repeated codes from a multi-select list. */
-function dedupeAt(root: unknown, segs: readonly string[]): void {
-  let cur: unknown = root;
-  for (let i = 0; i < segs.length - 1; i++) {
-    if (cur === null || typeof cur !== 'object') return;
-    cur = (cur as Record<string, unknown>)[segs[i]!];
-  }
-  if (cur === null || typeof cur !== 'object') return;
-  const obj = cur as Record<string, unknown>;
-  const v = obj[segs[segs.length - 1]!];
-  if (Array.isArray(v)) obj[segs[segs.length - 1]!] = [...new Set(v)];
-}
-
 const kanaValue = (s: string) => (KATAKANA_ONLY.test(s) ? s : normalizeKana(s));
 const postalValue = (s: string) => {
   const r = normalizePostalCode(s);
@@ -159,6 +100,56 @@ const dateValue = (s: string) => {
   return r.ok ? r.date : s;
 };
 
+/** The normalizer tree: `*` stands for every entry of a list. */
+function normalizerFor(
+  rules: readonly [paths: readonly string[], what: Omit<Normalizer, 'fields' | 'entries'>][],
+): Normalizer {
+  const root: Normalizer = {};
+  for (const [paths, what] of rules) {
+    for (const path of paths) {
+      let node = root;
+      for (const seg of path.split('.')) {
+        if (seg === '*') node = node.entries ??= {};
+        else {
+          node.fields ??= new Map();
+          let next = node.fields.get(seg);
+          if (next === undefined) node.fields.set(seg, (next = {}));
+          node = next;
+        }
+      }
+      Object.assign(node, what);
+    }
+  }
+  return root;
+}
+
+const NORMALIZER = normalizerFor([
+  [KANA_PATHS, { normalize: kanaValue }],
+  [PHONE_PATHS, { normalize: normalizePhone }],
+  [POSTAL_PATHS, { normalize: postalValue }],
+  [PREFECTURE_PATHS, { normalize: normalizePrefecture }],
+  [
+    [
+      'reportDate',
+      'patient.dateOfBirth',
+      'diagnosis.diagnosisDate',
+      'diagnosis.specimenCollectionDate',
+      'diagnosis.onsetDate',
+      'diagnosis.deathDate',
+      'diagnosis.firstVisitDate',
+      'diagnosis.estimatedInfectionDate',
+      'diagnosis.methods.*.collectionDate',
+      'infection.departureDate',
+      'infection.entryDate',
+      'vaccination.latestDate',
+      'vaccination.doses.*.date',
+      'clinical.admissionDate',
+    ],
+    { normalize: dateValue },
+  ],
+  [['diagnosis.symptoms', 'riskFactors.items'], { dedupe: true }],
+]);
+
 /**
  * Normalizes raw input before the shape check: trims, drops empty values, and brings each kind of field to
  * its stored form (katakana furigana, 7-digit postal codes, hyphenated phone numbers, ISO dates from any
@@ -166,15 +157,7 @@ const dateValue = (s: string) => {
  * Values that cannot be normalized are kept as typed, for the rules to report.
  */
 export function normalizeInput(input: unknown): unknown {
-  const root = clean(input, 0);
-  if (!isPlainObject(root)) return root;
-  for (const p of KANA_SEGS) mapAt(root, p, kanaValue);
-  for (const p of PHONE_SEGS) mapAt(root, p, normalizePhone);
-  for (const p of POSTAL_SEGS) mapAt(root, p, postalValue);
-  for (const p of PREFECTURE_SEGS) mapAt(root, p, normalizePrefecture);
-  for (const p of dateSegments(root)) mapAt(root, p, dateValue);
-  for (const p of MULTI_SELECT_SEGS) dedupeAt(root, p);
-  return root;
+  return clean(input, 0, NORMALIZER);
 }
 
 function valueAtSegs(root: unknown, segs: readonly PropertyKey[]): unknown {

@@ -22,7 +22,7 @@ const HANDLED_ELSEWHERE = new Set(['patient.phoneConfirmation' /* phone.confirma
  */
 export function requiredRule(ctx: RuleContext): Issue[] {
   const out: Issue[] = [];
-  const options = ctx.adultAge === undefined ? {} : { adultAge: ctx.adultAge };
+  const options = { adultAge: ctx.adultAge, skipOptional: true };
   forEachField(ctx.report, options, (path, meta, requirement, value) => {
     if (requirement === 'optional' || HANDLED_ELSEWHERE.has(path)) return;
     const filled = isFilled(value);
