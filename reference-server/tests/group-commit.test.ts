@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 import { openDatabase } from '../src/db/connect.js';
+import { insertLater } from '../src/db/deferred-inserts.js';
 import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
@@ -83,6 +84,60 @@ for (const backend of BACKENDS) {
       assert.equal(again.status, 201);
       assert.equal(again.headers.get('idempotent-replayed'), 'true');
       assert.equal((await json(again)).report.id, bodies[5].report.id);
+    });
+
+    test('an item rolled back after queuing outbox rows: its rows go; the others are written in one statement', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const never = () => false;
+      const now = new Date().toISOString();
+      const row = (id: string) => ({
+        id,
+        kind: 'mail' as const,
+        payload: '{}',
+        report_id: null,
+        status: 'sent' as const,
+        attempts: 0,
+        next_attempt_at: now,
+        lease_owner: null,
+        lease_until: null,
+        sent_at: now,
+        last_error: null,
+        created_at: now,
+      });
+      let visibleEarly = 0;
+      const results = await Promise.allSettled(
+        ['d-1', 'd-2', 'd-3'].map((k) =>
+          gc.run(
+            async (trx) => {
+              await insertLater(trx, 'outbox', [row(`${k}-a`), row(`${k}-b`)]);
+              // Nothing is written yet: held for the end of the batch.
+              visibleEarly += (
+                await trx.selectFrom('outbox').select('id').where('id', '=', `${k}-a`).execute()
+              ).length;
+              if (k === 'd-2') throw new Error('item d-2 fails after queuing its rows');
+              return k;
+            },
+            never,
+            never,
+          ),
+        ),
+      );
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.equal(visibleEarly, 0, 'the rows are not written before the end of the batch');
+      assert.equal(gc.stats.batches, 1);
+      const stored = await h.handle.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('id', 'like', 'd-%')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        stored.map((r) => r.id),
+        ['d-1-a', 'd-1-b', 'd-3-a', 'd-3-b'],
+      );
     });
 
     test('an item rolled back after appending to the audit chain: its entry goes, the chain stays whole', async () => {

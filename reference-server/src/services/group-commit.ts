@@ -2,7 +2,8 @@
  * Group commit: concurrent writes of one kind (報告, the busiest) share one transaction, so a batch pays one
  * commit — one WAL sync on SQLite, one WAL flush and one round trip of BEGIN/COMMIT on PostgreSQL — and one
  * acquisition of the lock every filing needs (the audit chain head): the batch's audit entries are held and
- * chained in one statement at its end (audit/chain.ts `deferAudit`).
+ * chained in one statement at its end (audit/chain.ts `deferAudit`), and so are its outbox rows and SMS
+ * invitations, one statement per table (db/deferred-inserts.ts).
  *
  * - A write is queued; the queue is drained in batches (per database handle, so per process: two instances each
  *   run their own batches and the database serialises them as it does single transactions). SQLite writes one
@@ -21,6 +22,7 @@ import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
 import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from '../audit/chain.js';
+import { deferInserts, dropInsertsSince, flushInserts, heldInserts } from '../db/deferred-inserts.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -128,11 +130,13 @@ export class GroupCommitter {
     try {
       await this.db.transaction().execute(async (trx) => {
         deferAudit(trx);
+        deferInserts(trx);
         let open = false;
         for (const job of batch) {
           outcomes.push(await this.runItem(trx, job, open));
           open = true;
         }
+        await flushInserts(trx);
         await flushAudit(trx);
       });
     } catch {
@@ -163,6 +167,7 @@ export class GroupCommitter {
     let open = previousOpen;
     for (let attempt = 1; ; attempt++) {
       const audited = heldAuditEntries(trx);
+      const inserts = heldInserts(trx);
       if (this.postgres) {
         await sql
           .raw(open ? 'release savepoint group_item; savepoint group_item' : 'savepoint group_item')
@@ -177,6 +182,7 @@ export class GroupCommitter {
         // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
         await sql`rollback to savepoint group_item`.execute(trx);
         dropAuditEntriesSince(trx, audited);
+        dropInsertsSince(trx, inserts);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
         if (job.retryTx(err)) throw new BatchAbort(err);
         if (attempt < MAX_ATTEMPTS && job.retryItem(err)) continue;
@@ -190,7 +196,9 @@ export class GroupCommitter {
       try {
         const value = await this.db.transaction().execute(async (trx) => {
           deferAudit(trx);
+          deferInserts(trx);
           const v = await job.work(trx);
+          await flushInserts(trx);
           await flushAudit(trx);
           return v;
         });

@@ -2,6 +2,7 @@ import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/sche
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
+import { insertLater } from '../db/deferred-inserts.js';
 import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
@@ -456,7 +457,7 @@ async function insertOutbox(
   nowIso: string,
 ) {
   if (messages.length === 0) return;
-  await insertRows(
+  await insertLater(
     trx,
     'outbox',
     messages.map(([kind, payload]) => ({
@@ -499,7 +500,7 @@ async function queueObservationSms(
   const token = newToken();
   const inviteId = newRowId();
   const expires = new Date(deps.now.getTime() + deps.config.inviteTtlDays * 86_400_000);
-  await insertRows(trx, 'observation_invites', [
+  await insertLater(trx, 'observation_invites', [
     {
       id: inviteId,
       token_hash: sha256(token),
