@@ -86,6 +86,40 @@ for (const backend of BACKENDS) {
       assert.equal((await json(again)).report.id, bodies[5].report.id);
     });
 
+    test('new patients and 追加登録 in one batch: every report stored, the existing patient sees its new reports', async () => {
+      const first = await json(await h.req('POST', '/api/reports', { body: { report: tc1Report() } }));
+      const herSysId = first.report.herSysId as string;
+      const gc = groupCommitter(h.handle.db);
+      const before = gc.stats.batches;
+      const responses = await Promise.all([
+        ...Array.from({ length: 3 }, () => h.req('POST', '/api/reports', { body: { report: tc1Report() } })),
+        ...Array.from({ length: 2 }, () =>
+          h.req('POST', '/api/reports', { body: { report: tc1Report(), herSysId } }),
+        ),
+      ]);
+      assert.deepEqual(
+        responses.map((r) => r.status),
+        Array(5).fill(201),
+      );
+      assert.ok(gc.stats.batches - before < 5, 'shared batches');
+      const bodies = await Promise.all(responses.map((r) => json(r)));
+      const ids = bodies.map((b) => b.report.id as string);
+      const stored = await h.handle.db.selectFrom('reports').select('id').where('id', 'in', ids).execute();
+      assert.equal(stored.length, 5);
+      const ofPatient = await h.handle.db
+        .selectFrom('reports')
+        .select('id')
+        .where('patient_id', '=', herSysId)
+        .execute();
+      assert.equal(ofPatient.length, 3);
+      const patient = await h.handle.db
+        .selectFrom('patients')
+        .select('latest_report_id')
+        .where('her_sys_id', '=', herSysId)
+        .executeTakeFirstOrThrow();
+      assert.ok(ids.slice(3).includes(patient.latest_report_id!), 'its latest report is one of the 追加登録');
+    });
+
     test('an item rolled back after queuing outbox rows: its rows go; the others are written in one statement', async () => {
       const gc = new GroupCommitter(h.handle.db);
       const never = () => false;

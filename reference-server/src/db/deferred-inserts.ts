@@ -2,9 +2,10 @@
  * Inserts held until the end of a group-commit batch and then written with one statement per table for the
  * whole batch (services/group-commit.ts), like the batch's audit entries (audit/chain.ts `deferAudit`).
  *
- * Only for rows that nothing reads back inside the batch — the outbox's mails and SMS, the SMS invitations —
- * and that cannot conflict (their keys are new random ids). A filing writes four outbox rows and an invitation:
- * two statements per filing became two per batch, two round trips fewer per filing on PostgreSQL. A filing
+ * Only for rows that nothing reads back inside the batch — the outbox's mails and SMS, the SMS invitations, the
+ * first report of a new patient — and that cannot conflict (their keys are new random ids). A filing writes four
+ * outbox rows, an invitation and its report: three statements per filing became three per batch, three round
+ * trips fewer per filing on PostgreSQL. A filing
  * rolled back to its savepoint drops what it held; if the batch's statement failed all the same, the batch
  * fails and every filing is run again alone, as for any batch failure.
  */

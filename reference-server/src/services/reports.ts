@@ -349,7 +349,9 @@ async function createInTx(
       },
     );
     row.patient_id = herSysId;
-    await insertRows(trx, 'reports', [row]);
+    // Held for the end of the batch: nothing in it reads this report back (no other filing can name a patient
+    // whose HER-SYS ID this one has just drawn; 追加登録 above reads its patient's reports, so it writes now).
+    await insertLater(trx, 'reports', [row]);
   }
   if (existing) await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
 
