@@ -85,26 +85,22 @@ const DATES_BEFORE_METHODS: readonly DatePath[] = [
   datePath('diagnosis.estimatedInfectionDate'),
 ];
 const METHODS = datePath('diagnosis.methods');
-const LATEST_DOSE = datePath('vaccination.latestDate');
+const LATEST_DOSE: readonly DatePath[] = [datePath('vaccination.latestDate')];
 const DOSES = datePath('vaccination.doses');
 const DATES_AFTER_DOSES: readonly DatePath[] = [
   datePath('infection.departureDate'),
   datePath('infection.entryDate'),
 ];
 
-function stringAt(root: unknown, segs: readonly string[]): string | undefined {
-  let cur: unknown = root;
-  for (let i = 0; i < segs.length; i++) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    const seg = segs[i]!;
-    cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
-  }
-  return typeof cur === 'string' && cur !== '' ? cur : undefined;
+/** The text at a path, or undefined when there is none (or it is empty or not text). */
+function textAt(root: unknown, path: string | readonly string[]): string | undefined {
+  const v = valueAt(root, path);
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }
 
 function pushDates(out: { path: string; value: string }[], report: unknown, paths: readonly DatePath[]) {
   for (const { path, segs } of paths) {
-    const value = stringAt(report, segs);
+    const value = textAt(report, segs);
     if (value !== undefined) out.push({ path, value });
   }
 }
@@ -115,10 +111,10 @@ function pushListDates(
   list: DatePath,
   leaf: string,
 ) {
-  const entries = valueAt(report, list.path);
+  const entries = valueAt(report, list.segs);
   if (!Array.isArray(entries)) return;
   for (let i = 0; i < entries.length; i++) {
-    const value = stringAt(entries[i], [leaf]);
+    const value = textAt(entries[i], leaf);
     if (value !== undefined) out.push({ path: `${list.path}.${i}.${leaf}`, value });
   }
 }
@@ -128,7 +124,7 @@ export function reportDatePaths(report: unknown): { path: string; value: string 
   const out: { path: string; value: string }[] = [];
   pushDates(out, report, DATES_BEFORE_METHODS);
   pushListDates(out, report, METHODS, 'collectionDate');
-  pushDates(out, report, [LATEST_DOSE]);
+  pushDates(out, report, LATEST_DOSE);
   pushListDates(out, report, DOSES, 'date');
   pushDates(out, report, DATES_AFTER_DOSES);
   return out;
