@@ -16,6 +16,30 @@ import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
+type Trx = Parameters<Parameters<GroupCommitter['run']>[0]>[0];
+
+/** Runs one item per key through `gc` at once; the middle key's item throws after `work`. */
+function threeItemsMiddleFails(
+  gc: GroupCommitter,
+  keys: [string, string, string],
+  work: (trx: Trx, key: string) => Promise<void>,
+) {
+  const never = () => false;
+  return Promise.allSettled(
+    keys.map((k) =>
+      gc.run(
+        async (trx) => {
+          await work(trx, k);
+          if (k === keys[1]) throw new Error(`item ${k} fails after its writes`);
+          return k;
+        },
+        never,
+        never,
+      ),
+    ),
+  );
+}
+
 for (const backend of BACKENDS) {
   describe(`group commit on ${backend}`, () => {
     let h: Harness;
@@ -122,7 +146,6 @@ for (const backend of BACKENDS) {
 
     test('an item rolled back after queuing outbox rows: its rows go; the others are written in one statement', async () => {
       const gc = new GroupCommitter(h.handle.db);
-      const never = () => false;
       const now = new Date().toISOString();
       const row = (id: string) => ({
         id,
@@ -139,23 +162,12 @@ for (const backend of BACKENDS) {
         created_at: now,
       });
       let visibleEarly = 0;
-      const results = await Promise.allSettled(
-        ['d-1', 'd-2', 'd-3'].map((k) =>
-          gc.run(
-            async (trx) => {
-              await insertLater(trx, 'outbox', [row(`${k}-a`), row(`${k}-b`)]);
-              // Nothing is written yet: held for the end of the batch.
-              visibleEarly += (
-                await trx.selectFrom('outbox').select('id').where('id', '=', `${k}-a`).execute()
-              ).length;
-              if (k === 'd-2') throw new Error('item d-2 fails after queuing its rows');
-              return k;
-            },
-            never,
-            never,
-          ),
-        ),
-      );
+      const results = await threeItemsMiddleFails(gc, ['d-1', 'd-2', 'd-3'], async (trx, k) => {
+        await insertLater(trx, 'outbox', [row(`${k}-a`), row(`${k}-b`)]);
+        // Nothing is written yet: held for the end of the batch.
+        visibleEarly += (await trx.selectFrom('outbox').select('id').where('id', '=', `${k}-a`).execute())
+          .length;
+      });
       assert.deepEqual(
         results.map((r) => r.status),
         ['fulfilled', 'rejected', 'fulfilled'],
@@ -176,30 +188,19 @@ for (const backend of BACKENDS) {
 
     test('an item rolled back after appending to the audit chain: its entry goes, the chain stays whole', async () => {
       const gc = new GroupCommitter(h.handle.db);
-      const never = () => false;
-      const results = await Promise.allSettled(
-        ['c-1', 'c-2', 'c-3'].map((k) =>
-          gc.run(
-            async (trx) => {
-              await appendAudit(trx, [
-                {
-                  at: 'now',
-                  userId: 'u',
-                  facilityCode: 'f',
-                  action: 'test',
-                  entity: 'report',
-                  entityId: k,
-                  version: 1,
-                },
-              ]);
-              if (k === 'c-2') throw new Error('item c-2 fails after its audit entry');
-              return k;
-            },
-            never,
-            never,
-          ),
-        ),
-      );
+      const results = await threeItemsMiddleFails(gc, ['c-1', 'c-2', 'c-3'], async (trx, k) => {
+        await appendAudit(trx, [
+          {
+            at: 'now',
+            userId: 'u',
+            facilityCode: 'f',
+            action: 'test',
+            entity: 'report',
+            entityId: k,
+            version: 1,
+          },
+        ]);
+      });
       assert.deepEqual(
         results.map((r) => r.status),
         ['fulfilled', 'rejected', 'fulfilled'],
@@ -230,7 +231,7 @@ for (const backend of BACKENDS) {
           .orderBy('key')
           .execute()
           .then((rows) => rows.map((r) => r.key));
-      const put = (key: string) => async (trx: Parameters<Parameters<GroupCommitter['run']>[0]>[0]) => {
+      const put = (key: string) => async (trx: Trx) => {
         await trx
           .insertInto('idempotency_keys')
           .values({

@@ -76,109 +76,109 @@ describe('WalSync', () => {
   });
 });
 
-describe('acknowledgements wait for the WAL sync (SQLite file)', () => {
-  test('報告 is answered only after its commit is synced; a read without writes is not held', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
-    const g = gatedSync();
-    let synced = 0;
-    let hold = false;
-    const handle = openDatabase({
-      sqliteFile: join(dir, 'db.sqlite'),
-      syncWal: () => {
-        synced++;
-        return hold ? g.sync() : Promise.resolve();
-      },
-    });
-    try {
-      const clock = new TestClock();
-      await migrateToLatest(handle.db, handle.dialect);
-      await seedDemoData(handle.db, clock.now().toISOString());
-      const app = createApp({ db: handle, clock, config: defaultConfig({ devUser: true }) });
-      // Settle what the set-up wrote.
-      await app.request('/api/health');
-      const before = synced;
-
-      hold = true;
-      const filing = Promise.resolve(
+/**
+ * The app on a SQLite file whose WAL syncs are held while `hold` is on (each held one is a gate), set up and
+ * settled; `file` posts TC-1 with an idempotency key.
+ */
+async function gatedApp() {
+  const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
+  const g = gatedSync();
+  const state = { hold: false, synced: 0 };
+  const handle = openDatabase({
+    sqliteFile: join(dir, 'db.sqlite'),
+    syncWal: () => {
+      state.synced++;
+      return state.hold ? g.sync() : Promise.resolve();
+    },
+  });
+  const clock = new TestClock();
+  await migrateToLatest(handle.db, handle.dialect);
+  await seedDemoData(handle.db, clock.now().toISOString());
+  const app = createApp({ db: handle, clock, config: defaultConfig({ devUser: true }) });
+  // Settle what the set-up wrote.
+  await app.request('/api/health');
+  return {
+    g,
+    state,
+    handle,
+    app,
+    file: (key: string) =>
+      Promise.resolve(
         app.request('/api/reports', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'idempotency-key': 'wal-sync-test-1' },
+          headers: { 'content-type': 'application/json', 'idempotency-key': key },
           body: JSON.stringify({ report: tc1Report() }),
         }),
-      );
-      // Committed (the row is there) but not answered while its sync is pending.
+      ),
+    /** Waits (up to 0.5 s) for a held sync to start. */
+    firstGate: async () => {
       for (let i = 0; i < 100 && g.gates.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-      assert.equal(g.gates.length, 1, 'a sync was started for the filing');
-      assert.equal(await settled(filing, 50), false, 'answered before the WAL was synced');
-      const rows = await handle.db.selectFrom('reports').select('id').execute();
-      assert.equal(rows.length, 1);
-
-      g.gates[0]!.open();
-      hold = false;
-      const res = await filing;
-      assert.equal(res.status, 201);
-      assert.ok(synced > before);
-
-      // Nothing written since: a read is answered without another sync.
-      const n = synced;
-      const health = await app.request('/api/health');
-      assert.equal(health.status, 200);
-      assert.equal(synced, n);
-    } finally {
+    },
+    stored: async () => (await handle.db.selectFrom('reports').select('id').execute()).length,
+    close: async () => {
       await handle.close();
       rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe('acknowledgements wait for the WAL sync (SQLite file)', () => {
+  test('報告 is answered only after its commit is synced; a read without writes is not held', async () => {
+    const t = await gatedApp();
+    try {
+      const before = t.state.synced;
+
+      t.state.hold = true;
+      const filing = t.file('wal-sync-test-1');
+      // Committed (the row is there) but not answered while its sync is pending.
+      await t.firstGate();
+      assert.equal(t.g.gates.length, 1, 'a sync was started for the filing');
+      assert.equal(await settled(filing, 50), false, 'answered before the WAL was synced');
+      assert.equal(await t.stored(), 1);
+
+      t.g.gates[0]!.open();
+      t.state.hold = false;
+      const res = await filing;
+      assert.equal(res.status, 201);
+      assert.ok(t.state.synced > before);
+
+      // Nothing written since: a read is answered without another sync.
+      const n = t.state.synced;
+      const health = await t.app.request('/api/health');
+      assert.equal(health.status, 200);
+      assert.equal(t.state.synced, n);
+    } finally {
+      await t.close();
     }
   });
 
   test('the next batch waits for the running sync and takes every filing that arrived meanwhile', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
-    const g = gatedSync();
-    let hold = false;
-    const handle = openDatabase({
-      sqliteFile: join(dir, 'db.sqlite'),
-      syncWal: () => (hold ? g.sync() : Promise.resolve()),
-    });
+    const t = await gatedApp();
     try {
-      const clock = new TestClock();
-      await migrateToLatest(handle.db, handle.dialect);
-      await seedDemoData(handle.db, clock.now().toISOString());
-      const app = createApp({ db: handle, clock, config: defaultConfig({ devUser: true }) });
-      await app.request('/api/health');
-      const file = (key: string) =>
-        Promise.resolve(
-          app.request('/api/reports', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'idempotency-key': key },
-            body: JSON.stringify({ report: tc1Report() }),
-          }),
-        );
-      const stored = async () => (await handle.db.selectFrom('reports').select('id').execute()).length;
-
-      hold = true;
-      const first = file('wal-sync-batch-first');
-      for (let i = 0; i < 100 && g.gates.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
-      assert.equal(g.gates.length, 1, 'the first filing is committed and its sync started');
-      const rest = Array.from({ length: 10 }, (_, i) => file(`wal-sync-batch-${i}`));
+      t.state.hold = true;
+      const first = t.file('wal-sync-batch-first');
+      await t.firstGate();
+      assert.equal(t.g.gates.length, 1, 'the first filing is committed and its sync started');
+      const rest = Array.from({ length: 10 }, (_, i) => t.file(`wal-sync-batch-${i}`));
       await new Promise((r) => setTimeout(r, 100));
-      assert.equal(await stored(), 1, 'no batch is written while the last one is being synced');
+      assert.equal(await t.stored(), 1, 'no batch is written while the last one is being synced');
 
-      const batches = groupCommitter(handle.db).stats.batches;
-      hold = false;
-      g.gates[0]!.open();
+      const batches = groupCommitter(t.handle.db).stats.batches;
+      t.state.hold = false;
+      t.g.gates[0]!.open();
       const answers = await Promise.all([first, ...rest]);
       assert.deepEqual(
         answers.map((r) => r.status),
         Array(11).fill(201),
       );
-      assert.equal(await stored(), 11);
+      assert.equal(await t.stored(), 11);
       assert.equal(
-        groupCommitter(handle.db).stats.batches,
+        groupCommitter(t.handle.db).stats.batches,
         batches + 1,
         'the ten waiting filings in one batch',
       );
     } finally {
-      await handle.close();
-      rmSync(dir, { recursive: true, force: true });
+      await t.close();
     }
   });
 

@@ -53,6 +53,28 @@ class BatchAbort extends Error {
   }
 }
 
+/** What a transaction holds for its end: its audit entries (chained at once) and its deferred inserts. */
+function holdWrites(trx: Transaction<Database>): void {
+  deferAudit(trx);
+  deferInserts(trx);
+}
+
+/** A mark of what is held so far, to drop what an item held after it. */
+function heldWrites(trx: Transaction<Database>) {
+  return { audit: heldAuditEntries(trx), inserts: heldInserts(trx) };
+}
+
+function dropWritesSince(trx: Transaction<Database>, mark: ReturnType<typeof heldWrites>): void {
+  dropAuditEntriesSince(trx, mark.audit);
+  dropInsertsSince(trx, mark.inserts);
+}
+
+/** Writes what is held: the rows first, then the audit entries chained in one statement. */
+async function flushWrites(trx: Transaction<Database>): Promise<void> {
+  await flushInserts(trx);
+  await flushAudit(trx);
+}
+
 const MAX_ATTEMPTS = 6;
 
 export class GroupCommitter {
@@ -129,15 +151,13 @@ export class GroupCommitter {
     const outcomes: Outcome[] = [];
     try {
       await this.db.transaction().execute(async (trx) => {
-        deferAudit(trx);
-        deferInserts(trx);
+        holdWrites(trx);
         let open = false;
         for (const job of batch) {
           outcomes.push(await this.runItem(trx, job, open));
           open = true;
         }
-        await flushInserts(trx);
-        await flushAudit(trx);
+        await flushWrites(trx);
       });
     } catch {
       // The batch did not commit: nobody has been answered; each item gets its own transaction.
@@ -166,8 +186,7 @@ export class GroupCommitter {
   ): Promise<Outcome> {
     let open = previousOpen;
     for (let attempt = 1; ; attempt++) {
-      const audited = heldAuditEntries(trx);
-      const inserts = heldInserts(trx);
+      const held = heldWrites(trx);
       if (this.postgres) {
         await sql
           .raw(open ? 'release savepoint group_item; savepoint group_item' : 'savepoint group_item')
@@ -181,8 +200,7 @@ export class GroupCommitter {
       } catch (err) {
         // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
         await sql`rollback to savepoint group_item`.execute(trx);
-        dropAuditEntriesSince(trx, audited);
-        dropInsertsSince(trx, inserts);
+        dropWritesSince(trx, held);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
         if (job.retryTx(err)) throw new BatchAbort(err);
         if (attempt < MAX_ATTEMPTS && job.retryItem(err)) continue;
@@ -195,11 +213,9 @@ export class GroupCommitter {
     for (let attempt = 1; ; attempt++) {
       try {
         const value = await this.db.transaction().execute(async (trx) => {
-          deferAudit(trx);
-          deferInserts(trx);
+          holdWrites(trx);
           const v = await job.work(trx);
-          await flushInserts(trx);
-          await flushAudit(trx);
+          await flushWrites(trx);
           return v;
         });
         this.stats.batches++;
