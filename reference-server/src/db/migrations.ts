@@ -13,6 +13,7 @@ import {
 import { recordMigrations } from '../records/migrations.js';
 import { auditMigrations } from '../audit/chain.js';
 import { searchMigrations } from './search-migrations.js';
+import { FIRST_HER_SYS_ID, HER_SYS_ID_BLOCK } from '../services/her-sys-ids.js';
 import type { Dialect, Db } from './types.js';
 
 function migrations(dialect: Dialect): Record<string, Migration> {
@@ -232,6 +233,22 @@ function migrations(dialect: Dialect): Record<string, Migration> {
     ...recordMigrations(dialect),
     ...auditMigrations(),
     ...searchMigrations(),
+    // HER-SYS IDs in ascending order (services/her-sys-ids.ts). SQLite reads the largest ID in the write
+    // transaction and needs nothing; PostgreSQL draws blocks from a sequence that starts after every ID issued.
+    '710_ids_0001_her_sys_id_sequence': {
+      async up(db: Kysely<unknown>) {
+        if (dialect !== 'postgres') return;
+        await sql`create sequence if not exists her_sys_id_seq increment by ${sql.lit(HER_SYS_ID_BLOCK)} minvalue 1`.execute(
+          db,
+        );
+        await sql`select setval('her_sys_id_seq', greatest(${sql.lit(FIRST_HER_SYS_ID)}, coalesce((select max(her_sys_id::bigint) from patients where her_sys_id ~ '^[0-9]{8}$'), 0) + 1), false)`.execute(
+          db,
+        );
+      },
+      async down(db: Kysely<unknown>) {
+        if (dialect === 'postgres') await sql`drop sequence if exists her_sys_id_seq`.execute(db);
+      },
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Search keys: how names, kana, phones and passport numbers are stored for exact and prefix search. */
 import { normalizeKana } from 'hersys-sdk/schema';
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /** Kana as stored for search: full-width katakana, no spaces. */
 export function kanaKey(text: string | undefined | null): string {
@@ -25,11 +25,6 @@ export function passportKey(text: string | undefined | null): string {
 /** The upper bound for a prefix range scan (`col >= p AND col < prefixEnd(p)`), byte/code-point order. */
 export function prefixEnd(prefix: string): string {
   return prefix + '\u{10FFFF}';
-}
-
-/** A new HER-SYS ID: 8 random digits, first digit non-zero (so it never loses a digit as a number). */
-export function newHerSysId(): string {
-  return String(randomInt(10_000_000, 100_000_000));
 }
 
 export function sha256(text: string): string {

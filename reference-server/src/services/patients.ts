@@ -4,7 +4,8 @@ import type { CurrentUser } from '../auth.js';
 import type { PatientTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, notFound } from '../lib/errors.js';
-import { kanaKey, nameKey, newHerSysId, passportKey, phoneKey } from '../lib/keys.js';
+import { kanaKey, nameKey, passportKey, phoneKey } from '../lib/keys.js';
+import { issueHerSysId } from './her-sys-ids.js';
 import { audit, auditMany, patientScope, type AuditInput, type Tx } from './common.js';
 
 /** Drops undefined values (so a merge never overwrites with undefined). */
@@ -109,31 +110,12 @@ export async function latestReportOf(trx: Tx, herSysId: string): Promise<LatestR
     .executeTakeFirst();
 }
 
-/** Issues a HER-SYS ID not yet used (random; retried on collision). */
-export async function issueHerSysId(trx: Tx): Promise<string> {
-  for (let i = 0; i < 20; i++) {
-    const id = newHerSysId();
-    const taken = await trx
-      .selectFrom('patients')
-      .select('her_sys_id')
-      .where('her_sys_id', '=', id)
-      .executeTakeFirst();
-    if (!taken) return id;
-  }
-  throw new Error('Could not issue a free HER-SYS ID after 20 tries');
-}
-
 export interface InsertPatientWith {
   /** The report being filed with the patient (so the row is written once, complete). */
   latest?: LatestReport;
   prefectureOf?: (hc: string | null) => string | null;
   /** Write the report's audit entry in the same statement as the patient's. */
   auditWithReport?: { id: string; report: OccurrenceReport };
-  /**
-   * The caller retries on a unique violation (the filing's group commit does, in the item's savepoint): take a
-   * random ID without looking it up first (one statement less; a collision is rare and retried).
-   */
-  retriesOnCollision?: boolean;
 }
 
 export async function insertPatient(
@@ -144,7 +126,7 @@ export async function insertPatient(
   ownerFacility = u.facilityCode,
   withReport: InsertPatientWith = {},
 ): Promise<string> {
-  const herSysId = withReport.retriesOnCollision ? newHerSysId() : await issueHerSysId(trx);
+  const herSysId = await issueHerSysId(trx);
   const pref = withReport.prefectureOf ?? (await prefectureLookup(trx));
   await insertRows(trx, 'patients', [
     {

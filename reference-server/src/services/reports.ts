@@ -345,12 +345,11 @@ async function createInTx(
         latest,
         prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
         auditWithReport: { id, report },
-        retriesOnCollision: true,
       },
     );
     row.patient_id = herSysId;
     // Held for the end of the batch: nothing in it reads this report back (no other filing can name a patient
-    // whose HER-SYS ID this one has just drawn; 追加登録 above reads its patient's reports, so it writes now).
+    // whose HER-SYS ID this one has just been issued; 追加登録 above reads its patient's reports, so it writes now).
     await insertLater(trx, 'reports', [row]);
   }
   if (existing) await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
