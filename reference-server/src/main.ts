@@ -26,6 +26,7 @@ import { smsProviderMessenger } from './auth/index.js';
 import { ensureDemoAccounts, mountAuth } from './mount-auth.js';
 import { systemClock } from './lib/time.js';
 import { startDeliveryThread } from './outbox/delivery-thread.js';
+import { lineLog } from './lib/line-log.js';
 import { devMailer, devSmsProvider } from './outbox/transports.js';
 import { OutboxWorker } from './outbox/worker.js';
 
@@ -72,7 +73,7 @@ async function main() {
   await migrateToLatest(handle.db, handle.dialect);
   const seeded = await seedDemoData(handle.db, new Date().toISOString());
 
-  const log = (line: string) => console.log(line);
+  const log = lineLog();
   if (production && !env.SMTP_URL)
     console.warn('[mail] SMTP_URL is not set: mails are only recorded (dev transport).');
   // Real channels (SMTP, an HTTP SMS provider) compose and send on a thread of their own
