@@ -24,6 +24,7 @@ import { recordRoutes } from './records/routes.js';
 import { patientRoutes } from './routes/patients.js';
 import { reportRoutes } from './routes/reports.js';
 import type { Deps } from './routes/deps.js';
+import { inlineReportChecker, type ReportChecker } from './lib/report-check-thread.js';
 
 export interface CreateAppOptions {
   db: DbHandle;
@@ -39,6 +40,8 @@ export interface CreateAppOptions {
    * the public ones answers 401.
    */
   auth?: AuthApp;
+  /** Where reports are checked (default: on the calling thread; main.ts passes `reportCheckThread()`). */
+  reportChecker?: ReportChecker;
 }
 
 /** GETs that read one person's data (audited as reads, refusals included). */
@@ -73,7 +76,13 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
   if (o.config.devUser && o.config.production) {
     throw new Error('The development user (HERSYS_DEV_USER) cannot be enabled in production.');
   }
-  const deps: Deps = { db: o.db.db, dialect: o.db.dialect, clock: o.clock, config: o.config };
+  const deps: Deps = {
+    db: o.db.db,
+    dialect: o.db.dialect,
+    clock: o.clock,
+    config: o.config,
+    reportChecker: o.reportChecker ?? inlineReportChecker,
+  };
   const app = new Hono<AppEnv>();
 
   app.use('*', async (c, next) => {

@@ -27,6 +27,7 @@ import { ensureDemoAccounts, mountAuth } from './mount-auth.js';
 import { systemClock } from './lib/time.js';
 import { startDeliveryThread } from './outbox/delivery-thread.js';
 import { lineLog } from './lib/line-log.js';
+import { inlineReportChecker, reportCheckThread } from './lib/report-check-thread.js';
 import { devMailer, devSmsProvider } from './outbox/transports.js';
 import { OutboxWorker } from './outbox/worker.js';
 
@@ -146,7 +147,20 @@ async function main() {
     return undefined;
   })) as { mountWeb?: NonNullable<Parameters<typeof createApp>[0]['extend']> } | undefined;
   const extend = web?.mountWeb;
-  const app = createApp({ db: handle, mailer, sms, clock: systemClock, config, extend, auth });
+  // Reports are checked on a thread of their own (lib/report-check-thread.ts); REPORT_CHECK_THREAD=0 keeps the
+  // check on the main thread.
+  const reportChecker =
+    env.REPORT_CHECK_THREAD === '0' ? inlineReportChecker : reportCheckThread((line) => console.error(line));
+  const app = createApp({
+    db: handle,
+    mailer,
+    sms,
+    clock: systemClock,
+    config,
+    extend,
+    auth,
+    reportChecker,
+  });
   worker.start(1000);
   const purge = auth ? setInterval(() => void auth.purgeExpired().catch(() => {}), 3_600_000) : undefined;
   purge?.unref();
@@ -200,6 +214,7 @@ async function main() {
     server.close();
     await worker.stop();
     await delivery?.close();
+    await reportChecker.close();
     await handle.close();
     process.exit(0);
   };

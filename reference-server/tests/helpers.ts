@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createApp } from '../src/app.js';
+import type { ReportChecker } from '../src/lib/report-check-thread.js';
 import { defaultConfig, type AppConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
@@ -79,6 +80,7 @@ export async function harness(
   backend: 'sqlite' | 'postgres',
   config: Partial<AppConfig> = {},
   shared?: { handle: DbHandle },
+  reportChecker?: ReportChecker,
 ): Promise<Harness> {
   const clock = new TestClock();
   let handle: DbHandle;
@@ -92,7 +94,7 @@ export async function harness(
     await seedDemoData(handle.db, clock.now().toISOString());
   }
   const cfg = defaultConfig({ devUser: true, publicUrl: 'http://localhost:8787', ...config });
-  const app = createApp({ db: handle, clock, config: cfg });
+  const app = createApp({ db: handle, clock, config: cfg, reportChecker });
   return {
     app,
     handle,

@@ -9,20 +9,9 @@
  * per 報告 in the bench). A thread that dies fails what it was sending (the outbox retries it, as any failed
  * delivery) and is started again on the next message.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleThread } from '../lib/module-thread.js';
 import type { Mailer, OutgoingMail, OutgoingSms, SmsProvider } from './transports.js';
-
-/**
- * The thread's bootstrap: the server runs its TypeScript through tsx, and a worker thread starts without the
- * main thread's loader hooks, so it registers them before it imports ./delivery-worker.ts.
- */
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.loader).then((tsx) => {
-  tsx.register();
-  return import(workerData.entry);
-});
-`;
 
 /** Which channels the thread builds (the environment's, see main.ts); an unset one is not built. */
 export interface DeliveryConfig {
@@ -59,14 +48,7 @@ export function startDeliveryThread(config: DeliveryConfig, log: (line: string) 
 
   const thread = () => {
     if (worker) return worker;
-    const w = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: {
-        ...config,
-        loader: import.meta.resolve('tsx/esm/api'),
-        entry: new URL('./delivery-worker.ts', import.meta.url).href,
-      },
-    });
+    const w = startModuleThread(new URL('./delivery-worker.ts', import.meta.url), config);
     w.unref();
     w.on('message', (r: DeliveryReply) => {
       const p = pending.get(r.n);

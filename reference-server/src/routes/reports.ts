@@ -10,7 +10,6 @@ import {
 } from '../api-schemas.js';
 import { ApiError, validationFailed } from '../lib/errors.js';
 import { sha256 } from '../lib/keys.js';
-import { checkReport } from '../lib/report-rules.js';
 import { tokyoDate } from '../lib/time.js';
 import { jsonBody, queryParams, readJson, parseWith } from '../lib/validate.js';
 import {
@@ -54,7 +53,7 @@ export function reportRoutes(deps: Deps) {
     const key = checkIdempotencyKey(c.req.header('idempotency-key'));
     const raw = await readJson(c);
     const body = parseWith(createReportEnvelope, raw);
-    const checked = checkReport(body.report, tokyoDate(deps.clock.now()));
+    const checked = await deps.reportChecker.check(body.report, tokyoDate(deps.clock.now()));
     if (!checked.ok || !checked.report) throw validationFailed(checked.issues, 'The report has errors.');
     const result = await createReport(
       { db: deps.db, config: deps.config, now: deps.clock.now() },
@@ -98,7 +97,7 @@ export function reportRoutes(deps: Deps) {
         issues: [{ path: 'version', code: 'invalidValue', severity: 'error' }],
       });
     }
-    const checked = checkReport(body.report, tokyoDate(deps.clock.now()));
+    const checked = await deps.reportChecker.check(body.report, tokyoDate(deps.clock.now()));
     if (!checked.ok || !checked.report) throw validationFailed(checked.issues, 'The report has errors.');
     const env = await updateReport(deps.db, u, c.req.param('id'), checked.report, expected, deps.clock.now());
     return c.json(withEtag(c, env));
