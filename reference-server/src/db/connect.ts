@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Database, DbHandle } from './types.js';
 import { Checkpointer } from './checkpointer.js';
+import { preparedWritesPool } from './pg-prepared.js';
 import { registerWalSync, WalSync } from './wal-sync.js';
 
 export interface OpenOptions {
@@ -38,7 +39,7 @@ export function openDatabase(options: OpenOptions): DbHandle {
     pg.types.setTypeParser(20, (v) => Number(v));
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', (err) => console.error('[db] idle client error:', err.message));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparedWritesPool(pool) }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   const file = options.sqliteFile ?? ':memory:';

@@ -1,0 +1,55 @@
+/**
+ * db/pg-prepared.ts: on PostgreSQL the parameterized writes run as named prepared statements (prepared once per
+ * connection), reads stay unnamed, and results are what they were.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { sql } from 'kysely';
+import { openDatabase } from '../src/db/connect.js';
+import { migrateToLatest } from '../src/db/migrations.js';
+import { PG_URL, freshPgDatabase } from './helpers.js';
+
+test(
+  'PostgreSQL: inserts and updates are prepared once per connection; selects are not',
+  { skip: !PG_URL },
+  async () => {
+    const fresh = await freshPgDatabase();
+    const handle = openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
+    try {
+      const db = handle.db;
+      await migrateToLatest(db, 'postgres');
+      const prepared = await db.transaction().execute(async (trx) => {
+        for (const code of ['90', '91', '92']) {
+          await trx
+            .insertInto('prefectures')
+            .values({ code, name: `県${code}`, email: `${code}@pref.example` })
+            .execute();
+          await trx
+            .updateTable('prefectures')
+            .set({ name: `更新${code}` })
+            .where('code', '=', code)
+            .execute();
+        }
+        const names = await trx
+          .selectFrom('prefectures')
+          .select('name')
+          .where('code', 'in', ['90', '91', '92'])
+          .orderBy('code')
+          .execute();
+        assert.deepEqual(
+          names.map((r) => r.name),
+          ['更新90', '更新91', '更新92'],
+        );
+        const { rows } = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements where statement like '%"prefectures"%'`.execute(trx);
+        return rows.map((r) => r.statement.trim().split(/\s+/)[0]!.toLowerCase());
+      });
+      // One insert and one update statement, each prepared once though run three times; no select.
+      assert.deepEqual(prepared.sort(), ['insert', 'update']);
+    } finally {
+      await handle.close();
+      await fresh.drop();
+    }
+  },
+);
