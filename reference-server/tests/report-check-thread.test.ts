@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import type { Worker } from 'node:worker_threads';
 import { tc1Report } from '../../tests/fixtures/reports.js';
+import { checkFiling } from '../src/lib/filing-check.js';
+import { sha256 } from '../src/lib/keys.js';
 import { checkReport } from '../src/lib/report-rules.js';
 import { reportCheckThread } from '../src/lib/report-check-thread.js';
 import * as moduleThread from '../src/lib/module-thread.js';
@@ -74,4 +76,33 @@ test('the API answers through the thread: 201 for TC-1, 400 with the schema issu
   const expected = checkReport(invalid(), tokyoDate(h.clock.now())).issues.map((i) => `${i.path} ${i.code}`);
   assert.ok(expected.length > 0);
   assert.deepEqual(codes, expected);
+});
+
+test('a 報告 body checked on the thread: the same result as on the main thread, refusals included', async () => {
+  const checker = reportCheckThread();
+  after(() => checker.close());
+  const bodies = [
+    JSON.stringify({ report: tc1Report() }),
+    JSON.stringify({ report: tc1Report(), herSysId: '10000001', idManagement: { localId: 'L-1' } }),
+    JSON.stringify({ report: invalid() }),
+    '{"report": {"reportDate": "2022-09-27"',
+    JSON.stringify({ report: tc1Report(), extra: 1 }),
+    JSON.stringify({ herSysId: '10000001' }),
+    JSON.stringify({ report: { ...tc1Report(), reporter: { doctorFamilyName: 'a\u0000b' } } }),
+  ];
+  for (const text of bodies) {
+    const onThread = await checker.checkFiling(text, TODAY);
+    assert.deepEqual(onThread, checkFiling(text, TODAY), text.slice(0, 60));
+  }
+  const ok = await checker.checkFiling(bodies[1]!, TODAY);
+  assert.ok(ok.ok);
+  assert.equal(ok.herSysId, '10000001');
+  assert.equal(ok.idManagement?.localId, 'L-1');
+  // The request hash is the one the idempotency records have always kept: sha256 of the re-serialized body.
+  assert.equal(ok.requestHash, sha256(JSON.stringify(JSON.parse(bodies[1]!))));
+  const refusals = await Promise.all(bodies.slice(3).map((t) => checker.checkFiling(t, TODAY)));
+  assert.deepEqual(
+    refusals.map((r) => (r.ok ? 'ok' : `${r.refusal.status} ${r.refusal.code}`)),
+    ['400 invalid_json', '400 validation_failed', '400 validation_failed', '400 validation_failed'],
+  );
 });

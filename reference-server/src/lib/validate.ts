@@ -68,6 +68,11 @@ export function parseWith<S extends z.$ZodType>(schema: S, value: unknown, prefi
  * parse. (The size limit is enforced before, by the body-limit middleware.)
  */
 export async function readJson(c: Context): Promise<unknown> {
+  return parseJsonBody(await readJsonText(c));
+}
+
+/** The request body's text: 415 without a JSON content type, 400 `invalid_json` when empty. */
+export async function readJsonText(c: Context): Promise<string> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type.trim())) {
     throw new ApiError(415, 'unsupported_media_type', 'Send the body as application/json.');
@@ -75,6 +80,11 @@ export async function readJson(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === '')
     throw new ApiError(400, 'invalid_json', 'The request body is empty; send a JSON object.');
+  return text;
+}
+
+/** Parses a body's text: 400 `invalid_json` when it does not parse, `invalidCharacter` for a NUL in any text. */
+export function parseJsonBody(text: string): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text) as unknown;

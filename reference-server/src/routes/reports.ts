@@ -1,17 +1,11 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../auth.js';
 import { requireUser } from '../auth.js';
-import {
-  createReportEnvelope,
-  deleteReportBody,
-  emptyBody,
-  pdfQuery,
-  updateReportEnvelope,
-} from '../api-schemas.js';
+import { deleteReportBody, emptyBody, pdfQuery, updateReportEnvelope } from '../api-schemas.js';
 import { ApiError, validationFailed } from '../lib/errors.js';
-import { sha256 } from '../lib/keys.js';
 import { tokyoDate } from '../lib/time.js';
-import { jsonBody, queryParams, readJson, parseWith } from '../lib/validate.js';
+import { jsonBody, queryParams, readJson, readJsonText, parseWith } from '../lib/validate.js';
+import { refusalError } from '../lib/filing-check.js';
 import {
   checkIdempotencyKey,
   confirmReport,
@@ -51,9 +45,9 @@ export function reportRoutes(deps: Deps) {
   app.post('/', async (c) => {
     const u = requireUser(c.get('currentUser'));
     const key = checkIdempotencyKey(c.req.header('idempotency-key'));
-    const raw = await readJson(c);
-    const body = parseWith(createReportEnvelope, raw);
-    const checked = await deps.reportChecker.check(body.report, tokyoDate(deps.clock.now()));
+    const filing = await deps.reportChecker.checkFiling(await readJsonText(c), tokyoDate(deps.clock.now()));
+    if (!filing.ok) throw refusalError(filing.refusal);
+    const checked = filing.check;
     if (!checked.ok || !checked.report) throw validationFailed(checked.issues, 'The report has errors.');
     const result = await createReport(
       { db: deps.db, config: deps.config, now: deps.clock.now() },
@@ -61,11 +55,11 @@ export function reportRoutes(deps: Deps) {
       {
         report: checked.report,
         warnings: checked.issues,
-        herSysId: body.herSysId,
-        idManagement: body.idManagement,
+        herSysId: filing.herSysId,
+        idManagement: filing.idManagement,
       },
       key,
-      sha256(JSON.stringify(raw)),
+      filing.requestHash,
     );
     if (result.replayed) c.header('Idempotent-Replayed', 'true');
     if (result.reportId) c.header('Location', `/api/reports/${result.reportId}`);
