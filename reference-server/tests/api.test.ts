@@ -635,7 +635,8 @@ for (const backend of BACKENDS) {
       const inviteToken = async (reportId: string) => {
         const sms = await h.handle.db
           .selectFrom('outbox')
-          .selectAll()
+          .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+          .select('outbox_payloads.payload')
           .where('report_id', '=', reportId)
           .where('kind', '=', 'sms')
           .executeTakeFirstOrThrow();

@@ -82,7 +82,9 @@ after(() => handle.close());
 const lastOutboxCode = async () => {
   const row = await handle.db
     .selectFrom('outbox')
-    .selectAll()
+    .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+    .selectAll('outbox')
+    .select('outbox_payloads.payload')
     .orderBy('created_at', 'desc')
     .limit(1)
     .executeTakeFirstOrThrow();
@@ -113,7 +115,12 @@ test('sign in with the code from /dev/outbox; currentUser is set; state changes 
   const { attemptId } = await json(await b.req('POST', '/api/auth/login-id', { loginId: 'clinic' }));
   await b.req('POST', '/api/auth/password', { attemptId, password: initial.get('clinic') });
   await b.req('POST', '/api/auth/phone', { attemptId, phone: '090-1234-5678', method: 'voice' });
-  const row = await handle.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+  const row = await handle.db
+    .selectFrom('outbox')
+    .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+    .selectAll('outbox')
+    .select('outbox_payloads.payload')
+    .executeTakeFirstOrThrow();
   assert.equal(row.kind, 'sms');
   assert.equal(row.status, 'sent', 'shown on /dev/outbox, never delivered again by the worker');
   assert.match(JSON.parse(row.payload).text, /^【音声通話】HER-SYS の確認コード/);

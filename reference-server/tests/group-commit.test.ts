@@ -150,7 +150,6 @@ for (const backend of BACKENDS) {
       const row = (id: string) => ({
         id,
         kind: 'mail' as const,
-        payload: '{}',
         report_id: null,
         status: 'sent' as const,
         attempts: 0,

@@ -4,10 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 import { migrateToLatest } from '../src/db/migrations.js';
-import { FIRST_HER_SYS_ID, HER_SYS_ID_BLOCK, issueHerSysId } from '../src/services/her-sys-ids.js';
+import {
+  FIRST_HER_SYS_ID,
+  HER_SYS_ID_BLOCK,
+  createHerSysIdSequence,
+  issueHerSysId,
+} from '../src/services/her-sys-ids.js';
 import { openDatabase } from '../src/db/connect.js';
 import { BACKENDS, PG_URL, freshPgDatabase, harness, json, type Harness } from './helpers.js';
 
@@ -91,15 +96,14 @@ if (PG_URL) {
     const b = openDatabase({ databaseUrl: fresh.url, poolSize: 2 });
     try {
       await migrateToLatest(a.db, 'postgres');
-      // As a database whose patients were issued IDs before the sequence existed: drop it and migrate again.
-      await sql`delete from kysely_migration where name = '710_ids_0001_her_sys_id_sequence'`.execute(a.db);
+      // As a database whose patients were issued IDs before the sequence existed: drop it, create it again.
       await sql`drop sequence her_sys_id_seq`.execute(a.db);
       const now = new Date().toISOString();
       await sql`insert into patients (her_sys_id, version, data, family_name, given_name, name_norm, kana_norm, sort_date, owner_facility, created_at, updated_at)
         values ('54321000', 1, '{}', 'x', 'x', 'x', 'x', '2022-01-01', '1312345678', ${now}, ${now})`.execute(
         a.db,
       );
-      await migrateToLatest(a.db, 'postgres');
+      await createHerSysIdSequence(a.db as unknown as Kysely<unknown>);
       const issue = (h: typeof a) => h.db.transaction().execute((trx) => issueHerSysId(trx));
       assert.equal(await issue(a), '54321001');
       assert.equal(await issue(a), '54321002');

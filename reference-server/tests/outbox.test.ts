@@ -13,7 +13,9 @@ import {
   type SmsProvider,
 } from '../src/outbox/transports.js';
 import { OutboxWorker } from '../src/outbox/worker.js';
-import { BACKENDS, harness, json, type Harness } from './helpers.js';
+import { sql } from 'kysely';
+import { migrateToLatest } from '../src/db/migrations.js';
+import { BACKENDS, harness, json, openBackend, type Harness } from './helpers.js';
 import { startSmtp } from './smtp.js';
 
 function recordingSms(failTimes = 0): SmsProvider & { sent: OutgoingSms[]; calls: number } {
@@ -325,5 +327,42 @@ for (const backend of BACKENDS) {
         await h.close();
       }
     });
+  });
+}
+
+for (const backend of BACKENDS) {
+  test(`${backend}: the messages move to outbox_payloads with their rows; a queued one is still delivered`, async () => {
+    const b = await openBackend(backend);
+    try {
+      const db = b.handle.db;
+      await migrateToLatest(db, b.handle.dialect, { upTo: '710_ids_0001_her_sys_id_sequence' });
+      const now = new Date().toISOString();
+      const payload = JSON.stringify({ to: '09012345678', text: '移行前のSMS', inviteId: '' });
+      await sql`insert into outbox (id, kind, payload, report_id, status, attempts, next_attempt_at, created_at)
+        values ('before-move', 'sms', ${payload}, null, 'pending', 0, ${now}, ${now})`.execute(db);
+      await migrateToLatest(db, b.handle.dialect);
+      const moved = await db.selectFrom('outbox_payloads').selectAll().execute();
+      assert.deepEqual(moved, [{ id: 'before-move', payload }]);
+      const sms = recordingSms();
+      const w = new OutboxWorker({
+        db,
+        dialect: b.handle.dialect,
+        mailer: { name: 'test', send: async () => {} },
+        sms,
+        clock: { now: () => new Date() },
+        mailFrom: 'test@hersys.example',
+      });
+      assert.equal(await w.runOnce(), 1);
+      assert.deepEqual(
+        sms.sent.map((s) => [s.id, s.to, s.text]),
+        [['before-move', '09012345678', '移行前のSMS']],
+      );
+      const row = await db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
+      assert.equal(row.status, 'sent');
+      assert.equal('payload' in row, false, 'the column is gone');
+    } finally {
+      await b.handle.close();
+      await b.drop();
+    }
   });
 }

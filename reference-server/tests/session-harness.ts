@@ -77,9 +77,10 @@ export async function sessionHarness(
     async lastCode(phoneDigits) {
       const rows = await handle.db
         .selectFrom('outbox')
-        .select(['payload', 'created_at'])
+        .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+        .select(['outbox_payloads.payload', 'outbox.created_at'])
         .where('kind', '=', 'sms')
-        .orderBy('created_at', 'desc')
+        .orderBy('outbox.created_at', 'desc')
         .execute();
       for (const r of rows) {
         const p = JSON.parse(r.payload) as { to: string; text: string };

@@ -71,29 +71,35 @@ export function smsProviderMessenger(provider: OutboxSmsProvider): SmsSender & V
  * never use this in production; `createAuthApp` callers choose it only when `config.production` is false.)
  */
 export function devOutboxMessenger(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` table.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` and `outbox_payloads` tables.
   db: Kysely<any>,
   clock: { now(): Date } = { now: () => new Date() },
 ): SmsSender & VoiceCaller {
   const record = async (to: string, text: string) => {
     const now = clock.now().toISOString();
-    await db
-      .insertInto('outbox')
-      .values({
-        id: randomUUID(),
-        kind: 'sms',
-        payload: JSON.stringify({ to: domestic(to), text, inviteId: '' }),
-        report_id: null,
-        status: 'sent',
-        attempts: 0,
-        next_attempt_at: now,
-        lease_owner: null,
-        lease_until: null,
-        sent_at: now,
-        last_error: null,
-        created_at: now,
-      })
-      .execute();
+    const id = randomUUID();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('outbox')
+        .values({
+          id,
+          kind: 'sms',
+          report_id: null,
+          status: 'sent',
+          attempts: 0,
+          next_attempt_at: now,
+          lease_owner: null,
+          lease_until: null,
+          sent_at: now,
+          last_error: null,
+          created_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('outbox_payloads')
+        .values({ id, payload: JSON.stringify({ to: domestic(to), text, inviteId: '' }) })
+        .execute();
+    });
   };
   return {
     sendSms: (to, text) => record(to, text),

@@ -9,14 +9,21 @@ export function devRoutes(deps: Deps) {
   app.get('/outbox', async (c) => {
     const rows = await deps.db
       .selectFrom('outbox')
-      .selectAll()
-      .orderBy('created_at', 'desc')
-      .orderBy('id')
+      .leftJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+      .selectAll('outbox')
+      .select('outbox_payloads.payload')
+      .orderBy('outbox.created_at', 'desc')
+      .orderBy('outbox.id')
       .limit(500)
       .execute();
     const trs = rows
       .map((r) => {
-        const p = JSON.parse(r.payload) as { to: string; subject?: string; text: string; toName?: string };
+        const p = JSON.parse(r.payload ?? '{"to":"","text":""}') as {
+          to: string;
+          subject?: string;
+          text: string;
+          toName?: string;
+        };
         const cls = r.status === 'sent' ? 'ok' : r.status === 'dead' ? 'ng' : 'pending';
         return `<tr><td>${esc(r.created_at)}</td><td>${r.kind === 'mail' ? 'メール' : 'SMS'}</td>
 <td>${esc(p.toName ? `${p.toName} <${p.to}>` : p.to)}</td>

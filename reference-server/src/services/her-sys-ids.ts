@@ -9,7 +9,7 @@
  *
  * - SQLite: the largest ID + 1, read inside the write transaction; the write lock serialises every writer,
  *   two server processes on one file included, so no two transactions can read the same largest ID.
- * - PostgreSQL: the sequence `her_sys_id_seq` (migration `0002_her_sys_id_sequence`), which concurrent
+ * - PostgreSQL: the sequence `her_sys_id_seq` (migration `710_ids_0001_her_sys_id_sequence`), which concurrent
  *   batches and server instances draw from without waiting for each other. It advances by
  *   {@link HER_SYS_ID_BLOCK}; each database handle issues a block's IDs before it draws again (one round trip per
  *   block, not per patient). IDs a handle held when it stopped are never issued: HER-SYS IDs may have gaps.
@@ -17,7 +17,7 @@
  *   drawn at random and looked up until a free one is found.
  */
 import { randomInt } from 'node:crypto';
-import { PostgresAdapter, sql } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import type { Tx } from './common.js';
 
 /** The first ID of an empty database. */
@@ -25,6 +25,20 @@ export const FIRST_HER_SYS_ID = 10_000_001;
 const LAST_HER_SYS_ID = 99_999_999;
 /** How far the PostgreSQL sequence advances per draw (its `INCREMENT BY`). */
 export const HER_SYS_ID_BLOCK = 50;
+
+/**
+ * PostgreSQL: creates `her_sys_id_seq`, starting after every 8-digit ID already issued (migration
+ * `710_ids_0001_her_sys_id_sequence`).
+ */
+export async function createHerSysIdSequence(db: Kysely<unknown>): Promise<void> {
+  await sql`create sequence if not exists her_sys_id_seq increment by ${sql.lit(HER_SYS_ID_BLOCK)} minvalue 1`.execute(
+    db,
+  );
+  const after = sql`coalesce((select max(her_sys_id::bigint) from patients where her_sys_id ~ '^[0-9]{8}$'), 0) + 1`;
+  await sql`select setval('her_sys_id_seq', greatest(${sql.lit(FIRST_HER_SYS_ID)}, ${after}), false)`.execute(
+    db,
+  );
+}
 
 /**
  * Unissued IDs of the current block, per database handle (PostgreSQL). Keyed by the handle's adapter, which

@@ -458,13 +458,17 @@ async function insertOutbox(
   nowIso: string,
 ) {
   if (messages.length === 0) return;
+  const rows = messages.map(([kind, payload]) => ({
+    id: newRowId(),
+    kind,
+    payload: JSON.stringify(payload),
+  }));
   await insertLater(
     trx,
     'outbox',
-    messages.map(([kind, payload]) => ({
-      id: newRowId(),
+    rows.map(({ id, kind }) => ({
+      id,
       kind,
-      payload: JSON.stringify(payload),
       report_id: reportId,
       status: 'pending' as const,
       attempts: 0,
@@ -475,6 +479,11 @@ async function insertOutbox(
       last_error: null,
       created_at: nowIso,
     })),
+  );
+  await insertLater(
+    trx,
+    'outbox_payloads',
+    rows.map(({ id, payload }) => ({ id, payload })),
   );
 }
 
