@@ -67,11 +67,21 @@ export function reportCheckThread(
   let failures = 0;
   const pending = new Map<
     number,
-    { request: CheckRequest; resolve: (result: ReportCheck | FilingCheck) => void }
+    {
+      request: CheckRequest;
+      resolve: (result: ReportCheck | FilingCheck) => void;
+      reject: (err: unknown) => void;
+    }
   >();
 
   const runPendingInline = () => {
-    for (const { request, resolve } of pending.values()) resolve(answer(request));
+    for (const { request, resolve, reject } of pending.values()) {
+      try {
+        resolve(answer(request));
+      } catch (err) {
+        reject(err);
+      }
+    }
     pending.clear();
   };
 
@@ -102,12 +112,12 @@ export function reportCheckThread(
   };
 
   const ask = (request: CheckRequest) =>
-    new Promise<ReportCheck | FilingCheck>((resolve) => {
+    new Promise<ReportCheck | FilingCheck>((resolve, reject) => {
       if (failures >= MAX_FAILURES) {
         resolve(answer(request));
         return;
       }
-      pending.set(request.n, { request, resolve });
+      pending.set(request.n, { request, resolve, reject });
       const w = thread();
       w.ref();
       w.postMessage(request);
