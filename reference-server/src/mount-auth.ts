@@ -7,10 +7,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import {
   createAuthApp,
-  devOutboxMessenger,
   ensureAuthAccounts,
   kyselyFacilityDirectory,
   migrateAuthToLatest,
+  smsProviderMessenger,
   type AuthApp,
   type AuthConfig,
   type SmsSender,
@@ -18,7 +18,8 @@ import {
 } from './auth/index.js';
 import { appendAudit } from './audit/chain.js';
 import type { DbHandle } from './db/types.js';
-import type { Clock } from './lib/time.js';
+import { outboxRecorder } from './outbox/dev-recorder.js';
+import { systemClock, type Clock } from './lib/time.js';
 
 export interface MountAuthOptions {
   handle: DbHandle;
@@ -34,7 +35,7 @@ export interface MountAuthOptions {
 export async function mountAuth(o: MountAuthOptions): Promise<AuthApp> {
   const { handle } = o;
   await migrateAuthToLatest(handle.db); // own bookkeeping tables: auth_migration, auth_migration_lock
-  const codes = o.messenger ?? devOutboxMessenger(handle.db, o.clock);
+  const codes = o.messenger ?? smsProviderMessenger(outboxRecorder(handle.db, o.clock ?? systemClock));
   return createAuthApp({
     db: handle.db,
     sms: codes,

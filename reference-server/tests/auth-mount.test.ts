@@ -12,12 +12,13 @@ import { seedDemoData } from '../src/db/seed.js';
 import type { DbHandle } from '../src/db/types.js';
 import {
   createAuthApp,
-  devOutboxMessenger,
   ensureAuthAccounts,
   kyselyFacilityDirectory,
   migrateAuthToLatest,
+  smsProviderMessenger,
   type AuthApp,
 } from '../src/auth/index.js';
+import { outboxRecorder } from '../src/outbox/dev-recorder.js';
 import { Browser, NEW_PASSWORD, ORIGIN, TestClock, json } from './auth-harness.js';
 
 let handle: DbHandle;
@@ -31,7 +32,7 @@ before(async () => {
   await migrateToLatest(handle.db, handle.dialect);
   await migrateAuthToLatest(handle.db);
   await seedDemoData(handle.db, clock.now().toISOString());
-  const messenger = devOutboxMessenger(handle.db, clock);
+  const messenger = smsProviderMessenger(outboxRecorder(handle.db, clock));
   auth = createAuthApp({
     db: handle.db,
     sms: messenger,

@@ -24,7 +24,6 @@ export { kyselyFacilityDirectory, staticFacilityDirectory } from './facilities.j
 export {
   recordingMessenger,
   smsProviderMessenger,
-  devOutboxMessenger,
   type RecordedMessage,
   type OutboxSmsProvider,
 } from './messenger.js';

@@ -1,6 +1,5 @@
 /** An SMS / voice provider that records instead of sending (tests, and development without a gateway). */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import type { SmsSender, VoiceCaller } from './types.js';
 
 export interface RecordedMessage {
@@ -62,47 +61,5 @@ export function smsProviderMessenger(provider: OutboxSmsProvider): SmsSender & V
       if (!provider.call) throw new Error(`The SMS provider "${provider.name}" cannot place voice calls.`);
       await provider.call({ id: randomUUID(), to: domestic(to), text: speech });
     },
-  };
-}
-
-/**
- * Development only: records each code as a delivered row of the server's `outbox` table, so it shows on
- * `/dev/outbox` and the demo can be signed into without a phone. (Codes are then in the database in clear:
- * never use this in production; `createAuthApp` callers choose it only when `config.production` is false.)
- */
-export function devOutboxMessenger(
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the host's database with its `outbox` and `outbox_payloads` tables.
-  db: Kysely<any>,
-  clock: { now(): Date } = { now: () => new Date() },
-): SmsSender & VoiceCaller {
-  const record = async (to: string, text: string) => {
-    const now = clock.now().toISOString();
-    const id = randomUUID();
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('outbox')
-        .values({
-          id,
-          kind: 'sms',
-          report_id: null,
-          status: 'sent',
-          attempts: 0,
-          next_attempt_at: now,
-          lease_owner: null,
-          lease_until: null,
-          sent_at: now,
-          last_error: null,
-          created_at: now,
-        })
-        .execute();
-      await trx
-        .insertInto('outbox_payloads')
-        .values({ id, payload: JSON.stringify({ to: domestic(to), text, inviteId: '' }) })
-        .execute();
-    });
-  };
-  return {
-    sendSms: (to, text) => record(to, text),
-    call: (to, speech) => record(to, `【音声通話】${speech}`),
   };
 }

@@ -9,16 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Updateable } from 'kysely';
 import type { Db, Dialect, OutboxTable } from '../db/types.js';
+import { whenDurable } from '../db/wal-sync.js';
+import type { Clock } from '../lib/time.js';
+import type { MailPayload, SmsPayload } from './messages.js';
+import { SMTP_CONNECTIONS, type Mailer, type SmsProvider } from './transports.js';
 
 /** A leased row with its message (table outbox_payloads). */
 export type LeasedMessage = OutboxTable & { payload: string };
 
 /** Rows per pass unless `batchSize` says otherwise. */
 export const DEFAULT_BATCH = 300;
-import { whenDurable } from '../db/wal-sync.js';
-import type { Clock } from '../lib/time.js';
-import type { MailPayload, SmsPayload } from './messages.js';
-import { SMTP_CONNECTIONS, type Mailer, type SmsProvider } from './transports.js';
 
 export interface WorkerOptions {
   db: Db;

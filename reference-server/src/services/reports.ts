@@ -3,6 +3,7 @@ import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
 import { insertLater } from '../db/deferred-inserts.js';
+import { writeOutbox } from '../outbox/queue.js';
 import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
@@ -393,11 +394,13 @@ async function createInTx(
     smsOut,
   );
   // The mails and the SMS: one statement.
-  await insertOutbox(
+  await writeOutbox(
     trx,
-    [...mails.map((p) => ['mail', p] as const), ...smsOut.map((p) => ['sms', p] as const)],
-    id,
-    nowIso,
+    [
+      ...mails.map((payload) => ({ kind: 'mail' as const, payload })),
+      ...smsOut.map((payload) => ({ kind: 'sms' as const, payload })),
+    ],
+    { at: nowIso, reportId: id },
   );
 
   const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
@@ -423,68 +426,6 @@ async function createInTx(
     if (stored.length === 0) throw new KeyAlreadyUsed();
   }
   return { status: 201, body, replayed: false, reportId: id };
-}
-
-export async function enqueue(
-  trx: Tx,
-  kind: 'mail' | 'sms',
-  payload: unknown,
-  reportId: string | null,
-  nowIso: string,
-) {
-  await enqueueMany(trx, kind, [payload], reportId, nowIso);
-}
-
-/** Queues messages (one row each, one statement). */
-export async function enqueueMany(
-  trx: Tx,
-  kind: 'mail' | 'sms',
-  payloads: unknown[],
-  reportId: string | null,
-  nowIso: string,
-) {
-  await insertOutbox(
-    trx,
-    payloads.map((p) => [kind, p] as const),
-    reportId,
-    nowIso,
-  );
-}
-
-async function insertOutbox(
-  trx: Tx,
-  messages: (readonly ['mail' | 'sms', unknown])[],
-  reportId: string | null,
-  nowIso: string,
-) {
-  if (messages.length === 0) return;
-  const rows = messages.map(([kind, payload]) => ({
-    id: newRowId(),
-    kind,
-    payload: JSON.stringify(payload),
-  }));
-  await insertLater(
-    trx,
-    'outbox',
-    rows.map(({ id, kind }) => ({
-      id,
-      kind,
-      report_id: reportId,
-      status: 'pending' as const,
-      attempts: 0,
-      next_attempt_at: nowIso,
-      lease_owner: null,
-      lease_until: null,
-      sent_at: null,
-      last_error: null,
-      created_at: nowIso,
-    })),
-  );
-  await insertLater(
-    trx,
-    'outbox_payloads',
-    rows.map(({ id, payload }) => ({ id, payload })),
-  );
 }
 
 /** The My HER-SYS invitation: only to a mobile number typed twice the same at entry. */
