@@ -25,6 +25,7 @@ import { patientRoutes } from './routes/patients.js';
 import { reportRoutes } from './routes/reports.js';
 import type { Deps } from './routes/deps.js';
 import { inlineReportChecker, type ReportChecker } from './lib/report-check-thread.js';
+import type { OutboxDispatcher } from './outbox/worker.js';
 
 export interface CreateAppOptions {
   db: DbHandle;
@@ -42,6 +43,11 @@ export interface CreateAppOptions {
   auth?: AuthApp;
   /** Where reports are checked (default: on the calling thread; main.ts passes `reportCheckThread()`). */
   reportChecker?: ReportChecker;
+  /**
+   * The outbox worker, to hand each 報告's mails and SMS to at once (main.ts); without it they wait for a pass
+   * of whatever worker runs.
+   */
+  outbox?: OutboxDispatcher;
 }
 
 /** GETs that read one person's data (audited as reads, refusals included). */
@@ -82,6 +88,7 @@ export function createApp(o: CreateAppOptions): Hono<AppEnv> {
     clock: o.clock,
     config: o.config,
     reportChecker: o.reportChecker ?? inlineReportChecker,
+    outbox: o.outbox,
   };
   const app = new Hono<AppEnv>();
 

@@ -160,6 +160,7 @@ async function main() {
     extend,
     auth,
     reportChecker,
+    outbox: worker,
   });
   worker.start(1000);
   const purge = auth ? setInterval(() => void auth.purgeExpired().catch(() => {}), 3_600_000) : undefined;

@@ -4,8 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createApp } from '../src/app.js';
-import type { ReportChecker } from '../src/lib/report-check-thread.js';
+import { createApp, type CreateAppOptions } from '../src/app.js';
 import { defaultConfig, type AppConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
@@ -80,7 +79,7 @@ export async function harness(
   backend: 'sqlite' | 'postgres',
   config: Partial<AppConfig> = {},
   shared?: { handle: DbHandle },
-  reportChecker?: ReportChecker,
+  extra: Pick<CreateAppOptions, 'reportChecker' | 'outbox'> = {},
 ): Promise<Harness> {
   const clock = new TestClock();
   let handle: DbHandle;
@@ -94,7 +93,7 @@ export async function harness(
     await seedDemoData(handle.db, clock.now().toISOString());
   }
   const cfg = defaultConfig({ devUser: true, publicUrl: 'http://localhost:8787', ...config });
-  const app = createApp({ db: handle, clock, config: cfg, reportChecker });
+  const app = createApp({ db: handle, clock, config: cfg, ...extra });
   return {
     app,
     handle,

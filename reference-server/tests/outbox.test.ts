@@ -297,6 +297,93 @@ for (const backend of BACKENDS) {
       }
     });
 
+    test('a 報告’s messages are handed to the worker and delivered once committed, without a pass; the rest go through passes', async () => {
+      const base = await harness(backend);
+      const workers: OutboxWorker[] = [];
+      const mk = (sms: SmsProvider, o: { maxInHand?: number; owner?: string } = {}) => {
+        const w = new OutboxWorker({
+          db: base.handle.db,
+          dialect: base.handle.dialect,
+          mailer: smtpMailer(`smtp://127.0.0.1:${smtp.port}`),
+          sms,
+          clock: base.clock,
+          mailFrom: base.config.mailFrom,
+          gatherMs: 200,
+          backoffBaseMs: 10_000,
+          ...o,
+        });
+        workers.push(w);
+        return w;
+      };
+      const outbox = () => base.handle.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+      try {
+        // Handed over: written leased to the worker, delivered and recorded with no pass ever run.
+        smtp.mails.length = 0;
+        const sms = recordingSms();
+        const worker = mk(sms);
+        const h = await harness(backend, {}, { handle: base.handle }, { outbox: worker });
+        const filed = await fileTc1(h);
+        const written = await outbox();
+        assert.equal(written.length, 4);
+        for (const r of written) {
+          assert.equal(r.lease_owner, worker.owner, 'written leased to the worker');
+          assert.equal(r.attempts, 1);
+          assert.ok(Date.parse(r.lease_until!) > base.clock.now().getTime());
+        }
+        assert.equal(await mk(recordingSms()).runOnce(), 0, 'another worker’s pass cannot take them');
+        await worker.settle();
+        assert.equal(smtp.mails.length, 3);
+        assert.ok(smtp.mails.every((m) => m.text.includes(filed.report.herSysId as string)));
+        assert.equal(sms.sent.length, 1);
+        assert.ok((await outbox()).every((r) => r.status === 'sent' && r.lease_owner === null));
+        assert.equal(await worker.drain(), 0, 'nothing is sent twice');
+        assert.equal(smtp.mails.length, 3);
+
+        // A failed delivery is recorded for a retry by a pass, with its backoff.
+        await base.handle.db.deleteFrom('outbox').execute();
+        const flaky = recordingSms(1);
+        const retrying = mk(flaky);
+        await fileTc1(await harness(backend, {}, { handle: base.handle }, { outbox: retrying }));
+        await retrying.settle();
+        let row = (await outbox()).find((r) => r.kind === 'sms')!;
+        assert.equal(row.status, 'pending');
+        assert.equal(row.lease_owner, null);
+        assert.match(row.last_error!, /provider down/);
+        assert.equal(await retrying.runOnce(), 0, 'not due before its backoff');
+        base.clock.advance(12_001);
+        assert.equal(await retrying.runOnce(), 1);
+        row = (await outbox()).find((r) => r.kind === 'sms')!;
+        assert.equal(row.status, 'sent');
+        assert.equal(row.attempts, 2);
+        assert.equal(flaky.sent.length, 1);
+
+        // A worker that holds enough already takes nothing more in hand: the rows are left to the passes.
+        await base.handle.db.deleteFrom('outbox').execute();
+        const full = mk(recordingSms(), { maxInHand: 0 });
+        await fileTc1(await harness(backend, {}, { handle: base.handle }, { outbox: full }));
+        await full.settle();
+        assert.ok(
+          (await outbox()).every((r) => r.status === 'pending' && r.lease_owner === null && r.attempts === 0),
+        );
+        assert.equal(await full.drain(), 4);
+
+        // Handed to a process that stopped before delivering: delivered by another once the lease expires.
+        await base.handle.db.deleteFrom('outbox').execute();
+        smtp.mails.length = 0;
+        const gone = mk(recordingSms(), { owner: 'gone' });
+        const dispatcher = { leaseForNewRows: () => gone.leaseForNewRows(), dispatch: () => {} };
+        await fileTc1(await harness(backend, {}, { handle: base.handle }, { outbox: dispatcher }));
+        const other = mk(recordingSms());
+        assert.equal(await other.drain(), 0);
+        base.clock.advance(60_001);
+        assert.equal(await other.drain(), 4);
+        assert.equal(smtp.mails.length, 3);
+      } finally {
+        for (const w of workers) await w.stop();
+        await base.close();
+      }
+    });
+
     test('a pass delivers several messages at once (as many as the SMTP pool has connections), each recorded', async () => {
       const h = await harness(backend);
       try {

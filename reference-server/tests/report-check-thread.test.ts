@@ -61,7 +61,7 @@ test('checks the thread had when it died are answered on the main thread; the ne
 
 test('the API answers through the thread: 201 for TC-1, 400 with the schema issues for an invalid report', async () => {
   const checker = reportCheckThread();
-  const h = await harness('sqlite', {}, undefined, checker);
+  const h = await harness('sqlite', {}, undefined, { reportChecker: checker });
   after(async () => {
     await h.close();
     await checker.close();

@@ -1,8 +1,5 @@
 /** Row ids. */
-import { randomFillSync } from 'node:crypto';
-
-const entropy = Buffer.alloc(16 * 256);
-let used = entropy.length;
+import { randomView } from './entropy.js';
 
 /**
  * A new row id: a UUID version 7 (RFC 9562): 48 bits of Unix time in milliseconds, then 74 random bits.
@@ -11,12 +8,7 @@ let used = entropy.length;
  * as hard to guess as a random one. node:crypto makes only random (version 4) UUIDs, hence these few lines.
  */
 export function newRowId(): string {
-  if (used === entropy.length) {
-    randomFillSync(entropy);
-    used = 0;
-  }
-  const b = entropy.subarray(used, used + 16);
-  used += 16;
+  const b = randomView(16);
   b.writeUIntBE(Date.now(), 0, 6);
   b[6] = (b[6]! & 0x0f) | 0x70;
   b[8] = (b[8]! & 0x3f) | 0x80;

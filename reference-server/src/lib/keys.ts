@@ -1,6 +1,7 @@
 /** Search keys: how names, kana, phones and passport numbers are stored for exact and prefix search. */
 import { normalizeKana } from 'hersys-sdk/schema';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { randomView } from './entropy.js';
 
 /** Kana as stored for search: full-width katakana, no spaces. */
 export function kanaKey(text: string | undefined | null): string {
@@ -33,5 +34,5 @@ export function sha256(text: string): string {
 
 /** A random single-use token (256 bits, base64url). */
 export function newToken(): string {
-  return randomBytes(32).toString('base64url');
+  return randomView(32).toString('base64url');
 }

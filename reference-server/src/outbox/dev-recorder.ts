@@ -12,9 +12,9 @@ import type { OutgoingSms, SmsProvider } from './transports.js';
 
 export function outboxRecorder(db: Db, clock: Pick<Clock, 'now'>): SmsProvider {
   const record = (sms: OutgoingSms, text: string) =>
-    db.transaction().execute((trx) => {
+    db.transaction().execute(async (trx) => {
       const payload: SmsPayload = { to: sms.to, text, inviteId: '' };
-      return writeOutbox(trx, [{ kind: 'sms', payload }], {
+      await writeOutbox(trx, [{ kind: 'sms', payload }], {
         at: clock.now().toISOString(),
         status: 'sent',
       });

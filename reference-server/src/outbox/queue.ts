@@ -14,6 +14,15 @@ export interface OutboxMessage {
   payload: unknown;
 }
 
+/** An outbox row with its message (table outbox_payloads), as a worker delivers it. */
+export type LeasedMessage = OutboxTable & { payload: string };
+
+/** A worker's lease on rows: who holds them and until when (ISO 8601). */
+export interface Lease {
+  owner: string;
+  until: string;
+}
+
 export interface WriteOutboxOptions {
   /** When the messages are queued (ISO 8601). */
   at: string;
@@ -24,36 +33,44 @@ export interface WriteOutboxOptions {
    * development sign-in codes, ./dev-recorder.ts).
    */
   status?: 'pending' | 'sent';
+  /**
+   * Written already leased to a worker, which delivers them once the transaction is committed
+   * (worker.ts `dispatch`): no worker's pass leases them unless that lease expires first.
+   */
+  lease?: Lease;
 }
 
-/** Writes `messages` to the outbox in `trx`. */
+/** Writes `messages` to the outbox in `trx`; returns the rows as written. */
 export async function writeOutbox(
   trx: Db | Transaction<Database>,
   messages: readonly OutboxMessage[],
-  { at, reportId = null, status = 'pending' }: WriteOutboxOptions,
-): Promise<void> {
-  if (messages.length === 0) return;
-  const ids = messages.map(() => newRowId());
+  { at, reportId = null, status = 'pending', lease }: WriteOutboxOptions,
+): Promise<LeasedMessage[]> {
+  if (messages.length === 0) return [];
+  const rows: LeasedMessage[] = messages.map(({ kind, payload }) => ({
+    id: newRowId(),
+    kind,
+    report_id: reportId,
+    status,
+    // A lease counts as an attempt (worker.ts `lease`).
+    attempts: lease ? 1 : 0,
+    next_attempt_at: at,
+    lease_owner: lease?.owner ?? null,
+    lease_until: lease?.until ?? null,
+    sent_at: status === 'sent' ? at : null,
+    last_error: null,
+    created_at: at,
+    payload: JSON.stringify(payload),
+  }));
   await insertLater(
     trx,
     'outbox',
-    messages.map(({ kind }, i) => ({
-      id: ids[i]!,
-      kind,
-      report_id: reportId,
-      status,
-      attempts: 0,
-      next_attempt_at: at,
-      lease_owner: null,
-      lease_until: null,
-      sent_at: status === 'sent' ? at : null,
-      last_error: null,
-      created_at: at,
-    })),
+    rows.map(({ payload: _payload, ...state }) => state),
   );
   await insertLater(
     trx,
     'outbox_payloads',
-    messages.map(({ payload }, i) => ({ id: ids[i]!, payload: JSON.stringify(payload) })),
+    rows.map(({ id, payload }) => ({ id, payload })),
   );
+  return rows;
 }

@@ -5,6 +5,11 @@
  * the row over: at-least-once delivery, with the row id as the idempotent message id (Message-ID /
  * Idempotency-Key) so the receiver can drop a duplicate. Failures are retried with exponential backoff
  * until `maxAttempts`, then the row is marked `dead` (visible at /dev/outbox and in the log).
+ *
+ * A 報告's messages are handed over directly (`OutboxDispatcher`): written already leased to this worker in
+ * the filing's transaction, and delivered from memory as soon as it is durable — no pass leases them, reads
+ * them back or waits for its next poll. Only what was not delivered (a failure to retry, a lease left by a
+ * stopped process) goes through the passes.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Updateable } from 'kysely';
@@ -12,10 +17,24 @@ import type { Db, Dialect, OutboxTable } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
 import type { Clock } from '../lib/time.js';
 import type { MailPayload, SmsPayload } from './messages.js';
+import type { Lease, LeasedMessage } from './queue.js';
 import { SMTP_CONNECTIONS, type Mailer, type SmsProvider } from './transports.js';
 
-/** A leased row with its message (table outbox_payloads). */
-export type LeasedMessage = OutboxTable & { payload: string };
+export type { LeasedMessage } from './queue.js';
+
+/**
+ * What a writer of outbox rows needs to hand them to a worker at once (services/reports.ts): the lease to
+ * write them with, and the hand-over after its transaction has committed.
+ */
+export interface OutboxDispatcher {
+  /**
+   * The lease for rows about to be written, or undefined when the worker holds enough undelivered messages
+   * already (`maxInHand`) or is stopped: such rows are written unleased, for its passes.
+   */
+  leaseForNewRows(): Lease | undefined;
+  /** Delivers rows written with that lease, once their transaction is durable; records the outcomes. */
+  dispatch(rows: readonly LeasedMessage[]): void;
+}
 
 /** Rows per pass unless `batchSize` says otherwise. */
 export const DEFAULT_BATCH = 300;
@@ -47,16 +66,34 @@ export interface WorkerOptions {
    * the rows it touches, which the filings' own commits have just written.
    */
   gatherMs?: number;
+  /**
+   * Most messages handed over (`dispatch`) and not yet delivered (default 4 × `batchSize`). Past it, new rows
+   * are left to the passes, so a slow mail server fills the table, not the memory, and no handed-over
+   * message waits so long that its lease runs out.
+   */
+  maxInHand?: number;
   /** Replace the link token of sent SMS rows (production). */
   redactSentSms?: boolean;
   log?: (line: string) => void;
 }
 
-export class OutboxWorker {
+type Failure = { row: LeasedMessage; set: Updateable<OutboxTable> };
+
+export class OutboxWorker implements OutboxDispatcher {
   readonly owner: string;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
-  private stopped = true;
+  /** `stop()` was called: no more passes, and nothing more is taken in hand. */
+  private stopped = false;
+  /** Handed over, waiting for their transaction's durability or for delivery. */
+  private handed: LeasedMessage[] = [];
+  /** Handed over and not yet delivered (`handed` and the ones being delivered). */
+  private inHand = 0;
+  private pumping: Promise<void> | undefined;
+  /** Delivered handed-over rows whose outcome is not recorded yet. */
+  private outcomes: { sent: LeasedMessage[]; failed: Failure[] } = { sent: [], failed: [] };
+  private recordTimer: NodeJS.Timeout | undefined;
+  private recording: Promise<void> | undefined;
 
   constructor(private readonly o: WorkerOptions) {
     this.owner = o.owner ?? `worker-${randomUUID()}`;
@@ -145,10 +182,17 @@ export class OutboxWorker {
     // The lease commit is on disk, and with it every report committed before it: nothing is sent about a
     // report that a power loss could still take back.
     await whenDurable(this.o.db);
+    const { sent, failed } = await this.deliverAll(rows);
+    await this.record(sent, failed);
+    return sent.length;
+  }
+
+  /** Delivers `rows`, several at once (as many as the SMTP pool has connections, transports.ts). */
+  private async deliverAll(
+    rows: readonly LeasedMessage[],
+  ): Promise<{ sent: LeasedMessage[]; failed: Failure[] }> {
     const sent: LeasedMessage[] = [];
-    const failed: { row: LeasedMessage; set: Updateable<OutboxTable> }[] = [];
-    // Several at once: a mail waits for the SMTP server's answers, and the pooled transport has as many
-    // connections as this (transports.ts).
+    const failed: Failure[] = [];
     let next = 0;
     const width = Math.min(this.o.concurrency ?? SMTP_CONNECTIONS, rows.length);
     await Promise.all(
@@ -164,6 +208,17 @@ export class OutboxWorker {
         }
       }),
     );
+    return { sent, failed };
+  }
+
+  /**
+   * Records outcomes in one transaction (one commit, not one per message: at hundreds of filings a second
+   * the per-message commits were competing with the filings for the write lock), each only while the row's
+   * lease is still this worker's. A crash before this commit leaves the rows leased; they are delivered
+   * again when the lease expires — at least once.
+   */
+  private async record(sent: readonly LeasedMessage[], failed: readonly Failure[]): Promise<void> {
+    if (sent.length === 0 && failed.length === 0) return;
     const nowIso = this.o.clock.now().toISOString();
     const done: Updateable<OutboxTable> = {
       status: 'sent',
@@ -178,8 +233,12 @@ export class OutboxWorker {
     await this.o.db.transaction().execute(async (trx) => {
       const mine = (ids: string[]) =>
         trx.updateTable('outbox').where('id', 'in', ids).where('lease_owner', '=', this.owner);
-      // The sent rows of the pass in one statement (bounded by batchSize), then the exceptions one by one.
-      if (plain.length > 0) await mine(plain).set(done).execute();
+      // The sent rows in statements of at most a pass's size, then the exceptions one by one.
+      const size = this.o.batchSize ?? DEFAULT_BATCH;
+      for (let i = 0; i < plain.length; i += size)
+        await mine(plain.slice(i, i + size))
+          .set(done)
+          .execute();
       for (const row of redacted) {
         const [recorded] = await mine([row.id]).set(done).execute();
         // Only while the lease is still this worker's: another one that took the row over sends it as it is.
@@ -189,7 +248,71 @@ export class OutboxWorker {
       }
       for (const { row, set } of failed) await mine([row.id]).set(set).execute();
     });
-    return sent.length;
+  }
+
+  leaseForNewRows(): Lease | undefined {
+    if (this.stopped || this.inHand >= (this.o.maxInHand ?? 4 * (this.o.batchSize ?? DEFAULT_BATCH)))
+      return undefined;
+    const until = this.o.clock.now().getTime() + (this.o.leaseMs ?? 60_000);
+    return { owner: this.owner, until: new Date(until).toISOString() };
+  }
+
+  dispatch(rows: readonly LeasedMessage[]): void {
+    const mine = rows.filter((r) => r.lease_owner === this.owner);
+    if (mine.length === 0) return;
+    this.handed.push(...mine);
+    this.inHand += mine.length;
+    this.pumping ??= this.pump().finally(() => {
+      this.pumping = undefined;
+    });
+  }
+
+  /**
+   * Delivers what was handed over, in rounds: what arrives during a round goes in the next one. Each round
+   * waits for the durability of every commit before it, so nothing is sent about a report that a power loss
+   * could still take back; the outcomes of the rounds are recorded together, `gatherMs` after the first.
+   */
+  private async pump(): Promise<void> {
+    while (this.handed.length > 0) {
+      const rows = this.handed;
+      this.handed = [];
+      try {
+        await whenDurable(this.o.db);
+      } catch (err) {
+        // Not known to be on disk: left leased; a pass delivers them once the lease has expired.
+        this.inHand -= rows.length;
+        this.o.log?.(`[outbox] ${rows.length} messages wait for their lease to expire: ${String(err)}`);
+        continue;
+      }
+      const { sent, failed } = await this.deliverAll(rows);
+      this.inHand -= rows.length;
+      this.outcomes.sent.push(...sent);
+      this.outcomes.failed.push(...failed);
+      this.recordTimer ??= setTimeout(() => void this.recordOutcomes(), this.o.gatherMs ?? 50);
+    }
+  }
+
+  /** Records the outcomes of the handed-over rows delivered so far. */
+  private recordOutcomes(): Promise<void> {
+    clearTimeout(this.recordTimer);
+    this.recordTimer = undefined;
+    const { sent, failed } = this.outcomes;
+    this.outcomes = { sent: [], failed: [] };
+    const previous = this.recording ?? Promise.resolve();
+    const current = previous.then(() =>
+      this.record(sent, failed).catch((err: unknown) => {
+        // The rows stay leased and are delivered again when the lease expires (at least once).
+        this.o.log?.(`[outbox] recording ${sent.length + failed.length} outcomes failed: ${String(err)}`);
+      }),
+    );
+    this.recording = current;
+    return current;
+  }
+
+  /** Waits until every handed-over row is delivered and its outcome recorded (tests, stop). */
+  async settle(): Promise<void> {
+    while (this.pumping) await this.pumping;
+    await this.recordOutcomes();
   }
 
   /** Polls every `intervalMs` until `stop()`. */
@@ -212,14 +335,17 @@ export class OutboxWorker {
     this.timer = setTimeout(tick, 0);
   }
 
+  /** Stops the passes, then delivers and records what was handed over. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running?.catch(() => {});
+    await this.settle();
   }
 
   /** Runs passes until nothing is due (tests). */
   async drain(maxPasses = 50): Promise<number> {
+    await this.settle();
     let total = 0;
     for (let i = 0; i < maxPasses; i++) {
       const n = await this.runOnce();

@@ -50,7 +50,7 @@ export function reportRoutes(deps: Deps) {
     const checked = filing.check;
     if (!checked.ok || !checked.report) throw validationFailed(checked.issues, 'The report has errors.');
     const result = await createReport(
-      { db: deps.db, config: deps.config, now: deps.clock.now() },
+      { db: deps.db, config: deps.config, now: deps.clock.now(), outbox: deps.outbox },
       u,
       {
         report: checked.report,

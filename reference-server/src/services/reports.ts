@@ -3,7 +3,8 @@ import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
 import { insertLater } from '../db/deferred-inserts.js';
-import { writeOutbox } from '../outbox/queue.js';
+import { writeOutbox, type LeasedMessage } from '../outbox/queue.js';
+import type { OutboxDispatcher } from '../outbox/worker.js';
 import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
@@ -142,6 +143,8 @@ export interface CreateDeps {
   db: Db;
   config: AppConfig;
   now: Date;
+  /** The outbox worker, to hand it the filing's mails and SMS once committed (else its passes find them). */
+  outbox?: OutboxDispatcher;
 }
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
@@ -171,11 +174,13 @@ export async function createReport(
   // savepoint, and each is answered after that transaction commits. A HER-SYS ID collision retries the item;
   // a PostgreSQL serialization failure or deadlock runs each item of the batch again on its own.
   try {
-    return await groupCommitter(deps.db).run(
+    const { outboxRows, ...result } = await groupCommitter(deps.db).run(
       (trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash),
       (err) => isUniqueViolation(err) && !(err instanceof ApiError),
       isRetryable,
     );
+    deps.outbox?.dispatch(outboxRows);
+    return result;
   } catch (err) {
     // The key is stored with the answer, last in the transaction (one statement): a request whose key was
     // already used ends here, its writes rolled back, and gets the first answer (also when it failed on its own).
@@ -263,7 +268,7 @@ async function createInTx(
   input: CreateReportInput,
   idempotencyKey: string | undefined,
   requestHash: string,
-): Promise<CreateResult> {
+): Promise<CreateResult & { outboxRows: LeasedMessage[] }> {
   const nowIso = deps.now.toISOString();
 
   const { report } = input;
@@ -393,14 +398,14 @@ async function createInTx(
     nowIso,
     smsOut,
   );
-  // The mails and the SMS: one statement.
-  await writeOutbox(
+  // The mails and the SMS: one statement per table, leased to the worker that delivers them after the commit.
+  const outboxRows = await writeOutbox(
     trx,
     [
       ...mails.map((payload) => ({ kind: 'mail' as const, payload })),
       ...smsOut.map((payload) => ({ kind: 'sms' as const, payload })),
     ],
-    { at: nowIso, reportId: id },
+    { at: nowIso, reportId: id, lease: deps.outbox?.leaseForNewRows() },
   );
 
   const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
@@ -425,7 +430,7 @@ async function createInTx(
     );
     if (stored.length === 0) throw new KeyAlreadyUsed();
   }
-  return { status: 201, body, replayed: false, reportId: id };
+  return { status: 201, body, replayed: false, reportId: id, outboxRows };
 }
 
 /** The My HER-SYS invitation: only to a mobile number typed twice the same at entry. */
