@@ -1,6 +1,7 @@
 /**
  * WAL pages per 報告 on SQLite, by b-tree: files N0 reports (warm-up) through `app.request()` at 32 at a time with
- * the outbox worker running (OUTBOX_WORKER=0 leaves it out), checkpoints, holds a read transaction so that no
+ * the outbox worker running and handed each filing's messages, as in the server (OUTBOX_WORKER=0 leaves it
+ * out), checkpoints, holds a read transaction so that no
  * checkpoint can restart the WAL, files N more, then reads every frame of the WAL and names the table or index
  * of its page (`dbstat`). Prints pages and KB per filing and the b-trees that took the most pages.
  * Run: `N0=3000 N=2000 node --import tsx --conditions=source bench/wal-pages.ts`
@@ -26,7 +27,6 @@ const file = join(dir, 'db.sqlite');
 const handle = openDatabase({ sqliteFile: file });
 await migrateToLatest(handle.db, handle.dialect);
 await seedDemoData(handle.db, new Date().toISOString());
-const app = createApp({ db: handle, clock: systemClock, config: defaultConfig({ devUser: true }) });
 const worker =
   process.env.OUTBOX_WORKER === '0'
     ? undefined
@@ -39,6 +39,13 @@ const worker =
         mailFrom: 'bench@hersys.example',
       });
 worker?.start(1000);
+// As main.ts: each 報告's messages are handed to the worker once committed.
+const app = createApp({
+  db: handle,
+  clock: systemClock,
+  config: defaultConfig({ devUser: true }),
+  outbox: worker,
+});
 
 const body = JSON.stringify({ report: tc1Report() });
 let k = 0;
@@ -67,8 +74,8 @@ const holder = new SqliteDatabase(file);
 holder.exec('begin');
 holder.prepare('select count(*) from prefectures').get();
 await fileMany(N);
-// Let the worker's last pass record its outcomes.
-await new Promise((r) => setTimeout(r, 300));
+// Let the worker deliver and record what it was handed.
+await worker?.settle();
 copyFileSync(`${file}-wal`, join(dir, 'copy-wal'));
 const wal = readFileSync(join(dir, 'copy-wal'));
 const pageSize = wal.readUInt32BE(8);

@@ -3,10 +3,13 @@
  * on PostgreSQL.
  */
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import { minimalReport, tc1Report } from '../../tests/fixtures/reports.js';
 import { createApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
+import { newRowId } from '../src/lib/ids.js';
+import { sha256 } from '../src/lib/keys.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
 for (const backend of BACKENDS) {
@@ -649,12 +652,21 @@ for (const backend of BACKENDS) {
         .selectAll()
         .where('report_id', '=', body.report.id)
         .executeTakeFirstOrThrow();
-      assert.notEqual(stored.token_hash, token, 'stored hashed');
+      assert.ok(!stored.token_hash.includes(token), 'stored hashed');
+      assert.ok(stored.token_hash.startsWith(`${stored.id}:`), 'keyed by the invitation first');
       assert.equal((await h.req('GET', `/my/invite/${token}`)).status, 200);
       assert.equal((await h.req('GET', `/my/invite/${token}`)).status, 200, 'viewing does not use it up');
       assert.equal((await h.app.request(`/my/invite/${token}`, { method: 'POST' })).status, 200);
       assert.equal((await h.app.request(`/my/invite/${token}`, { method: 'POST' })).status, 410);
       assert.equal((await h.req('GET', '/my/invite/not-a-real-token-aaaaaaaaaaaaa')).status, 404);
+      // A link sent by an earlier version (a 43-character token, keyed by its hash alone) still opens.
+      const legacy = randomBytes(32).toString('base64url');
+      await h.handle.db
+        .insertInto('observation_invites')
+        .values({ ...stored, id: newRowId(), token_hash: sha256(legacy), used_at: null })
+        .execute();
+      assert.equal((await h.req('GET', `/my/invite/${legacy}`)).status, 200);
+      assert.equal((await h.app.request(`/my/invite/${legacy}`, { method: 'POST' })).status, 200);
       // Expiry.
       const { body: b2 } = await file();
       const token2 = await inviteToken(b2.report.id);

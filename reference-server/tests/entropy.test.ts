@@ -2,9 +2,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomView } from '../src/lib/entropy.js';
-import { newToken } from '../src/lib/keys.js';
 
-test('views never repeat across refills; tokens are 256-bit base64url and distinct', () => {
+test('views never repeat across refills', () => {
   // 1,000 views of 32 bytes span eight refills of the 4 KiB pool.
   const seen = new Set(Array.from({ length: 1000 }, () => randomView(32).toString('hex')));
   assert.equal(seen.size, 1000);
@@ -12,7 +11,4 @@ test('views never repeat across refills; tokens are 256-bit base64url and distin
   const b = randomView(4000).toString('hex');
   assert.notEqual(a, b, 'a view that does not fit what is left comes from a refill');
   assert.throws(() => randomView(4097), RangeError);
-  const tokens = new Set(Array.from({ length: 5000 }, () => newToken()));
-  assert.equal(tokens.size, 5000);
-  for (const t of [...tokens].slice(0, 50)) assert.match(t, /^[A-Za-z0-9_-]{43}$/);
 });

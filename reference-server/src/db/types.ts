@@ -164,6 +164,7 @@ export interface OutboxPayloadTable {
 
 export interface ObservationInviteTable {
   id: string;
+  /** The link token's lookup key (lib/invite-token.ts), unique; never the token. */
   token_hash: string;
   patient_id: string;
   report_id: string;

@@ -1,7 +1,6 @@
 /** Search keys: how names, kana, phones and passport numbers are stored for exact and prefix search. */
 import { normalizeKana } from 'hersys-sdk/schema';
 import { createHash } from 'node:crypto';
-import { randomView } from './entropy.js';
 
 /** Kana as stored for search: full-width katakana, no spaces. */
 export function kanaKey(text: string | undefined | null): string {
@@ -30,9 +29,4 @@ export function prefixEnd(prefix: string): string {
 
 export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
-}
-
-/** A random single-use token (256 bits, base64url). */
-export function newToken(): string {
-  return randomView(32).toString('base64url');
 }

@@ -5,18 +5,19 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../auth.js';
 import { esc, page } from '../lib/html.js';
-import { sha256 } from '../lib/keys.js';
+import { inviteTokenKey } from '../lib/invite-token.js';
 import type { Deps } from './deps.js';
 
 export function inviteRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
 
   async function find(token: string) {
-    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+    const key = inviteTokenKey(token);
+    if (key === undefined) return undefined;
     return deps.db
       .selectFrom('observation_invites')
       .selectAll()
-      .where('token_hash', '=', sha256(token))
+      .where('token_hash', '=', key)
       .executeTakeFirst();
   }
 

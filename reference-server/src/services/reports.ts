@@ -9,7 +9,7 @@ import type { Db, ReportTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, forbidden, notFound } from '../lib/errors.js';
 import { newRowId } from '../lib/ids.js';
-import { newToken, sha256 } from '../lib/keys.js';
+import { newInviteToken } from '../lib/invite-token.js';
 import { tokyoDate } from '../lib/time.js';
 import { observationSms, reportMail, type MailPayload } from '../outbox/messages.js';
 import {
@@ -453,13 +453,13 @@ async function queueObservationSms(
   if (!confirmation || parsePhoneJP(confirmation).digits !== parsed.digits)
     return { queued: false, reason: 'not_confirmed' };
 
-  const token = newToken();
   const inviteId = newRowId();
+  const { token, key } = newInviteToken(inviteId);
   const expires = new Date(deps.now.getTime() + deps.config.inviteTtlDays * 86_400_000);
   await insertLater(trx, 'observation_invites', [
     {
       id: inviteId,
-      token_hash: sha256(token),
+      token_hash: key,
       patient_id: herSysId,
       report_id: reportId,
       phone_digits: parsed.digits,
