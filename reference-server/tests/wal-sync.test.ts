@@ -3,7 +3,7 @@
  * every commit made before it started, and nothing is answered before the sync of its commit has finished.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -179,6 +179,38 @@ describe('acknowledgements wait for the WAL sync (SQLite file)', () => {
       );
     } finally {
       await t.close();
+    }
+  });
+
+  test('the default sync keeps the WAL open between syncs and closes it with the database', async (t) => {
+    if (!existsSync('/proc/self/fd')) return t.skip('needs /proc');
+    const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
+    const wal = join(dir, 'db.sqlite-wal');
+    /** Descriptors of this process open on the WAL. */
+    const open = () =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === wal;
+        } catch {
+          return false;
+        }
+      }).length;
+    try {
+      const w = new WalSync(wal);
+      w.noteCommit();
+      await w.durable();
+      assert.equal(open(), 0, 'no WAL yet: nothing to sync, nothing kept');
+      writeFileSync(wal, 'frames');
+      for (let i = 0; i < 3; i++) {
+        w.noteCommit();
+        await w.durable();
+        assert.equal(open(), 1, `one descriptor after ${i + 1} syncs`);
+      }
+      assert.equal(w.syncs, 4);
+      await w.close();
+      assert.equal(open(), 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -94,6 +94,7 @@ export function openDatabase(options: OpenOptions): DbHandle {
     close: async () => {
       await checkpointer?.stop();
       await db.destroy();
+      await walSync?.close();
     },
   };
 }
