@@ -182,6 +182,37 @@ describe('acknowledgements wait for the WAL sync (SQLite file)', () => {
     }
   });
 
+  test('a commit after a batch (the outbox recording its deliveries) does not hold the next batch for a sync', async () => {
+    const t = await gatedApp();
+    try {
+      t.state.hold = true;
+      const first = t.file('wal-sync-after-first');
+      await t.firstGate();
+      // Committed after the first batch, while its sync runs.
+      await t.handle.db.updateTable('prefectures').set({ name: '東京都' }).where('code', '=', '13').execute();
+      const second = t.file('wal-sync-after-second');
+      await new Promise((r) => setTimeout(r, 50));
+      const items = groupCommitter(t.handle.db).stats.items;
+      t.g.gates[0]!.open();
+      assert.equal((await first).status, 201);
+      // The second filing's batch runs now; the sync it waits for is its own (a second gate), not one for the
+      // update first.
+      for (let i = 0; i < 100 && groupCommitter(t.handle.db).stats.items === items; i++)
+        await new Promise((r) => setTimeout(r, 5));
+      assert.equal(
+        groupCommitter(t.handle.db).stats.items,
+        items + 1,
+        'the next batch did not wait for a sync',
+      );
+      assert.equal(await t.stored(), 2);
+      t.state.hold = false;
+      for (const g of t.g.gates.slice(1)) g.open();
+      assert.equal((await second).status, 201);
+    } finally {
+      await t.close();
+    }
+  });
+
   test('the default sync keeps the WAL open between syncs and closes it with the database', async (t) => {
     if (!existsSync('/proc/self/fd')) return t.skip('needs /proc');
     const dir = mkdtempSync(join(tmpdir(), 'hersys-walsync-'));
