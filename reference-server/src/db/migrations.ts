@@ -16,6 +16,9 @@ import { searchMigrations } from './search-migrations.js';
 import { createHerSysIdSequence } from '../services/her-sys-ids.js';
 import type { Dialect, Db } from './types.js';
 
+/** Search keys most patients do not have: indexed only where present (migration 730). */
+const SPARSE_SEARCH_KEYS = ['passport_norm', 'local_id', 'treatment_date'] as const;
+
 function migrations(dialect: Dialect): Record<string, Migration> {
   /** A text column compared byte-wise (so `>= 'ヤマ' AND < 'ヤマ\uffff'` is a prefix match using the index). */
   const sortable = (c: ColumnDefinitionBuilder) =>
@@ -270,6 +273,31 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .on('outbox')
           .columns(['status', 'next_attempt_at'])
           .execute();
+      },
+    },
+    // Indexes a filing wrote to for nothing. The search's passport, local-ID and treatment-date indexes hold only
+    // the patients that have one (most have none: a NULL key was still inserted, one b-tree each per new
+    // patient), and every search on them compares the column, which implies it is not NULL, so both databases
+    // still use them. The outbox's index by report was read by no query: four entries per 報告.
+    '730_indexes_0001_sparse_search_keys': {
+      async up(db: Kysely<unknown>) {
+        for (const col of SPARSE_SEARCH_KEYS) {
+          await db.schema.dropIndex(`patients_${col}`).execute();
+          await db.schema
+            .createIndex(`patients_${col}`)
+            .on('patients')
+            .column(col)
+            .where(sql.ref(col), 'is not', null)
+            .execute();
+        }
+        await db.schema.dropIndex('outbox_report').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        for (const col of SPARSE_SEARCH_KEYS) {
+          await db.schema.dropIndex(`patients_${col}`).execute();
+          await db.schema.createIndex(`patients_${col}`).on('patients').column(col).execute();
+        }
+        await db.schema.createIndex('outbox_report').on('outbox').column('report_id').execute();
       },
     },
     // HER-SYS IDs in ascending order (services/her-sys-ids.ts). SQLite reads the largest ID in the write
