@@ -14,6 +14,9 @@ import { openDatabase } from '../src/db/connect.js';
 import { insertLater } from '../src/db/deferred-inserts.js';
 import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
+import { insertPatient } from '../src/services/patients.js';
+import { loadUser } from '../src/auth.js';
+import type { PatientRecord } from '../src/api-schemas.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
 type Trx = Parameters<Parameters<GroupCommitter['run']>[0]>[0];
@@ -183,6 +186,45 @@ for (const backend of BACKENDS) {
         stored.map((r) => r.id),
         ['d-1-a', 'd-1-b', 'd-3-a', 'd-3-b'],
       );
+    });
+
+    test('new patients are held for the end of the batch: consecutive IDs, one statement, a rolled-back one not stored', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const u = (await loadUser(h.handle.db, 'clinic'))!;
+      const now = new Date().toISOString();
+      const ids = new Map<string, string>();
+      let visibleEarly = 0;
+      const results = await threeItemsMiddleFails(gc, ['p-1', 'p-2', 'p-3'], async (trx, k) => {
+        const id = await insertPatient(trx, u, { familyName: '保留', givenName: k } as PatientRecord, now);
+        ids.set(k, id);
+        visibleEarly += (
+          await trx.selectFrom('patients').select('her_sys_id').where('her_sys_id', '=', id).execute()
+        ).length;
+      });
+      assert.deepEqual(
+        results.map((r) => r.status),
+        ['fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.equal(visibleEarly, 0, 'the rows are not written before the end of the batch');
+      const [a, b, c] = ['p-1', 'p-2', 'p-3'].map((k) => Number(ids.get(k)));
+      assert.deepEqual([b! - a!, c! - b!], [1, 1], 'IDs counted on within the transaction');
+      const stored = await h.handle.db
+        .selectFrom('patients')
+        .select('her_sys_id')
+        .where('given_name', 'like', 'p-%')
+        .orderBy('her_sys_id')
+        .execute();
+      assert.deepEqual(
+        stored.map((r) => r.her_sys_id),
+        [ids.get('p-1'), ids.get('p-3')],
+      );
+      // The next transaction goes on after the largest stored ID.
+      const next = await h.handle.db
+        .transaction()
+        .execute((trx) =>
+          insertPatient(trx, u, { familyName: '保留', givenName: 'p-4' } as PatientRecord, now),
+        );
+      assert.equal(Number(next), c! + 1);
     });
 
     test('an item rolled back after appending to the audit chain: its entry goes, the chain stays whole', async () => {

@@ -54,13 +54,26 @@ export async function issueHerSysId(trx: Tx): Promise<string> {
   return next <= LAST_HER_SYS_ID ? String(next) : await randomFree(trx);
 }
 
+/** SQLite: the next ID of each open write transaction (its new patients are held until its end). */
+const nextInTransaction = new WeakMap<object, number>();
+
 async function afterLargest(trx: Tx): Promise<number> {
+  // A group-commit batch writes its new patients at its end (services/patients.ts), so the table does not
+  // show the IDs it issued: the largest is read once per transaction, whose write lock keeps every other
+  // writer out until it commits, and counted on from there.
+  const known = trx.isTransaction ? nextInTransaction.get(trx) : undefined;
+  if (known !== undefined) {
+    nextInTransaction.set(trx, known + 1);
+    return known;
+  }
   // Text order is number order for 8-digit IDs; the primary key index answers with its last entry.
   const { rows } = await sql<{
     largest: string | null;
   }>`select max(her_sys_id) as largest from patients`.execute(trx);
   const largest = rows[0]?.largest;
-  return largest ? Number(largest) + 1 : FIRST_HER_SYS_ID;
+  const next = largest ? Number(largest) + 1 : FIRST_HER_SYS_ID;
+  if (trx.isTransaction) nextInTransaction.set(trx, next + 1);
+  return next;
 }
 
 async function fromSequence(trx: Tx, handle: object): Promise<number> {

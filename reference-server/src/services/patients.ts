@@ -1,5 +1,5 @@
 import type { OccurrenceReport } from 'hersys-sdk/schema';
-import { insertRows } from '../db/insert-rows.js';
+import { insertLater } from '../db/deferred-inserts.js';
 import type { CurrentUser } from '../auth.js';
 import type { PatientTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
@@ -128,7 +128,10 @@ export async function insertPatient(
 ): Promise<string> {
   const herSysId = await issueHerSysId(trx);
   const pref = withReport.prefectureOf ?? (await prefectureLookup(trx));
-  await insertRows(trx, 'patients', [
+  // Held for the end of a group-commit batch, like the report that names it (db/deferred-inserts.ts): the ID is
+  // new, so nothing in the batch reads the row back, and the batch's patients are one statement — one round
+  // trip fewer per 報告 on PostgreSQL. Written at once in any other transaction.
+  await insertLater(trx, 'patients', [
     {
       her_sys_id: herSysId,
       version: 1,
