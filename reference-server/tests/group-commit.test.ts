@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { tc1Report } from '../../tests/fixtures/reports.js';
 import { openDatabase } from '../src/db/connect.js';
-import { insertLater } from '../src/db/deferred-inserts.js';
+import { claimLater, insertLater } from '../src/db/deferred-inserts.js';
 import { appendAudit, verifyAuditChain } from '../src/audit/chain.js';
 import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js';
 import { insertPatient } from '../src/services/patients.js';
@@ -225,6 +225,97 @@ for (const backend of BACKENDS) {
           insertPatient(trx, u, { familyName: '保留', givenName: 'p-4' } as PatientRecord, now),
         );
       assert.equal(Number(next), c! + 1);
+    });
+
+    test('claims: an item whose key is taken (before, or earlier in its batch) loses everything it held; the rest stand', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const now = new Date().toISOString();
+      const key = (k: string) => ({
+        scope: 'claims-test',
+        key: k,
+        request_hash: 'h',
+        status_code: 201,
+        response: '{}',
+        created_at: now,
+      });
+      await h.handle.db.insertInto('idempotency_keys').values(key('taken')).execute();
+      const never = () => false;
+      const item = (name: string, k: string) =>
+        gc.run(
+          async (trx) => {
+            await insertLater(trx, 'outbox', [
+              {
+                id: `claim-${name}`,
+                kind: 'mail',
+                report_id: null,
+                status: 'sent',
+                attempts: 0,
+                next_attempt_at: now,
+                lease_owner: null,
+                lease_until: null,
+                sent_at: now,
+                last_error: null,
+                created_at: now,
+              },
+            ]);
+            await appendAudit(trx, [
+              {
+                at: now,
+                userId: 'u',
+                facilityCode: 'f',
+                action: `claim.${name}`,
+                entity: 'report',
+                entityId: name,
+              },
+            ]);
+            await claimLater(trx, 'idempotency_keys', key(k), ['scope', 'key']);
+            return name;
+          },
+          never,
+          never,
+        );
+      const results = await Promise.allSettled([
+        item('a', 'fresh-1'),
+        item('b', 'taken'),
+        item('c', 'fresh-2'),
+        item('d', 'fresh-1'),
+      ]);
+      assert.deepEqual(
+        results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).constructor.name)),
+        ['a', 'ClaimTaken', 'c', 'ClaimTaken'],
+      );
+      assert.equal(gc.stats.batches, 1, 'one batch');
+      const outbox = await h.handle.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('id', 'like', 'claim-%')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        outbox.map((r) => r.id),
+        ['claim-a', 'claim-c'],
+      );
+      const audit = await h.handle.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'claim.%')
+        .orderBy('seq')
+        .execute();
+      assert.deepEqual(
+        audit.map((r) => r.action),
+        ['claim.a', 'claim.c'],
+      );
+      assert.equal((await verifyAuditChain(h.handle.db)).ok, true);
+      const keys = await h.handle.db
+        .selectFrom('idempotency_keys')
+        .select('key')
+        .where('scope', '=', 'claims-test')
+        .orderBy('key')
+        .execute();
+      assert.deepEqual(
+        keys.map((r) => r.key),
+        ['fresh-1', 'fresh-2', 'taken'],
+      );
     });
 
     test('an item rolled back after appending to the audit chain: its entry goes, the chain stays whole', async () => {

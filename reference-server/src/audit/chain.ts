@@ -18,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { PostgresAdapter, sql, type Kysely, type Migration, type Transaction } from 'kysely';
 import { insertRows } from '../db/insert-rows.js';
+import { ownerOf } from '../db/deferred-inserts.js';
 import type { Database } from '../db/types.js';
 import { newRowId } from '../lib/ids.js';
 
@@ -172,6 +173,24 @@ export function heldAuditEntries(trx: object): number {
 export function dropAuditEntriesSince(trx: object, mark: number): void {
   const rows = held.get(trx);
   if (rows) rows.length = Math.min(rows.length, mark);
+}
+
+/**
+ * Drops the entries held by the items at `positions` of `items` (the marks where each item's entries begin):
+ * their claims were taken (db/deferred-inserts.ts), so the writes they describe are not made.
+ */
+export function dropAuditEntriesOf(
+  trx: object,
+  items: readonly number[],
+  positions: readonly number[],
+): void {
+  const rows = held.get(trx);
+  if (!rows || positions.length === 0) return;
+  const dropped = new Set(positions);
+  held.set(
+    trx,
+    rows.filter((_, i) => !dropped.has(ownerOf(items, i))),
+  );
 }
 
 /** Writes the entries `trx` holds to the chain (call it last before COMMIT) and stops holding. */

@@ -8,6 +8,12 @@
  * trips fewer per filing on PostgreSQL. A filing
  * rolled back to its savepoint drops what it held; if the batch's statement failed all the same, the batch
  * fails and every filing is run again alone, as for any batch failure.
+ *
+ * A *claim* ({@link claimLater}) is a held row whose unique key decides whether its filing stands — the
+ * idempotency key stored with its answer. The batch's claims are written first, in one statement; a filing
+ * whose key was taken (by an earlier request, another instance, or an item before it in this batch) loses
+ * everything it held and fails with {@link ClaimTaken}, as if its savepoint had been rolled back. Only a filing
+ * that wrote nothing at once may claim this way (its writes must all be held to be dropped).
  */
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, Db } from './types.js';
@@ -17,6 +23,15 @@ type Table = keyof Database & string;
 interface HeldRows {
   table: Table;
   rows: readonly Insertable<Database[Table]>[];
+  /** A claim: the columns of the unique key that decides it. */
+  claim?: readonly string[];
+}
+
+/** The claimed key was taken: the request's writes are dropped (its first answer is the one that stands). */
+export class ClaimTaken extends Error {
+  constructor() {
+    super('the claimed key is already taken');
+  }
 }
 
 const held = new WeakMap<object, HeldRows[]>();
@@ -37,6 +52,25 @@ export async function insertLater<T extends Table>(
   else await insertRows(trx, table, rows);
 }
 
+/**
+ * Claims a row: inserts it at the end of the batch when `trx` defers its inserts (see the module comment), at
+ * once otherwise; either way a taken key (`unique`) fails the claimant with {@link ClaimTaken}.
+ */
+export async function claimLater<T extends Table>(
+  trx: Db | Transaction<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+  unique: readonly string[],
+): Promise<void> {
+  const h = held.get(trx);
+  if (h) {
+    h.push({ table, rows: [row], claim: unique });
+    return;
+  }
+  const stored = await insertRows(trx, table, [row], { onConflictDoNothing: unique, returning: unique });
+  if (stored.length === 0) throw new ClaimTaken();
+}
+
 /** How many inserts `trx` holds (a mark for {@link dropInsertsSince}). */
 export function heldInserts(trx: Transaction<Database>): number {
   return held.get(trx)?.length ?? 0;
@@ -48,16 +82,85 @@ export function dropInsertsSince(trx: Transaction<Database>, mark: number): void
   if (h) h.length = mark;
 }
 
-/** Writes what `trx` holds, one statement per table in the order the tables were first written. */
-export async function flushInserts(trx: Transaction<Database>): Promise<void> {
+/**
+ * Writes what `trx` holds: the claims first (one statement), then one statement per table in the order the tables
+ * were first written. `items` are the marks where each item's held inserts begin, in order (an item holds up to
+ * the next one's mark); the items whose claim was taken lose what they held. Resolves to their positions in
+ * `items`.
+ */
+export async function flushInserts(
+  trx: Transaction<Database>,
+  items: readonly number[] = [],
+): Promise<number[]> {
   const h = held.get(trx);
-  if (!h) return;
+  if (!h) return [];
   held.delete(trx);
+  const lost = await settleClaims(trx, h, items);
+  // Held before the first item's mark (a transaction of one request): the transaction itself lost its claim.
+  if (lost.has(-1)) throw new ClaimTaken();
   const byTable = new Map<Table, Insertable<Database[Table]>[]>();
-  for (const { table, rows } of h) {
+  h.forEach(({ table, rows, claim }, i) => {
+    if (claim || lost.has(ownerOf(items, i))) return;
     const all = byTable.get(table);
     if (all) all.push(...rows);
     else byTable.set(table, [...rows]);
-  }
+  });
   for (const [table, rows] of byTable) await insertRows(trx, table, rows);
+  return [...lost].filter((k) => k >= 0).sort((a, b) => a - b);
+}
+
+/** The position in `items` (marks where each item's held entries begin) of the item that held entry `i` (-1: none). */
+export function ownerOf(items: readonly number[], i: number): number {
+  let k = items.length - 1;
+  while (k >= 0 && items[k]! > i) k--;
+  return k;
+}
+
+/**
+ * Writes the claims of `h` and returns the items that lost theirs. Claims go in key order (two PostgreSQL
+ * batches claiming the same keys wait for each other in the same order, never in a circle); of two claims of
+ * one key in this batch the first stands.
+ */
+async function settleClaims(
+  trx: Transaction<Database>,
+  h: readonly HeldRows[],
+  items: readonly number[],
+): Promise<Set<number>> {
+  const lost = new Set<number>();
+  const claims = new Map<
+    string,
+    {
+      table: Table;
+      unique: readonly string[];
+      rows: { row: Record<string, unknown>; item: number; key: string }[];
+    }
+  >();
+  const seen = new Set<string>();
+  h.forEach(({ table, rows, claim }, i) => {
+    if (!claim) return;
+    const row = rows[0] as Record<string, unknown>;
+    const key = JSON.stringify(claim.map((c) => row[c]));
+    const item = ownerOf(items, i);
+    if (seen.has(`${table}|${key}`)) {
+      lost.add(item);
+      return;
+    }
+    seen.add(`${table}|${key}`);
+    const group = `${table}|${claim.join(',')}`;
+    let c = claims.get(group);
+    if (!c) claims.set(group, (c = { table, unique: claim, rows: [] }));
+    c.rows.push({ row, item, key });
+  });
+  for (const { table, unique, rows } of claims.values()) {
+    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const stored = await insertRows(
+      trx,
+      table,
+      rows.map((r) => r.row as Insertable<Database[Table]>),
+      { onConflictDoNothing: unique, returning: unique },
+    );
+    const won = new Set(stored.map((r) => JSON.stringify(unique.map((c) => r[c]))));
+    for (const r of rows) if (!won.has(r.key)) lost.add(r.item);
+  }
+  return lost;
 }

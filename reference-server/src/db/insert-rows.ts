@@ -11,8 +11,8 @@ import type { Database, Db } from './types.js';
 export interface InsertOptions {
   /** `ON CONFLICT (<columns>) DO NOTHING`. */
   onConflictDoNothing?: readonly string[];
-  /** `RETURNING <column>`: the rows actually inserted answer with it (none on a conflict). */
-  returning?: string;
+  /** `RETURNING <columns>`: the rows actually inserted answer with them (none on a conflict). */
+  returning?: string | readonly string[];
 }
 
 const sqlCache = new Map<string, string>();
@@ -26,7 +26,7 @@ function insertSql(
   postgres: boolean,
   options: InsertOptions,
 ): string {
-  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rowCount}|${options.onConflictDoNothing?.join(',') ?? ''}|${options.returning ?? ''}`;
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rowCount}|${options.onConflictDoNothing?.join(',') ?? ''}|${[options.returning ?? []].flat().join(',')}`;
   let text = sqlCache.get(key);
   if (text === undefined) {
     let n = 0;
@@ -34,7 +34,7 @@ function insertSql(
     text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${Array.from({ length: rowCount }, tuple).join(', ')}`;
     if (options.onConflictDoNothing)
       text += ` on conflict (${options.onConflictDoNothing.map(quote).join(', ')}) do nothing`;
-    if (options.returning) text += ` returning ${quote(options.returning)}`;
+    if (options.returning) text += ` returning ${[options.returning].flat().map(quote).join(', ')}`;
     if (sqlCache.size < 500) sqlCache.set(key, text);
   }
   return text;

@@ -21,8 +21,20 @@
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
 import { whenDurable } from '../db/wal-sync.js';
-import { deferAudit, dropAuditEntriesSince, flushAudit, heldAuditEntries } from '../audit/chain.js';
-import { deferInserts, dropInsertsSince, flushInserts, heldInserts } from '../db/deferred-inserts.js';
+import {
+  deferAudit,
+  dropAuditEntriesOf,
+  dropAuditEntriesSince,
+  flushAudit,
+  heldAuditEntries,
+} from '../audit/chain.js';
+import {
+  ClaimTaken,
+  deferInserts,
+  dropInsertsSince,
+  flushInserts,
+  heldInserts,
+} from '../db/deferred-inserts.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -45,7 +57,8 @@ interface Job<T> {
   reject: (err: unknown) => void;
 }
 
-type Outcome = { ok: true; value: unknown } | { ok: false; err: unknown };
+type Outcome =
+  { ok: true; value: unknown; held: { audit: number; inserts: number } } | { ok: false; err: unknown };
 
 class BatchAbort extends Error {
   constructor(override readonly cause: unknown) {
@@ -69,10 +82,25 @@ function dropWritesSince(trx: Transaction<Database>, mark: ReturnType<typeof hel
   dropInsertsSince(trx, mark.inserts);
 }
 
-/** Writes what is held: the rows first, then the audit entries chained in one statement. */
-async function flushWrites(trx: Transaction<Database>): Promise<void> {
-  await flushInserts(trx);
+type Mark = ReturnType<typeof heldWrites>;
+
+/**
+ * Writes what is held: the claims and rows first, then the audit entries chained in one statement. `items`
+ * are the marks where each item's holdings begin; the positions of the items whose claim was taken are
+ * returned, their writes dropped (db/deferred-inserts.ts).
+ */
+async function flushWrites(trx: Transaction<Database>, items: readonly Mark[] = []): Promise<number[]> {
+  const lost = await flushInserts(
+    trx,
+    items.map((m) => m.inserts),
+  );
+  dropAuditEntriesOf(
+    trx,
+    items.map((m) => m.audit),
+    lost,
+  );
   await flushAudit(trx);
+  return lost;
 }
 
 const MAX_ATTEMPTS = 6;
@@ -159,7 +187,13 @@ export class GroupCommitter {
           outcomes.push(await this.runItem(trx, job, open));
           open = true;
         }
-        await flushWrites(trx);
+        // Only the items that stand hold anything (a failed one dropped its holdings).
+        const standing = outcomes.flatMap((o, i) => (o.ok ? [{ i, held: o.held }] : []));
+        const lost = await flushWrites(
+          trx,
+          standing.map((s) => s.held),
+        );
+        for (const k of lost) outcomes[standing[k]!.i] = { ok: false, err: new ClaimTaken() };
       });
     } catch {
       // The batch did not commit: nobody has been answered; each item gets its own transaction.
@@ -198,7 +232,7 @@ export class GroupCommitter {
       try {
         const value = await job.work(trx);
         if (!this.postgres) await sql`release savepoint group_item`.execute(trx);
-        return { ok: true, value };
+        return { ok: true, value, held };
       } catch (err) {
         // The savepoint stays after ROLLBACK TO (released with the next item's, or by COMMIT).
         await sql`rollback to savepoint group_item`.execute(trx);

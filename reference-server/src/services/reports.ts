@@ -2,7 +2,7 @@ import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/sche
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
-import { insertLater } from '../db/deferred-inserts.js';
+import { ClaimTaken, claimLater, insertLater } from '../db/deferred-inserts.js';
 import { writeOutbox, type LeasedMessage } from '../outbox/queue.js';
 import type { OutboxDispatcher } from '../outbox/worker.js';
 import type { Db, ReportTable } from '../db/types.js';
@@ -188,7 +188,7 @@ export async function createReport(
       const prior = await priorAnswer(deps.db, u, idempotencyKey, requestHash);
       if (prior) return prior;
     }
-    if (err instanceof KeyAlreadyUsed) {
+    if (err instanceof ClaimTaken) {
       throw new ApiError(
         409,
         'idempotency_in_progress',
@@ -210,9 +210,6 @@ interface StoredAnswer {
   notified: Notified[];
   sms: unknown;
 }
-
-/** Thrown when the idempotency key was stored meanwhile (the item's writes are rolled back). */
-class KeyAlreadyUsed extends Error {}
 
 /** What the first request with this key answered (undefined when the key is unused). */
 async function priorAnswer(
@@ -411,24 +408,25 @@ async function createInTx(
   const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
   const body = answerBody(envelope(row, report), answer);
   if (idempotencyKey) {
-    // PostgreSQL: a concurrent request with this key (another batch or instance) makes this wait for its
-    // commit, then conflict.
-    const stored = await insertRows(
-      trx,
-      'idempotency_keys',
-      [
-        {
-          scope: u.facilityCode,
-          key: idempotencyKey,
-          request_hash: requestHash,
-          status_code: 201,
-          response: JSON.stringify(answer),
-          created_at: nowIso,
-        },
-      ],
-      { onConflictDoNothing: ['scope', 'key'], returning: 'key' },
-    );
-    if (stored.length === 0) throw new KeyAlreadyUsed();
+    const key = {
+      scope: u.facilityCode,
+      key: idempotencyKey,
+      request_hash: requestHash,
+      status_code: 201,
+      response: JSON.stringify(answer),
+      created_at: nowIso,
+    };
+    // A taken key throws ClaimTaken and drops this filing's writes. PostgreSQL: a concurrent request with this
+    // key (another batch or instance) makes the claim wait for its commit, then conflict. A new patient's
+    // filing wrote nothing yet — everything is held — so its key is claimed with the batch's, in one statement;
+    // 追加登録 wrote its report and its patient at once, so its key is stored at once, in its savepoint.
+    if (existing) {
+      const stored = await insertRows(trx, 'idempotency_keys', [key], {
+        onConflictDoNothing: ['scope', 'key'],
+        returning: 'key',
+      });
+      if (stored.length === 0) throw new ClaimTaken();
+    } else await claimLater(trx, 'idempotency_keys', key, ['scope', 'key']);
   }
   return { status: 201, body, replayed: false, reportId: id, outboxRows };
 }
