@@ -17,6 +17,7 @@ import { GroupCommitter, groupCommitter } from '../src/services/group-commit.js'
 import { insertPatient } from '../src/services/patients.js';
 import { loadUser } from '../src/auth.js';
 import type { PatientRecord } from '../src/api-schemas.js';
+import { notFound } from '../src/lib/errors.js';
 import { BACKENDS, harness, json, type Harness } from './helpers.js';
 
 type Trx = Parameters<Parameters<GroupCommitter['run']>[0]>[0];
@@ -266,6 +267,7 @@ for (const backend of BACKENDS) {
                 action: `claim.${name}`,
                 entity: 'report',
                 entityId: name,
+                version: 1,
               },
             ]);
             await claimLater(trx, 'idempotency_keys', key(k), ['scope', 'key']);
@@ -315,6 +317,55 @@ for (const backend of BACKENDS) {
       assert.deepEqual(
         keys.map((r) => r.key),
         ['fresh-1', 'fresh-2', 'taken'],
+      );
+    });
+
+    test('held-only items: an ApiError is the item’s own answer; an unexpected error reruns the batch alone', async () => {
+      const gc = new GroupCommitter(h.handle.db);
+      const now = new Date().toISOString();
+      const never = () => false;
+      const item = (name: string, fail?: Error) =>
+        gc.run(
+          async (trx) => {
+            await insertLater(trx, 'outbox', [
+              {
+                id: `held-${name}`,
+                kind: 'mail',
+                report_id: null,
+                status: 'sent',
+                attempts: 0,
+                next_attempt_at: now,
+                lease_owner: null,
+                lease_until: null,
+                sent_at: now,
+                last_error: null,
+                created_at: now,
+              },
+            ]);
+            if (fail) throw fail;
+            return name;
+          },
+          never,
+          never,
+          { heldOnly: true },
+        );
+      const outcome = (r: PromiseSettledResult<string>) =>
+        r.status === 'fulfilled' ? r.value : (r.reason as Error).message;
+      const first = await Promise.allSettled([item('a'), item('b', notFound('The patient')), item('c')]);
+      assert.deepEqual(first.map(outcome), ['a', 'The patient was not found.', 'c']);
+      assert.deepEqual(gc.stats, { batches: 1, items: 3, largest: 3, fallbacks: 0 });
+      const second = await Promise.allSettled([item('d'), item('e', new Error('unexpected')), item('f')]);
+      assert.deepEqual(second.map(outcome), ['d', 'unexpected', 'f']);
+      assert.equal(gc.stats.fallbacks, 1, 'the batch ran again, each item alone');
+      const stored = await h.handle.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('id', 'like', 'held-%')
+        .orderBy('id')
+        .execute();
+      assert.deepEqual(
+        stored.map((r) => r.id),
+        ['held-a', 'held-c', 'held-d', 'held-f'],
       );
     });
 

@@ -20,6 +20,7 @@
  */
 import { PostgresAdapter, sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../db/types.js';
+import { ApiError } from '../lib/errors.js';
 import { whenDurable } from '../db/wal-sync.js';
 import {
   deferAudit,
@@ -53,6 +54,8 @@ interface Job<T> {
   retryItem: (err: unknown) => boolean;
   /** True when the error spoils the whole transaction (serialization failure, deadlock, busy). */
   retryTx: (err: unknown) => boolean;
+  /** The item only reads and holds its writes (`RunOptions.heldOnly`). */
+  heldOnly: boolean;
   resolve: (v: T) => void;
   reject: (err: unknown) => void;
 }
@@ -105,6 +108,16 @@ async function flushWrites(trx: Transaction<Database>, items: readonly Mark[] = 
 
 const MAX_ATTEMPTS = 6;
 
+export interface RunOptions {
+  /**
+   * The work only reads and holds its writes (db/deferred-inserts.ts, audit/chain.ts; its idempotency key as a
+   * claim): it runs without a savepoint — a round trip fewer per item on PostgreSQL — since dropping what it
+   * held undoes it. An unexpected error in it (a failed read may have spoilt a PostgreSQL transaction) runs the
+   * batch's items again alone; an `ApiError` is its own answer.
+   */
+  heldOnly?: boolean;
+}
+
 export class GroupCommitter {
   private queue: Job<unknown>[] = [];
   private scheduled = false;
@@ -132,12 +145,14 @@ export class GroupCommitter {
     work: (trx: Transaction<Database>) => Promise<T>,
     retryItem: (err: unknown) => boolean,
     retryTx: (err: unknown) => boolean,
+    options: RunOptions = {},
   ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         work,
         retryItem,
         retryTx,
+        heldOnly: options.heldOnly ?? false,
         resolve,
         reject,
       } as Job<unknown>);
@@ -185,7 +200,8 @@ export class GroupCommitter {
         let open = false;
         for (const job of batch) {
           outcomes.push(await this.runItem(trx, job, open));
-          open = true;
+          // A held-only item opens no savepoint.
+          open ||= !job.heldOnly;
         }
         // Only the items that stand hold anything (a failed one dropped its holdings).
         const standing = outcomes.flatMap((o, i) => (o.ok ? [{ i, held: o.held }] : []));
@@ -221,6 +237,16 @@ export class GroupCommitter {
     previousOpen: boolean,
   ): Promise<Outcome> {
     let open = previousOpen;
+    if (job.heldOnly) {
+      const held = heldWrites(trx);
+      try {
+        return { ok: true, value: await job.work(trx), held };
+      } catch (err) {
+        dropWritesSince(trx, held);
+        if (!(err instanceof ApiError)) throw new BatchAbort(err);
+        return { ok: false, err };
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       const held = heldWrites(trx);
       if (this.postgres) {

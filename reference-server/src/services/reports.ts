@@ -178,6 +178,8 @@ export async function createReport(
       (trx) => createInTx(trx, deps, u, input, idempotencyKey, requestHash),
       (err) => isUniqueViolation(err) && !(err instanceof ApiError),
       isRetryable,
+      // A new patient's filing holds every write and claims its key (createInTx); 追加登録 writes at once.
+      { heldOnly: !input.herSysId },
     );
     deps.outbox?.dispatch(outboxRows);
     return result;
