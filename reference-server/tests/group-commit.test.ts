@@ -44,6 +44,23 @@ function threeItemsMiddleFails(
   );
 }
 
+/** An outbox row recorded as sent: what the tests hold and drop. */
+function sentMail(id: string, now: string) {
+  return {
+    id,
+    kind: 'mail' as const,
+    report_id: null,
+    status: 'sent' as const,
+    attempts: 0,
+    next_attempt_at: now,
+    lease_owner: null,
+    lease_until: null,
+    sent_at: now,
+    last_error: null,
+    created_at: now,
+  };
+}
+
 for (const backend of BACKENDS) {
   describe(`group commit on ${backend}`, () => {
     let h: Harness;
@@ -151,19 +168,7 @@ for (const backend of BACKENDS) {
     test('an item rolled back after queuing outbox rows: its rows go; the others are written in one statement', async () => {
       const gc = new GroupCommitter(h.handle.db);
       const now = new Date().toISOString();
-      const row = (id: string) => ({
-        id,
-        kind: 'mail' as const,
-        report_id: null,
-        status: 'sent' as const,
-        attempts: 0,
-        next_attempt_at: now,
-        lease_owner: null,
-        lease_until: null,
-        sent_at: now,
-        last_error: null,
-        created_at: now,
-      });
+      const row = (id: string) => sentMail(id, now);
       let visibleEarly = 0;
       const results = await threeItemsMiddleFails(gc, ['d-1', 'd-2', 'd-3'], async (trx, k) => {
         await insertLater(trx, 'outbox', [row(`${k}-a`), row(`${k}-b`)]);
@@ -244,21 +249,7 @@ for (const backend of BACKENDS) {
       const item = (name: string, k: string) =>
         gc.run(
           async (trx) => {
-            await insertLater(trx, 'outbox', [
-              {
-                id: `claim-${name}`,
-                kind: 'mail',
-                report_id: null,
-                status: 'sent',
-                attempts: 0,
-                next_attempt_at: now,
-                lease_owner: null,
-                lease_until: null,
-                sent_at: now,
-                last_error: null,
-                created_at: now,
-              },
-            ]);
+            await insertLater(trx, 'outbox', [sentMail(`claim-${name}`, now)]);
             await appendAudit(trx, [
               {
                 at: now,
@@ -327,21 +318,7 @@ for (const backend of BACKENDS) {
       const item = (name: string, fail?: Error) =>
         gc.run(
           async (trx) => {
-            await insertLater(trx, 'outbox', [
-              {
-                id: `held-${name}`,
-                kind: 'mail',
-                report_id: null,
-                status: 'sent',
-                attempts: 0,
-                next_attempt_at: now,
-                lease_owner: null,
-                lease_until: null,
-                sent_at: now,
-                last_error: null,
-                created_at: now,
-              },
-            ]);
+            await insertLater(trx, 'outbox', [sentMail(`held-${name}`, now)]);
             if (fail) throw fail;
             return name;
           },

@@ -2,11 +2,10 @@
  * Inserts held until the end of a group-commit batch and then written with one statement per table for the
  * whole batch (services/group-commit.ts), like the batch's audit entries (audit/chain.ts `deferAudit`).
  *
- * Only for rows that nothing reads back inside the batch — the outbox's mails and SMS, the SMS invitations, the
- * first report of a new patient — and that cannot conflict (their keys are new random ids). A filing writes four
- * outbox rows, an invitation and its report: three statements per filing became three per batch, three round
- * trips fewer per filing on PostgreSQL. A filing
- * rolled back to its savepoint drops what it held; if the batch's statement failed all the same, the batch
+ * Only for rows that nothing reads back inside the batch — a new patient and its first report, the outbox's
+ * mails and SMS, the SMS invitations — and whose keys are new (issued HER-SYS IDs, time-ordered row ids). A
+ * filing's statements became the batch's: one per table for the whole batch. A filing rolled back (to its
+ * savepoint, or by dropping what it held) drops what it held; if the batch's statement failed all the same, the batch
  * fails and every filing is run again alone, as for any batch failure.
  *
  * A *claim* ({@link claimLater}) is a held row whose unique key decides whether its filing stands — the
@@ -63,10 +62,17 @@ export async function claimLater<T extends Table>(
   unique: readonly string[],
 ): Promise<void> {
   const h = held.get(trx);
-  if (h) {
-    h.push({ table, rows: [row], claim: unique });
-    return;
-  }
+  if (h) h.push({ table, rows: [row], claim: unique });
+  else await claimNow(trx, table, row, unique);
+}
+
+/** Claims a row at once, also in a transaction that defers its inserts (its claimant wrote at once too). */
+export async function claimNow<T extends Table>(
+  trx: Db | Transaction<Database>,
+  table: T,
+  row: Insertable<Database[T]>,
+  unique: readonly string[],
+): Promise<void> {
   const stored = await insertRows(trx, table, [row], { onConflictDoNothing: unique, returning: unique });
   if (stored.length === 0) throw new ClaimTaken();
 }
@@ -100,7 +106,7 @@ export async function flushInserts(
   if (lost.has(-1)) throw new ClaimTaken();
   const byTable = new Map<Table, Insertable<Database[Table]>[]>();
   h.forEach(({ table, rows, claim }, i) => {
-    if (claim || lost.has(ownerOf(items, i))) return;
+    if (claim || (lost.size > 0 && lost.has(ownerOf(items, i)))) return;
     const all = byTable.get(table);
     if (all) all.push(...rows);
     else byTable.set(table, [...rows]);

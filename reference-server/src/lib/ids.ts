@@ -12,6 +12,11 @@ export function newRowId(): string {
   b.writeUIntBE(Date.now(), 0, 6);
   b[6] = (b[6]! & 0x0f) | 0x70;
   b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
+  return uuidText(b);
+}
+
+/** A UUID's 16 bytes in its text form (8-4-4-4-12 hex digits). */
+export function uuidText(bytes: Buffer): string {
+  const h = bytes.toString('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }

@@ -9,6 +9,7 @@
  * form (43 characters, 256 random bits; keyed by their hash alone) still open their invitation.
  */
 import { randomView } from './entropy.js';
+import { uuidText } from './ids.js';
 import { sha256 } from './keys.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{44}$/;
@@ -26,7 +27,5 @@ export function newInviteToken(inviteId: string): { token: string; key: string }
 export function inviteTokenKey(token: string): string | undefined {
   if (LEGACY_TOKEN.test(token)) return sha256(token);
   if (!TOKEN.test(token)) return undefined;
-  const hex = Buffer.from(token.slice(0, 22), 'base64url').toString('hex');
-  const id = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-  return `${id}:${sha256(token)}`;
+  return `${uuidText(Buffer.from(token.slice(0, 22), 'base64url'))}:${sha256(token)}`;
 }

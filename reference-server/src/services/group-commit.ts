@@ -64,8 +64,7 @@ interface Job<T> {
   reject: (err: unknown) => void;
 }
 
-type Outcome =
-  { ok: true; value: unknown; held: { audit: number; inserts: number } } | { ok: false; err: unknown };
+type Outcome = { ok: true; value: unknown; held: Mark } | { ok: false; err: unknown };
 
 class BatchAbort extends Error {
   constructor(override readonly cause: unknown) {
@@ -79,17 +78,21 @@ function holdWrites(trx: Transaction<Database>): void {
   deferInserts(trx);
 }
 
+/** How many audit entries and inserts a transaction held at some point (where an item's holdings begin). */
+interface Mark {
+  audit: number;
+  inserts: number;
+}
+
 /** A mark of what is held so far, to drop what an item held after it. */
-function heldWrites(trx: Transaction<Database>) {
+function heldWrites(trx: Transaction<Database>): Mark {
   return { audit: heldAuditEntries(trx), inserts: heldInserts(trx) };
 }
 
-function dropWritesSince(trx: Transaction<Database>, mark: ReturnType<typeof heldWrites>): void {
+function dropWritesSince(trx: Transaction<Database>, mark: Mark): void {
   dropAuditEntriesSince(trx, mark.audit);
   dropInsertsSince(trx, mark.inserts);
 }
-
-type Mark = ReturnType<typeof heldWrites>;
 
 /**
  * Writes what is held: the claims and rows first, then the audit entries chained in one statement. `items`

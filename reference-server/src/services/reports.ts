@@ -2,7 +2,7 @@ import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/sche
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
-import { ClaimTaken, claimLater, insertLater } from '../db/deferred-inserts.js';
+import { ClaimTaken, claimLater, claimNow, insertLater } from '../db/deferred-inserts.js';
 import { writeOutbox, type LeasedMessage } from '../outbox/queue.js';
 import type { OutboxDispatcher } from '../outbox/worker.js';
 import type { Db, ReportTable } from '../db/types.js';
@@ -184,8 +184,8 @@ export async function createReport(
     deps.outbox?.dispatch(outboxRows);
     return result;
   } catch (err) {
-    // The key is stored with the answer, last in the transaction (one statement): a request whose key was
-    // already used ends here, its writes rolled back, and gets the first answer (also when it failed on its own).
+    // The key is stored with the answer (claimed, createInTx): a request whose key was already used ends here,
+    // its writes undone, and gets the first answer (also when it failed on its own).
     if (idempotencyKey) {
       const prior = await priorAnswer(deps.db, u, idempotencyKey, requestHash);
       if (prior) return prior;
@@ -422,13 +422,8 @@ async function createInTx(
     // key (another batch or instance) makes the claim wait for its commit, then conflict. A new patient's
     // filing wrote nothing yet — everything is held — so its key is claimed with the batch's, in one statement;
     // 追加登録 wrote its report and its patient at once, so its key is stored at once, in its savepoint.
-    if (existing) {
-      const stored = await insertRows(trx, 'idempotency_keys', [key], {
-        onConflictDoNothing: ['scope', 'key'],
-        returning: 'key',
-      });
-      if (stored.length === 0) throw new ClaimTaken();
-    } else await claimLater(trx, 'idempotency_keys', key, ['scope', 'key']);
+    if (existing) await claimNow(trx, 'idempotency_keys', key, ['scope', 'key']);
+    else await claimLater(trx, 'idempotency_keys', key, ['scope', 'key']);
   }
   return { status: 201, body, replayed: false, reportId: id, outboxRows };
 }
