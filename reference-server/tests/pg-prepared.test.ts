@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
+import { insertQueries } from '../src/db/insert-rows.js';
+import { writeTogether } from '../src/db/write-together.js';
 import { PG_URL, freshPgDatabase } from './helpers.js';
 
 test(
@@ -47,6 +49,48 @@ test(
       });
       // One insert and one update statement, each prepared once though run three times; no select.
       assert.deepEqual(prepared.sort(), ['insert', 'update']);
+    } finally {
+      await handle.close();
+      await fresh.drop();
+    }
+  },
+);
+
+test(
+  'PostgreSQL: writes run together (db/write-together.ts) are prepared too',
+  { skip: !PG_URL },
+  async () => {
+    const fresh = await freshPgDatabase();
+    const handle = openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
+    try {
+      const db = handle.db;
+      await migrateToLatest(db, 'postgres');
+      const prepared = await db.transaction().execute(async (trx) => {
+        for (const code of ['93', '94']) {
+          await writeTogether(trx, [
+            ...insertQueries(trx, 'prefectures', [
+              { code, name: `県${code}`, email: `${code}@pref.example` },
+            ]),
+            trx
+              .updateTable('prefectures')
+              .set({ name: `更新${code}` })
+              .where('code', '=', code)
+              .compile(),
+          ]);
+        }
+        const { rows } = await sql<{
+          statement: string;
+        }>`select statement from pg_prepared_statements where statement like '%"prefectures"%'`.execute(trx);
+        return rows.map((r) => r.statement.trim().slice(0, 25));
+      });
+      assert.deepEqual(prepared, ['with w0 as (insert into "']);
+      // Each statement's writes saw the snapshot before it: the update found no row to change.
+      const names = await db
+        .selectFrom('prefectures')
+        .select('name')
+        .where('code', 'in', ['93', '94'])
+        .execute();
+      assert.deepEqual(names.map((r) => r.name).sort(), ['県93', '県94']);
     } finally {
       await handle.close();
       await fresh.drop();

@@ -16,8 +16,16 @@
  * around the writer (no sequence number).
  */
 import { createHash } from 'node:crypto';
-import { PostgresAdapter, sql, type Kysely, type Migration, type Transaction } from 'kysely';
-import { insertRows } from '../db/insert-rows.js';
+import {
+  PostgresAdapter,
+  sql,
+  type CompiledQuery,
+  type Kysely,
+  type Migration,
+  type Transaction,
+} from 'kysely';
+import { insertQueries } from '../db/insert-rows.js';
+import { writeTogether } from '../db/write-together.js';
 import { ownerOf } from '../db/deferred-inserts.js';
 import type { Database } from '../db/types.js';
 import { newRowId } from '../lib/ids.js';
@@ -135,8 +143,11 @@ function unchained(e: AuditEntry): Unchained {
   };
 }
 
-/** Chains rows after the head (locked for the rest of the transaction) and writes them: one insert, one update. */
-async function chain(trx: AnyDb, rows: Unchained[]): Promise<void> {
+/**
+ * Chains rows after the head, which it locks for the rest of the transaction: the statements that write them
+ * and move the head (one insert, one update), to run with db/write-together.ts.
+ */
+async function chainQueries(trx: AnyDb, rows: Unchained[]): Promise<CompiledQuery[]> {
   const head = await lockHead(trx);
   let seq = Number(head.seq);
   let prev = head.hash;
@@ -148,15 +159,17 @@ async function chain(trx: AnyDb, rows: Unchained[]): Promise<void> {
     prev = hash;
     return out;
   });
-  await insertRows(trx, 'audit_log', stored);
-  await trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').execute();
+  return [
+    ...insertQueries(trx, 'audit_log', stored),
+    trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').compile(),
+  ];
 }
 
 /** Entries held by transactions that defer their appends. */
 const held = new WeakMap<object, Unchained[]>();
 
 /**
- * Holds the entries appended in `trx` until {@link flushAudit}: a transaction that writes many (a group-commit
+ * Holds the entries appended in `trx` until the transaction takes them ({@link takeHeldAudit}): a transaction that writes many (a group-commit
  * batch of 報告) takes the chain head's lock once, at its end, and writes them in one statement. On PostgreSQL
  * another transaction then waits for that lock only for the flush and the commit, not for the whole batch.
  */
@@ -193,16 +206,19 @@ export function dropAuditEntriesOf(
   );
 }
 
-/** Writes the entries `trx` holds to the chain (call it last before COMMIT) and stops holding. */
-export async function flushAudit(trx: Transaction<Database>): Promise<void> {
+/**
+ * Chains the entries `trx` holds (locking the head; call it last before COMMIT) and stops holding: the
+ * statements that write them, to run with db/write-together.ts.
+ */
+export async function takeHeldAudit(trx: Transaction<Database>): Promise<CompiledQuery[]> {
   const rows = held.get(trx);
   held.delete(trx);
-  if (rows && rows.length > 0) await chain(trx, rows);
+  return rows && rows.length > 0 ? chainQueries(trx, rows) : [];
 }
 
 /**
  * Appends entries to the chain inside `db`'s transaction (or a new one when `db` is not a transaction); held
- * until the transaction's {@link flushAudit} when it defers them. The content is taken now either way.
+ * until the transaction takes them ({@link takeHeldAudit}) when it defers them. The content is taken now either way.
  */
 export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
@@ -213,7 +229,7 @@ export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<voi
   const rows = entries.map(unchained);
   const holding = held.get(db);
   if (holding) holding.push(...rows);
-  else await chain(db, rows);
+  else await writeTogether(db, await chainQueries(db, rows));
 }
 
 export interface ChainVerdict {

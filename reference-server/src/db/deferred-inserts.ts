@@ -1,12 +1,13 @@
 /**
- * Inserts held until the end of a group-commit batch and then written with one statement per table for the
- * whole batch (services/group-commit.ts), like the batch's audit entries (audit/chain.ts `deferAudit`).
+ * Inserts held until the end of a group-commit batch and then written with one insert per table for the whole
+ * batch (services/group-commit.ts), with the batch's audit entries (audit/chain.ts `deferAudit`); on PostgreSQL
+ * all of them are one statement (db/write-together.ts).
  *
  * Only for rows that nothing reads back inside the batch — a new patient and its first report, the outbox's
  * mails and SMS, the SMS invitations — and whose keys are new (issued HER-SYS IDs, time-ordered row ids). A
- * filing's statements became the batch's: one per table for the whole batch. A filing rolled back (to its
- * savepoint, or by dropping what it held) drops what it held; if the batch's statement failed all the same, the batch
- * fails and every filing is run again alone, as for any batch failure.
+ * filing's statements became the batch's. A filing rolled back (to its savepoint, or by dropping what it held)
+ * drops what it held; if the batch's writes fail all the same, the batch fails and every filing is run again
+ * alone, as for any batch failure.
  *
  * A *claim* ({@link claimLater}) is a held row whose unique key decides whether its filing stands — the
  * idempotency key stored with its answer. The batch's claims are written first, in one statement; a filing
@@ -14,9 +15,9 @@
  * everything it held and fails with {@link ClaimTaken}, as if its savepoint had been rolled back. Only a filing
  * that wrote nothing at once may claim this way (its writes must all be held to be dropped).
  */
-import type { Insertable, Transaction } from 'kysely';
+import type { CompiledQuery, Insertable, Transaction } from 'kysely';
 import type { Database, Db } from './types.js';
-import { insertRows } from './insert-rows.js';
+import { insertQueries, insertRows } from './insert-rows.js';
 
 type Table = keyof Database & string;
 interface HeldRows {
@@ -35,7 +36,7 @@ export class ClaimTaken extends Error {
 
 const held = new WeakMap<object, HeldRows[]>();
 
-/** Holds the inserts made in `trx` through {@link insertLater} until {@link flushInserts}. */
+/** Holds the inserts made in `trx` through {@link insertLater} until the batch takes them ({@link takeHeldInserts}). */
 export function deferInserts(trx: Transaction<Database>): void {
   held.set(trx, []);
 }
@@ -89,30 +90,44 @@ export function dropInsertsSince(trx: Transaction<Database>, mark: number): void
 }
 
 /**
- * Writes what `trx` holds: the claims first (one statement), then one statement per table in the order the tables
- * were first written. `items` are the marks where each item's held inserts begin, in order (an item holds up to
- * the next one's mark); the items whose claim was taken lose what they held. Resolves to their positions in
- * `items`.
+ * Writes the claims `trx` holds, in one statement. `items` are the marks where each item's held inserts begin,
+ * in order (an item holds up to the next one's mark); resolves to the positions in `items` of the items whose
+ * claim was taken. Throws {@link ClaimTaken} when a claim held before the first mark (a transaction of one
+ * request) was taken.
  */
-export async function flushInserts(
+export async function settleClaims(
   trx: Transaction<Database>,
   items: readonly number[] = [],
 ): Promise<number[]> {
   const h = held.get(trx);
   if (!h) return [];
-  held.delete(trx);
-  const lost = await settleClaims(trx, h, items);
-  // Held before the first item's mark (a transaction of one request): the transaction itself lost its claim.
+  const lost = await writeClaims(trx, h, items);
   if (lost.has(-1)) throw new ClaimTaken();
+  return [...lost].sort((a, b) => a - b);
+}
+
+/**
+ * The other inserts `trx` holds, one statement per table in the order the tables were first written, without
+ * those of the items at positions `lost` of `items` (see {@link settleClaims}); `trx` stops holding. To run
+ * with db/write-together.ts.
+ */
+export function takeHeldInserts(
+  trx: Transaction<Database>,
+  items: readonly number[] = [],
+  lost: readonly number[] = [],
+): CompiledQuery[] {
+  const h = held.get(trx);
+  if (!h) return [];
+  held.delete(trx);
+  const dropped = new Set(lost);
   const byTable = new Map<Table, Insertable<Database[Table]>[]>();
   h.forEach(({ table, rows, claim }, i) => {
-    if (claim || (lost.size > 0 && lost.has(ownerOf(items, i)))) return;
+    if (claim || (dropped.size > 0 && dropped.has(ownerOf(items, i)))) return;
     const all = byTable.get(table);
     if (all) all.push(...rows);
     else byTable.set(table, [...rows]);
   });
-  for (const [table, rows] of byTable) await insertRows(trx, table, rows);
-  return [...lost].filter((k) => k >= 0).sort((a, b) => a - b);
+  return [...byTable].flatMap(([table, rows]) => insertQueries(trx, table, rows));
 }
 
 /** The position in `items` (marks where each item's held entries begin) of the item that held entry `i` (-1: none). */
@@ -123,11 +138,11 @@ export function ownerOf(items: readonly number[], i: number): number {
 }
 
 /**
- * Writes the claims of `h` and returns the items that lost theirs. Claims go in key order (two PostgreSQL
+ * Writes the claims of `h` and returns the items that lost theirs (-1: one held before the first item). Claims go in key order (two PostgreSQL
  * batches claiming the same keys wait for each other in the same order, never in a circle); of two claims of
  * one key in this batch the first stands.
  */
-async function settleClaims(
+async function writeClaims(
   trx: Transaction<Database>,
   h: readonly HeldRows[],
   items: readonly number[],

@@ -17,6 +17,9 @@ export interface InsertOptions {
 
 const sqlCache = new Map<string, string>();
 
+/** Parameters bound to one statement at most (under SQLite's 32,766; PostgreSQL's limit is 65,535). */
+export const MAX_PARAMETERS = 30_000;
+
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 function insertSql(
@@ -41,15 +44,16 @@ function insertSql(
 }
 
 /**
- * Inserts rows that all have the same columns (those of the first row, in its key order). Resolves to the
- * rows returned (empty without `returning`).
+ * The statements that insert `rows` (all with the columns of the first row, in its key order): one, or more
+ * when the rows bind more parameters than a statement may. For {@link insertRows}, or to run with other writes
+ * (db/write-together.ts).
  */
-export async function insertRows<T extends keyof Database & string>(
+export function insertQueries<T extends keyof Database & string>(
   db: Db | Transaction<Database>,
   table: T,
   rows: readonly Insertable<Database[T]>[],
   options: InsertOptions = {},
-): Promise<Record<string, unknown>[]> {
+): CompiledQuery[] {
   if (rows.length === 0) return [];
   const columns = Object.keys(rows[0]!);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -64,17 +68,33 @@ export async function insertRows<T extends keyof Database & string>(
     }
   }
   // Both drivers bind at most 32,766 parameters to a statement (SQLite's limit; PostgreSQL's is 65,535).
-  const perStatement = Math.max(1, Math.floor(30_000 / columns.length));
-  const returned: Record<string, unknown>[] = [];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+  const queries: CompiledQuery[] = [];
   for (let from = 0; from < rows.length; from += perStatement) {
     const count = Math.min(perStatement, rows.length - from);
-    const result = await db.executeQuery<Record<string, unknown>>(
+    queries.push(
       CompiledQuery.raw(
         insertSql(table, columns, count, postgres, options),
         params.slice(from * columns.length, (from + count) * columns.length),
       ),
     );
-    returned.push(...result.rows);
+  }
+  return queries;
+}
+
+/**
+ * Inserts rows that all have the same columns (those of the first row, in its key order). Resolves to the
+ * rows returned (empty without `returning`).
+ */
+export async function insertRows<T extends keyof Database & string>(
+  db: Db | Transaction<Database>,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+  options: InsertOptions = {},
+): Promise<Record<string, unknown>[]> {
+  const returned: Record<string, unknown>[] = [];
+  for (const query of insertQueries(db, table, rows, options)) {
+    returned.push(...(await db.executeQuery<Record<string, unknown>>(query)).rows);
   }
   return returned;
 }

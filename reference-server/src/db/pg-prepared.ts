@@ -12,7 +12,8 @@ import type pg from 'pg';
 /** Statements named so far, text → name; past the cap new texts run unnamed (bounded per connection). */
 const names = new Map<string, string>();
 const MAX_NAMED = 200;
-const WRITE = /^\s*(insert|update|delete)\b/i;
+/** A write, or writes run together (db/write-together.ts: `with w0 as (insert …) …`). */
+const WRITE = /^\s*(?:with\s+\w+\s+as\s+\(\s*)?(?:insert|update|delete)\b/i;
 
 function statementName(text: string): string | undefined {
   let name = names.get(text);

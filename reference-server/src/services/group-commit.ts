@@ -2,8 +2,9 @@
  * Group commit: concurrent writes of one kind (報告, the busiest) share one transaction, so a batch pays one
  * commit — one WAL sync on SQLite, one WAL flush and one round trip of BEGIN/COMMIT on PostgreSQL — and one
  * acquisition of the lock every filing needs (the audit chain head): the batch's audit entries are held and
- * chained in one statement at its end (audit/chain.ts `deferAudit`), and so are its outbox rows and SMS
- * invitations, one statement per table (db/deferred-inserts.ts).
+ * chained at its end (audit/chain.ts `deferAudit`), and so are its new patients, reports, outbox rows and SMS
+ * invitations (db/deferred-inserts.ts): one insert per table, and on PostgreSQL all of them one statement
+ * (db/write-together.ts).
  *
  * - A write is queued; the queue is drained in batches (per database handle, so per process: two instances each
  *   run their own batches and the database serialises them as it does single transactions), one batch at a time
@@ -28,16 +29,18 @@ import {
   deferAudit,
   dropAuditEntriesOf,
   dropAuditEntriesSince,
-  flushAudit,
   heldAuditEntries,
+  takeHeldAudit,
 } from '../audit/chain.js';
 import {
   ClaimTaken,
   deferInserts,
   dropInsertsSince,
-  flushInserts,
   heldInserts,
+  settleClaims,
+  takeHeldInserts,
 } from '../db/deferred-inserts.js';
+import { writeTogether } from '../db/write-together.js';
 
 export interface GroupCommitOptions {
   /** Most items in one transaction (default 60: PostgreSQL keeps 64 subtransactions per backend in shared memory, more overflow it). */
@@ -95,21 +98,21 @@ function dropWritesSince(trx: Transaction<Database>, mark: Mark): void {
 }
 
 /**
- * Writes what is held: the claims and rows first, then the audit entries chained in one statement. `items`
- * are the marks where each item's holdings begin; the positions of the items whose claim was taken are
- * returned, their writes dropped (db/deferred-inserts.ts).
+ * Writes what is held: the claims first (one statement), then the rows and the audit entries, chained after the
+ * head it locks — on PostgreSQL all in one statement (db/write-together.ts). `items` are the marks where each
+ * item's holdings begin; the positions of the items whose claim was taken are returned, their writes dropped
+ * (db/deferred-inserts.ts).
  */
 async function flushWrites(trx: Transaction<Database>, items: readonly Mark[] = []): Promise<number[]> {
-  const lost = await flushInserts(
-    trx,
-    items.map((m) => m.inserts),
-  );
+  const marks = items.map((m) => m.inserts);
+  const lost = await settleClaims(trx, marks);
   dropAuditEntriesOf(
     trx,
     items.map((m) => m.audit),
     lost,
   );
-  await flushAudit(trx);
+  const rows = takeHeldInserts(trx, marks, lost);
+  await writeTogether(trx, [...rows, ...(await takeHeldAudit(trx))]);
   return lost;
 }
 
