@@ -29,6 +29,7 @@ import { writeTogether } from '../db/write-together.js';
 import { ownerOf } from '../db/deferred-inserts.js';
 import type { Database } from '../db/types.js';
 import { newRowId } from '../lib/ids.js';
+import { toJson } from '../lib/json-text.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -47,6 +48,7 @@ export interface AuditEntry {
   entity: string;
   entityId: string;
   version: number | null;
+  /** The value before and after (serialized here; a `JsonText` is taken as it is). */
   oldData?: unknown;
   newData?: unknown;
   outcome?: 'success' | 'failure';
@@ -136,8 +138,8 @@ function unchained(e: AuditEntry): Unchained {
     entity: e.entity,
     entity_id: e.entityId,
     version: e.version,
-    old_data: e.oldData === undefined ? null : JSON.stringify(e.oldData),
-    new_data: e.newData === undefined ? null : JSON.stringify(e.newData),
+    old_data: e.oldData === undefined ? null : toJson(e.oldData),
+    new_data: e.newData === undefined ? null : toJson(e.newData),
     outcome: e.outcome ?? 'success',
     source: e.source ? JSON.stringify(e.source) : null,
   };

@@ -20,6 +20,8 @@ export type FilingCheck =
       /** sha256 of the body re-serialized (a retry with other spacing is the same request). */
       requestHash: string;
       check: ReportCheck;
+      /** `JSON.stringify(check.report)` when the check passed: the text that is stored and answered (lib/json-text.ts). */
+      reportJson?: string;
     }
   | { ok: false; refusal: Pick<ApiError, 'status' | 'code' | 'message' | 'extra'> };
 
@@ -28,12 +30,14 @@ export function checkFiling(text: string, today: string): FilingCheck {
   try {
     const raw = parseJsonBody(text);
     const body = parseWith(createReportEnvelope, raw);
+    const check = checkReport(body.report, today);
     return {
       ok: true,
       herSysId: body.herSysId,
       idManagement: body.idManagement,
       requestHash: sha256(JSON.stringify(raw)),
-      check: checkReport(body.report, today),
+      check,
+      reportJson: check.ok && check.report ? JSON.stringify(check.report) : undefined,
     };
   } catch (err) {
     if (!(err instanceof ApiError)) throw err;

@@ -57,6 +57,7 @@ export function reportRoutes(deps: Deps) {
         warnings: checked.issues,
         herSysId: filing.herSysId,
         idManagement: filing.idManagement,
+        reportJson: filing.reportJson,
       },
       key,
       filing.requestHash,
@@ -65,6 +66,8 @@ export function reportRoutes(deps: Deps) {
     if (result.reportId) c.header('Location', `/api/reports/${result.reportId}`);
     const env = (result.body as { report?: ReportEnvelope }).report;
     if (env) c.header('ETag', `"${env.version}"`);
+    if (result.json !== undefined)
+      return c.body(result.json, result.status as 201, { 'Content-Type': 'application/json' });
     return c.json(result.body as object, result.status as 201);
   });
 

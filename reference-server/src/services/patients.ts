@@ -5,6 +5,7 @@ import type { PatientTable } from '../db/types.js';
 import type { PatientRecord } from '../api-schemas.js';
 import { ApiError, notFound } from '../lib/errors.js';
 import { kanaKey, nameKey, passportKey, phoneKey } from '../lib/keys.js';
+import type { JsonText } from '../lib/json-text.js';
 import { issueHerSysId } from './her-sys-ids.js';
 import { audit, auditMany, patientScope, type AuditInput, type Tx } from './common.js';
 
@@ -115,7 +116,7 @@ export interface InsertPatientWith {
   latest?: LatestReport;
   prefectureOf?: (hc: string | null) => string | null;
   /** Write the report's audit entry in the same statement as the patient's. */
-  auditWithReport?: { id: string; report: OccurrenceReport };
+  auditWithReport?: { id: string; report: OccurrenceReport | JsonText };
 }
 
 export async function insertPatient(

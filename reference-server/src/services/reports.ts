@@ -23,6 +23,7 @@ import {
 } from './common.js';
 import { groupCommitter } from './group-commit.js';
 import { findPatient, insertPatient, mergeRecord, recordFromReport, refreshPatient } from './patients.js';
+import { JsonText, stringifyWithJsonText } from '../lib/json-text.js';
 
 /** A report as the API answers it. `report` is the row's data when the caller has it parsed already. */
 export function envelope(
@@ -62,12 +63,13 @@ async function mustFindReport(trx: Tx, u: CurrentUser, id: string) {
 
 function reportColumns(
   r: OccurrenceReport,
+  json: string,
   notifiedHc: string | null,
   responsibleHc: string | null,
   prefectureCode: string | null,
 ) {
   return {
-    data: JSON.stringify(r),
+    data: json,
     report_date: r.reportDate ?? null,
     diagnosis_date: r.diagnosis?.diagnosisDate ?? null,
     category: r.patient?.category ?? null,
@@ -121,6 +123,8 @@ async function healthCenter(trx: Tx, code: string | undefined) {
 
 export interface CreateReportInput {
   report: OccurrenceReport;
+  /** `JSON.stringify(report)` when the caller has it (lib/filing-check.ts); made here otherwise. */
+  reportJson?: string;
   warnings: Issue[];
   herSysId?: string;
   idManagement?: PatientRecord;
@@ -135,6 +139,8 @@ export interface Notified {
 export interface CreateResult {
   status: number;
   body: unknown;
+  /** `body` serialized, when it was built around the report's JSON (lib/json-text.ts). */
+  json?: string;
   replayed: boolean;
   reportId: string;
 }
@@ -271,6 +277,8 @@ async function createInTx(
   const nowIso = deps.now.toISOString();
 
   const { report } = input;
+  // Serialized once: the stored row, the audit entry and the answer take this text (lib/json-text.ts).
+  const reportJson = input.reportJson ?? JSON.stringify(report);
   const fromReport = recordFromReport(report);
   const existing = input.herSysId ? await findPatient(trx, u, input.herSysId) : undefined;
   if (input.herSysId && !existing) throw notFound('The patient');
@@ -300,6 +308,7 @@ async function createInTx(
     status: 'active',
     ...reportColumns(
       report,
+      reportJson,
       report.healthCenters?.notified?.code ?? null,
       responsibleCode ?? null,
       responsibleHc?.prefecture_code ?? notifiedHc?.prefecture_code ?? null,
@@ -349,7 +358,7 @@ async function createInTx(
       {
         latest,
         prefectureOf: (hc) => (hc ? (hcs.get(hc) ?? null) : null),
-        auditWithReport: { id, report },
+        auditWithReport: { id, report: new JsonText(reportJson) },
       },
     );
     row.patient_id = herSysId;
@@ -357,7 +366,8 @@ async function createInTx(
     // whose HER-SYS ID this one has just been issued; 追加登録 above reads its patient's reports, so it writes now).
     await insertLater(trx, 'reports', [row]);
   }
-  if (existing) await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, report);
+  if (existing)
+    await audit(trx, u, nowIso, 'report.create', 'report', id, 1, undefined, new JsonText(reportJson));
 
   // Notifications, in this same transaction (the outbox).
   const notified: Notified[] = [];
@@ -409,6 +419,10 @@ async function createInTx(
 
   const answer: StoredAnswer = { reportId: id, issues: input.warnings, notified, sms };
   const body = answerBody(envelope(row, report), answer);
+  const json = stringifyWithJsonText({
+    ...body,
+    report: { ...body.report, report: new JsonText(reportJson) },
+  });
   if (idempotencyKey) {
     const key = {
       scope: u.facilityCode,
@@ -425,7 +439,7 @@ async function createInTx(
     if (existing) await claimNow(trx, 'idempotency_keys', key, ['scope', 'key']);
     else await claimLater(trx, 'idempotency_keys', key, ['scope', 'key']);
   }
-  return { status: 201, body, replayed: false, reportId: id, outboxRows };
+  return { status: 201, body, json, replayed: false, reportId: id, outboxRows };
 }
 
 /** The My HER-SYS invitation: only to a mobile number typed twice the same at entry. */
@@ -508,7 +522,13 @@ export async function updateReport(
     const res = await trx
       .updateTable('reports')
       .set({
-        ...reportColumns(report, notified, responsible, hc?.prefecture_code ?? row.prefecture_code),
+        ...reportColumns(
+          report,
+          JSON.stringify(report),
+          notified,
+          responsible,
+          hc?.prefecture_code ?? row.prefecture_code,
+        ),
         version: row.version + 1,
         updated_by: actorOf(u),
         updated_at: nowIso,
