@@ -330,7 +330,13 @@ for (const backend of BACKENDS) {
         r.status === 'fulfilled' ? r.value : (r.reason as Error).message;
       const first = await Promise.allSettled([item('a'), item('b', notFound('The patient')), item('c')]);
       assert.deepEqual(first.map(outcome), ['a', 'The patient was not found.', 'c']);
-      assert.deepEqual(gc.stats, { batches: 1, items: 3, largest: 3, fallbacks: 0 });
+      assert.deepEqual(gc.stats, {
+        batches: 1,
+        items: 3,
+        largest: 3,
+        fallbacks: 0,
+        oneStatement: backend === 'postgres' ? 1 : 0,
+      });
       const second = await Promise.allSettled([item('d'), item('e', new Error('unexpected')), item('f')]);
       assert.deepEqual(second.map(outcome), ['d', 'unexpected', 'f']);
       assert.equal(gc.stats.fallbacks, 1, 'the batch ran again, each item alone');
@@ -345,6 +351,111 @@ for (const backend of BACKENDS) {
         ['held-a', 'held-c', 'held-d', 'held-f'],
       );
     });
+
+    test(
+      'PostgreSQL: a batch of held-only items is one statement; a moved chain head or a taken key costs a batch its transaction, nothing else',
+      { skip: backend !== 'postgres' },
+      async () => {
+        const gc = new GroupCommitter(h.handle.db);
+        const now = new Date().toISOString();
+        const never = () => false;
+        const entry = (action: string) => ({
+          at: now,
+          userId: 'u',
+          facilityCode: 'f',
+          action,
+          entity: 'report',
+          entityId: action,
+          version: 1,
+        });
+        const key = (k: string) => ({
+          scope: 'one-statement',
+          key: k,
+          request_hash: 'h',
+          status_code: 201,
+          response: '{}',
+          created_at: now,
+        });
+        const item = (name: string) =>
+          gc.run(
+            async (trx) => {
+              await insertLater(trx, 'outbox', [sentMail(`one-${name}`, now)]);
+              await appendAudit(trx, [entry(`one.${name}`)]);
+              await claimLater(trx, 'idempotency_keys', key(name), ['scope', 'key']);
+              return name;
+            },
+            never,
+            never,
+            { heldOnly: true },
+          );
+        const batch = async (names: string[]) =>
+          (await Promise.allSettled(names.map(item))).map((r) =>
+            r.status === 'fulfilled' ? r.value : (r.reason as Error).constructor.name,
+          );
+        assert.deepEqual(await batch(['a1', 'a2', 'a3']), ['a1', 'a2', 'a3']);
+        assert.equal(gc.stats.oneStatement, 1);
+
+        // Another writer moves the chain head: the next batch's guard fails, and its transaction writes it.
+        await appendAudit(h.handle.db, [entry('one.elsewhere')]);
+        assert.deepEqual(await batch(['b1', 'b2', 'b3']), ['b1', 'b2', 'b3']);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [1, 2]);
+        // The head is read again: one statement again.
+        assert.deepEqual(await batch(['c1', 'c2', 'c3']), ['c1', 'c2', 'c3']);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [2, 3]);
+
+        // A key already stored fails the statement; the transaction settles the claims.
+        await h.handle.db.insertInto('idempotency_keys').values(key('d2')).execute();
+        assert.deepEqual(await batch(['d1', 'd2', 'd3']), ['d1', 'ClaimTaken', 'd3']);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [2, 4]);
+
+        const outbox = await h.handle.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('id', 'like', 'one-%')
+          .orderBy('id')
+          .execute();
+        assert.deepEqual(
+          outbox.map((r) => r.id),
+          [
+            'one-a1',
+            'one-a2',
+            'one-a3',
+            'one-b1',
+            'one-b2',
+            'one-b3',
+            'one-c1',
+            'one-c2',
+            'one-c3',
+            'one-d1',
+            'one-d3',
+          ],
+        );
+        const audit = await h.handle.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('action', 'like', 'one.%')
+          .orderBy('seq')
+          .execute();
+        assert.deepEqual(
+          audit.map((r) => r.action),
+          [
+            'one.a1',
+            'one.a2',
+            'one.a3',
+            'one.elsewhere',
+            'one.b1',
+            'one.b2',
+            'one.b3',
+            'one.c1',
+            'one.c2',
+            'one.c3',
+            'one.d1',
+            'one.d3',
+          ],
+        );
+        assert.equal((await verifyAuditChain(h.handle.db)).ok, true);
+      },
+    );
 
     test('an item rolled back after appending to the audit chain: its entry goes, the chain stays whole', async () => {
       const gc = new GroupCommitter(h.handle.db);

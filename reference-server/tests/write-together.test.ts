@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import type { CompiledQuery } from 'kysely';
 import { MAX_PARAMETERS, insertQueries } from '../src/db/insert-rows.js';
 import type { Db } from '../src/db/types.js';
-import { writeTogether } from '../src/db/write-together.js';
+import { GuardFailed, writeInOneStatement, writeTogether } from '../src/db/write-together.js';
 import { BACKENDS, harness, type Harness } from './helpers.js';
 
 for (const backend of BACKENDS) {
@@ -92,6 +92,79 @@ for (const backend of BACKENDS) {
       assert.equal((await prefectureNames('m')).length, many.length);
       assert.equal((await prefectureNames('n')).length, 20);
     });
+
+    test(
+      'writeInOneStatement: one statement; when the guard changes no row nothing is written',
+      { skip: backend !== 'postgres' },
+      async () => {
+        const { db, sent } = counting();
+        const guard = (area: string, to: string) =>
+          h.handle.db
+            .updateTable('health_centers')
+            .set({ area: to })
+            .where('code', '=', '13103')
+            .where('area', '=', area)
+            .returning('code')
+            .compile();
+        await h.handle.db
+          .updateTable('health_centers')
+          .set({ area: 'g0' })
+          .where('code', '=', '13103')
+          .execute();
+        assert.equal(
+          await writeInOneStatement(
+            db,
+            insertQueries(db, 'prefectures', [prefecture('g1')]),
+            guard('g0', 'g1'),
+          ),
+          true,
+        );
+        assert.equal(sent.length, 1);
+        // The guard expects 'g0' but finds 'g1': nothing of the statement is written.
+        await assert.rejects(
+          writeInOneStatement(db, insertQueries(db, 'prefectures', [prefecture('g2')]), guard('g0', 'g2')),
+          GuardFailed,
+        );
+        assert.deepEqual(await prefectureNames('g'), ['県g1']);
+        const area = await h.handle.db
+          .selectFrom('health_centers')
+          .select('area')
+          .where('code', '=', '13103')
+          .executeTakeFirstOrThrow();
+        assert.equal(area.area, 'g1');
+        // A transaction holding the guarded row: the statement waits for it, then finds the row changed.
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        const other = h.handle.db.transaction().execute(async (trx) => {
+          await trx.updateTable('health_centers').set({ area: 'g9' }).where('code', '=', '13103').execute();
+          await held;
+        });
+        await new Promise((r) => setTimeout(r, 50));
+        const waiting = writeInOneStatement(
+          db,
+          insertQueries(db, 'prefectures', [prefecture('g4')]),
+          guard('g1', 'g4'),
+        );
+        await new Promise((r) => setTimeout(r, 100));
+        release();
+        await other;
+        await assert.rejects(waiting, GuardFailed);
+        assert.deepEqual(await prefectureNames('g'), ['県g1']);
+        await h.handle.db
+          .updateTable('health_centers')
+          .set({ area: 'g1' })
+          .where('code', '=', '13103')
+          .execute();
+        // More parameters than a statement binds: not run at all.
+        const many = Array.from({ length: MAX_PARAMETERS / 3 + 1 }, (_, i) => prefecture(`h${i}`));
+        assert.equal(
+          await writeInOneStatement(db, insertQueries(db, 'prefectures', many), guard('g1', 'g3')),
+          false,
+        );
+        assert.equal(sent.length, 3);
+        assert.deepEqual(await prefectureNames('h'), []);
+      },
+    );
 
     test('in a transaction, a write that fails undoes the others', async () => {
       await assert.rejects(

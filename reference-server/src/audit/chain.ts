@@ -145,12 +145,14 @@ function unchained(e: AuditEntry): Unchained {
   };
 }
 
-/**
- * Chains rows after the head, which it locks for the rest of the transaction: the statements that write them
- * and move the head (one insert, one update), to run with db/write-together.ts.
- */
-async function chainQueries(trx: AnyDb, rows: Unchained[]): Promise<CompiledQuery[]> {
-  const head = await lockHead(trx);
+/** The chain's last sequence number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** `rows` chained after `head`, and the head after them. */
+function chained(rows: readonly Unchained[], head: ChainHead): { stored: StoredRow[]; head: ChainHead } {
   let seq = Number(head.seq);
   let prev = head.hash;
   const stored: StoredRow[] = rows.map((r) => {
@@ -161,21 +163,41 @@ async function chainQueries(trx: AnyDb, rows: Unchained[]): Promise<CompiledQuer
     prev = hash;
     return out;
   });
+  return { stored, head: { seq, hash: prev } };
+}
+
+/**
+ * Chains rows after the head, which it locks for the rest of the transaction: the statements that write them
+ * and move the head (one insert, one update), to run with db/write-together.ts.
+ */
+async function chainQueries(trx: AnyDb, rows: Unchained[]): Promise<CompiledQuery[]> {
+  const { stored, head } = chained(rows, await lockHead(trx));
   return [
     ...insertQueries(trx, 'audit_log', stored),
-    trx.updateTable('audit_chain_head').set({ seq, hash: prev }).where('id', '=', 'main').compile(),
+    trx.updateTable('audit_chain_head').set(head).where('id', '=', 'main').compile(),
   ];
 }
 
-/** Entries held by transactions that defer their appends. */
+/** The chain head as it is, unlocked (a batch written in one statement guards it instead, see below). */
+export async function readChainHead(db: AnyDb): Promise<ChainHead> {
+  const head = await db
+    .selectFrom('audit_chain_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 'main')
+    .executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/** Entries held by transactions (or batches) that defer their appends. */
 const held = new WeakMap<object, Unchained[]>();
 
 /**
- * Holds the entries appended in `trx` until the transaction takes them ({@link takeHeldAudit}): a transaction that writes many (a group-commit
- * batch of 報告) takes the chain head's lock once, at its end, and writes them in one statement. On PostgreSQL
- * another transaction then waits for that lock only for the flush and the commit, not for the whole batch.
+ * Holds the entries appended in `trx` — a transaction, or a batch written in one statement — until they are
+ * taken ({@link takeHeldAudit}, {@link takeHeldAuditAfter}): a group-commit batch of 報告 takes the chain head
+ * once, at its end, and writes its entries in one statement. On PostgreSQL another writer then waits for the
+ * head's lock only for that statement and the commit, not for the whole batch.
  */
-export function deferAudit(trx: Transaction<Database>): void {
+export function deferAudit(trx: Transaction<Database> | Kysely<Database>): void {
   held.set(trx, []);
 }
 
@@ -219,19 +241,50 @@ export async function takeHeldAudit(trx: Transaction<Database>): Promise<Compile
 }
 
 /**
+ * For a batch written as one statement outside a transaction (PostgreSQL, services/group-commit.ts): chains
+ * the entries `scope` holds after `head` — the head as last written or read, not locked — and stops holding.
+ * `guard` is the head's `UPDATE … RETURNING`, which changes the row only while it still is `head`: the
+ * statement runs it first and fails unless it did (db/write-together.ts `writeInOneStatement`), so the chain
+ * stays linear with any other writer. `head` is the head after the entries, once that statement succeeded.
+ */
+export function takeHeldAuditAfter(
+  scope: Kysely<Database>,
+  head: ChainHead,
+): { queries: CompiledQuery[]; guard: CompiledQuery; head: ChainHead } {
+  const rows = held.get(scope) ?? [];
+  held.delete(scope);
+  const after = chained(rows, head);
+  return {
+    queries: insertQueries(scope, 'audit_log', after.stored),
+    guard: scope
+      .updateTable('audit_chain_head')
+      .set(after.head)
+      .where('id', '=', 'main')
+      .where('seq', '=', head.seq)
+      .where('hash', '=', head.hash)
+      .returning(sql<number>`1`.as('moved'))
+      .compile(),
+    head: after.head,
+  };
+}
+
+/**
  * Appends entries to the chain inside `db`'s transaction (or a new one when `db` is not a transaction); held
- * until the transaction takes them ({@link takeHeldAudit}) when it defers them. The content is taken now either way.
+ * until the end when `db` defers them (a group-commit batch: {@link takeHeldAudit}, {@link takeHeldAuditAfter}).
+ * The content is taken now either way.
  */
 export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
+  const holding = held.get(db);
+  if (holding) {
+    holding.push(...entries.map(unchained));
+    return;
+  }
   if (!db.isTransaction) {
     await (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, entries));
     return;
   }
-  const rows = entries.map(unchained);
-  const holding = held.get(db);
-  if (holding) holding.push(...rows);
-  else await writeTogether(db, await chainQueries(db, rows));
+  await writeTogether(db, await chainQueries(db, entries.map(unchained)));
 }
 
 export interface ChainVerdict {

@@ -36,9 +36,17 @@ export class ClaimTaken extends Error {
 
 const held = new WeakMap<object, HeldRows[]>();
 
-/** Holds the inserts made in `trx` through {@link insertLater} until the batch takes them ({@link takeHeldInserts}). */
-export function deferInserts(trx: Transaction<Database>): void {
+/**
+ * Holds the inserts made in `trx` — a transaction, or a batch written in one statement — through
+ * {@link insertLater} until the batch takes them ({@link takeHeldInserts}).
+ */
+export function deferInserts(trx: Transaction<Database> | Db): void {
   held.set(trx, []);
+}
+
+/** Whether `trx` holds its inserts: it is a group-commit batch (what it reads may be kept for its length). */
+export function holdsInserts(trx: object): boolean {
+  return held.has(trx);
 }
 
 /** Inserts now, or at the end of the batch when `trx` defers its inserts. */
@@ -79,12 +87,12 @@ export async function claimNow<T extends Table>(
 }
 
 /** How many inserts `trx` holds (a mark for {@link dropInsertsSince}). */
-export function heldInserts(trx: Transaction<Database>): number {
+export function heldInserts(trx: object): number {
   return held.get(trx)?.length ?? 0;
 }
 
 /** Drops what was held after `mark` (a filing rolled back to its savepoint). */
-export function dropInsertsSince(trx: Transaction<Database>, mark: number): void {
+export function dropInsertsSince(trx: object, mark: number): void {
   const h = held.get(trx);
   if (h) h.length = mark;
 }
@@ -109,25 +117,45 @@ export async function settleClaims(
 /**
  * The other inserts `trx` holds, one statement per table in the order the tables were first written, without
  * those of the items at positions `lost` of `items` (see {@link settleClaims}); `trx` stops holding. To run
- * with db/write-together.ts.
+ * with db/write-together.ts. With `claims: 'insert'` the claims were not settled: they come first, as plain
+ * inserts, so that a taken key fails the statement (a batch written in one statement, services/group-commit.ts).
  */
 export function takeHeldInserts(
-  trx: Transaction<Database>,
+  trx: Transaction<Database> | Db,
   items: readonly number[] = [],
   lost: readonly number[] = [],
+  options: { claims?: 'settled' | 'insert' } = {},
 ): CompiledQuery[] {
   const h = held.get(trx);
   if (!h) return [];
   held.delete(trx);
   const dropped = new Set(lost);
   const byTable = new Map<Table, Insertable<Database[Table]>[]>();
+  const claims = options.claims === 'insert' ? sortedClaims(h) : [];
   h.forEach(({ table, rows, claim }, i) => {
     if (claim || (dropped.size > 0 && dropped.has(ownerOf(items, i)))) return;
     const all = byTable.get(table);
     if (all) all.push(...rows);
     else byTable.set(table, [...rows]);
   });
-  return [...byTable].flatMap(([table, rows]) => insertQueries(trx, table, rows));
+  return [...claims, ...byTable].flatMap(([table, rows]) => insertQueries(trx, table, rows));
+}
+
+/** The claims of `h` as plain rows per table, in key order (see {@link writeClaims}). */
+function sortedClaims(h: readonly HeldRows[]): [Table, Insertable<Database[Table]>[]][] {
+  const byTable = new Map<Table, { key: string; row: Insertable<Database[Table]> }[]>();
+  for (const { table, rows, claim } of h) {
+    if (!claim) continue;
+    const row = rows[0]!;
+    const key = JSON.stringify(claim.map((c) => (row as Record<string, unknown>)[c]));
+    const all = byTable.get(table);
+    if (all) all.push({ key, row });
+    else byTable.set(table, [{ key, row }]);
+  }
+  return [...byTable].map(([table, all]) => [
+    table,
+    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((c) => c.row),
+  ]);
 }
 
 /** The position in `items` (marks where each item's held entries begin) of the item that held entry `i` (-1: none). */

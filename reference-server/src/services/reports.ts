@@ -2,7 +2,7 @@ import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/sche
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
-import { ClaimTaken, claimLater, claimNow, insertLater } from '../db/deferred-inserts.js';
+import { ClaimTaken, claimLater, claimNow, holdsInserts, insertLater } from '../db/deferred-inserts.js';
 import { writeOutbox, type LeasedMessage } from '../outbox/queue.js';
 import type { OutboxDispatcher } from '../outbox/worker.js';
 import type { Db, ReportTable } from '../db/types.js';
@@ -83,9 +83,10 @@ function reportColumns(
 /** Health centers by code, each with its prefecture's name and address (left join: one statement). */
 async function healthCentersWithPrefecture(trx: Tx, codes: string[]) {
   const wanted = [...new Set(codes)];
-  // Within one transaction (a group-commit batch files many reports) each code is read once.
-  let known = trx.isTransaction ? hcInTransaction.get(trx) : undefined;
-  if (trx.isTransaction && !known) hcInTransaction.set(trx, (known = new Map()));
+  // Within one transaction or group-commit batch (it files many reports) each code is read once.
+  const keep = trx.isTransaction || holdsInserts(trx);
+  let known = keep ? hcInTransaction.get(trx) : undefined;
+  if (keep && !known) hcInTransaction.set(trx, (known = new Map()));
   const missing = known ? wanted.filter((c) => !known.has(c)) : wanted;
   const rows = missing.length
     ? await trx
