@@ -24,11 +24,9 @@ const MARK_JSON = JSON.stringify(MARK).slice(0, -1);
 /** `JSON.stringify(value)` with the text of every {@link JsonText} inside written in place of its value. */
 export function stringifyWithJsonText(value: unknown): string {
   const texts: string[] = [];
-  const json = JSON.stringify(value, (_key, v: unknown) => {
-    if (!(v instanceof JsonText)) return v;
-    texts.push(v.text);
-    return `${MARK}${texts.length - 1}`;
-  });
+  // A copy with marks for the texts, serialized without a replacer: a replacer function takes JSON.stringify
+  // off its fast path, and cost as much as serializing the report itself.
+  const json = JSON.stringify(marked(value, texts));
   if (texts.length === 0) return json;
   let out = '';
   let from = 0;
@@ -38,4 +36,22 @@ export function stringifyWithJsonText(value: unknown): string {
     from = end + 1;
   }
   return out + json.slice(from);
+}
+
+/** `value` with each JsonText replaced by a mark of its index in `texts` (plain objects and arrays copied). */
+function marked(value: unknown, texts: string[]): unknown {
+  if (value instanceof JsonText) {
+    texts.push(value.text);
+    return `${MARK}${texts.length - 1}`;
+  }
+  if (Array.isArray(value)) return value.map((v) => marked(v, texts));
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    typeof (value as { toJSON?: unknown }).toJSON === 'function'
+  )
+    return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = marked((value as Record<string, unknown>)[key], texts);
+  return out;
 }
