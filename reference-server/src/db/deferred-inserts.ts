@@ -44,11 +44,6 @@ export function deferInserts(trx: Transaction<Database> | Db): void {
   held.set(trx, []);
 }
 
-/** Whether `trx` holds its inserts: it is a group-commit batch (what it reads may be kept for its length). */
-export function holdsInserts(trx: object): boolean {
-  return held.has(trx);
-}
-
 /** Inserts now, or at the end of the batch when `trx` defers its inserts. */
 export async function insertLater<T extends Table>(
   trx: Db | Transaction<Database>,

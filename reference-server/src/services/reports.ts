@@ -2,7 +2,7 @@ import { parsePhoneJP, type Issue, type OccurrenceReport } from 'hersys-sdk/sche
 import type { CurrentUser } from '../auth.js';
 import type { AppConfig } from '../config.js';
 import { insertRows } from '../db/insert-rows.js';
-import { ClaimTaken, claimLater, claimNow, holdsInserts, insertLater } from '../db/deferred-inserts.js';
+import { ClaimTaken, claimLater, claimNow, insertLater } from '../db/deferred-inserts.js';
 import { writeOutbox, type LeasedMessage } from '../outbox/queue.js';
 import type { OutboxDispatcher } from '../outbox/worker.js';
 import type { Db, ReportTable } from '../db/types.js';
@@ -80,32 +80,37 @@ function reportColumns(
   };
 }
 
-/** Health centers by code, each with its prefecture's name and address (left join: one statement). */
-async function healthCentersWithPrefecture(trx: Tx, codes: string[]) {
+/**
+ * Health centers by code, each with its prefecture's name and address (left join: one statement). They are
+ * reference data — written by the seed and migrations, not by any request — so what was read is kept for a
+ * second of filing time (`now`) per database handle (`cache`): a group-commit batch on PostgreSQL then has no round trip for them in
+ * the part of it that one batch at a time goes through.
+ */
+async function healthCentersWithPrefecture(trx: Tx, codes: string[], cache: object, now: Date) {
   const wanted = [...new Set(codes)];
-  // Within one transaction or group-commit batch (it files many reports) each code is read once.
-  const keep = trx.isTransaction || holdsInserts(trx);
-  let known = keep ? hcInTransaction.get(trx) : undefined;
-  if (keep && !known) hcInTransaction.set(trx, (known = new Map()));
-  const missing = known ? wanted.filter((c) => !known.has(c)) : wanted;
-  const rows = missing.length
-    ? await trx
-        .selectFrom('health_centers')
-        .leftJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
-        .select([
-          'health_centers.code',
-          'health_centers.name',
-          'health_centers.email',
-          'health_centers.prefecture_code',
-          'prefectures.name as pref_name',
-          'prefectures.email as pref_email',
-        ])
-        .where('health_centers.code', 'in', missing)
-        .execute()
-    : [];
-  if (!known) return rows;
-  for (const c of missing) known.set(c, rows.find((r) => r.code === c) ?? null);
-  return wanted.map((c) => known.get(c)).filter((r) => r !== null && r !== undefined);
+  let known = referenceCache.get(cache);
+  const t = now.getTime();
+  if (!known || t - known.at > REFERENCE_TTL_MS)
+    referenceCache.set(cache, (known = { at: t, rows: new Map() }));
+  const rows = known.rows;
+  const missing = wanted.filter((c) => !rows.has(c));
+  if (missing.length > 0) {
+    const read = await trx
+      .selectFrom('health_centers')
+      .leftJoin('prefectures', 'prefectures.code', 'health_centers.prefecture_code')
+      .select([
+        'health_centers.code',
+        'health_centers.name',
+        'health_centers.email',
+        'health_centers.prefecture_code',
+        'prefectures.name as pref_name',
+        'prefectures.email as pref_email',
+      ])
+      .where('health_centers.code', 'in', missing)
+      .execute();
+    for (const c of missing) rows.set(c, read.find((r) => r.code === c) ?? null);
+  }
+  return wanted.map((c) => rows.get(c)).filter((r) => r !== null && r !== undefined);
 }
 type HealthCenterRow = {
   code: string;
@@ -115,7 +120,9 @@ type HealthCenterRow = {
   pref_name: string | null;
   pref_email: string | null;
 };
-const hcInTransaction = new WeakMap<object, Map<string, HealthCenterRow | null>>();
+/** How long health centers read are kept (a changed address reaches the mails of filings a second later). */
+const REFERENCE_TTL_MS = 1000;
+const referenceCache = new WeakMap<object, { at: number; rows: Map<string, HealthCenterRow | null> }>();
 
 async function healthCenter(trx: Tx, code: string | undefined) {
   if (!code) return undefined;
@@ -291,6 +298,8 @@ async function createInTx(
   const hcRows = await healthCentersWithPrefecture(
     trx,
     [notifiedCode, givenResponsible].filter((c): c is string => !!c),
+    deps.db,
+    deps.now,
   );
   const notifiedHc = hcRows.find((h) => h.code === notifiedCode);
   const responsibleCode = givenResponsible ?? notifiedHc?.code;
