@@ -402,11 +402,15 @@ for (const backend of BACKENDS) {
         // The head is read again: one statement again.
         assert.deepEqual(await batch(['c1', 'c2', 'c3']), ['c1', 'c2', 'c3']);
         assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [2, 3]);
+        // A filing alone, in its own transaction, leaves the head known: the next batch is one statement.
+        assert.deepEqual(await batch(['s1']), ['s1']);
+        assert.deepEqual(await batch(['c4', 'c5']), ['c4', 'c5']);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [3, 5]);
 
         // A key already stored fails the statement; the transaction settles the claims.
         await h.handle.db.insertInto('idempotency_keys').values(key('d2')).execute();
         assert.deepEqual(await batch(['d1', 'd2', 'd3']), ['d1', 'ClaimTaken', 'd3']);
-        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [2, 4]);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [3, 6]);
 
         const outbox = await h.handle.db
           .selectFrom('outbox')
@@ -426,8 +430,11 @@ for (const backend of BACKENDS) {
             'one-c1',
             'one-c2',
             'one-c3',
+            'one-c4',
+            'one-c5',
             'one-d1',
             'one-d3',
+            'one-s1',
           ],
         );
         const audit = await h.handle.db
@@ -449,6 +456,9 @@ for (const backend of BACKENDS) {
             'one.c1',
             'one.c2',
             'one.c3',
+            'one.s1',
+            'one.c4',
+            'one.c5',
             'one.d1',
             'one.d3',
           ],

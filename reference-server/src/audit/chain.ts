@@ -168,14 +168,20 @@ function chained(rows: readonly Unchained[], head: ChainHead): { stored: StoredR
 
 /**
  * Chains rows after the head, which it locks for the rest of the transaction: the statements that write them
- * and move the head (one insert, one update), to run with db/write-together.ts.
+ * and move the head (one insert, one update), to run with db/write-together.ts, and the head after them.
  */
-async function chainQueries(trx: AnyDb, rows: Unchained[]): Promise<CompiledQuery[]> {
+async function chainQueries(
+  trx: AnyDb,
+  rows: Unchained[],
+): Promise<{ queries: CompiledQuery[]; head: ChainHead }> {
   const { stored, head } = chained(rows, await lockHead(trx));
-  return [
-    ...insertQueries(trx, 'audit_log', stored),
-    trx.updateTable('audit_chain_head').set(head).where('id', '=', 'main').compile(),
-  ];
+  return {
+    queries: [
+      ...insertQueries(trx, 'audit_log', stored),
+      trx.updateTable('audit_chain_head').set(head).where('id', '=', 'main').compile(),
+    ],
+    head,
+  };
 }
 
 /** The chain head as it is, unlocked (a batch written in one statement guards it instead, see below). */
@@ -232,12 +238,14 @@ export function dropAuditEntriesOf(
 
 /**
  * Chains the entries `trx` holds (locking the head; call it last before COMMIT) and stops holding: the
- * statements that write them, to run with db/write-together.ts.
+ * statements that write them, to run with db/write-together.ts, and the head after them (none: no entries).
  */
-export async function takeHeldAudit(trx: Transaction<Database>): Promise<CompiledQuery[]> {
+export async function takeHeldAudit(
+  trx: Transaction<Database>,
+): Promise<{ queries: CompiledQuery[]; head?: ChainHead }> {
   const rows = held.get(trx);
   held.delete(trx);
-  return rows && rows.length > 0 ? chainQueries(trx, rows) : [];
+  return rows && rows.length > 0 ? chainQueries(trx, rows) : { queries: [] };
 }
 
 /**
@@ -284,7 +292,7 @@ export async function appendAudit(db: AnyDb, entries: AuditEntry[]): Promise<voi
     await (db as Kysely<Database>).transaction().execute((trx) => appendAudit(trx, entries));
     return;
   }
-  await writeTogether(db, await chainQueries(db, entries.map(unchained)));
+  await writeTogether(db, (await chainQueries(db, entries.map(unchained))).queries);
 }
 
 export interface ChainVerdict {

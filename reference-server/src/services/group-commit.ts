@@ -108,9 +108,12 @@ function dropWritesSince(trx: Transaction<Database> | Kysely<Database>, mark: Ma
  * Writes what is held: the claims first (one statement), then the rows and the audit entries, chained after the
  * head it locks — on PostgreSQL all in one statement (db/write-together.ts). `items` are the marks where each
  * item's holdings begin; the positions of the items whose claim was taken are returned, their writes dropped
- * (db/deferred-inserts.ts).
+ * (db/deferred-inserts.ts), and the chain head after the entries (none: no entries).
  */
-async function flushWrites(trx: Transaction<Database>, items: readonly Mark[] = []): Promise<number[]> {
+async function flushWrites(
+  trx: Transaction<Database>,
+  items: readonly Mark[] = [],
+): Promise<{ lost: number[]; head?: ChainHead }> {
   const marks = items.map((m) => m.inserts);
   const lost = await settleClaims(trx, marks);
   dropAuditEntriesOf(
@@ -119,8 +122,9 @@ async function flushWrites(trx: Transaction<Database>, items: readonly Mark[] = 
     lost,
   );
   const rows = takeHeldInserts(trx, marks, lost);
-  await writeTogether(trx, [...rows, ...(await takeHeldAudit(trx))]);
-  return lost;
+  const audit = await takeHeldAudit(trx);
+  await writeTogether(trx, [...rows, ...audit.queries]);
+  return { lost, head: audit.head };
 }
 
 const MAX_ATTEMPTS = 6;
@@ -217,6 +221,7 @@ export class GroupCommitter {
     }
     if (this.postgres && batch.every((j) => j.heldOnly) && (await this.runInOneStatement(batch))) return;
     const outcomes: Outcome[] = [];
+    let head: ChainHead | undefined;
     try {
       await this.db.transaction().execute(async (trx) => {
         holdWrites(trx);
@@ -228,13 +233,14 @@ export class GroupCommitter {
         }
         // Only the items that stand hold anything (a failed one dropped its holdings).
         const standing = outcomes.flatMap((o, i) => (o.ok ? [{ i, held: o.held }] : []));
-        const lost = await flushWrites(
+        const flushed = await flushWrites(
           trx,
           standing.map((s) => s.held),
         );
-        for (const k of lost) outcomes[standing[k]!.i] = { ok: false, err: new ClaimTaken() };
+        for (const k of flushed.lost) outcomes[standing[k]!.i] = { ok: false, err: new ClaimTaken() };
+        head = flushed.head;
       });
-      this.knownHead = undefined;
+      this.rememberHead(head);
     } catch {
       // The batch did not commit: nobody has been answered; each item gets its own transaction.
       this.stats.fallbacks++;
@@ -296,6 +302,11 @@ export class GroupCommitter {
     return true;
   }
 
+  /** After a transaction that committed audit entries (it held the head's lock): where the chain now ends. */
+  private rememberHead(head: ChainHead | undefined) {
+    if (head) this.knownHead = head;
+  }
+
   /**
    * One item in its savepoint. On PostgreSQL the previous item's savepoint is released in the same round trip
    * (a simple query may hold two statements) and the last one by COMMIT; SQLite statements are local calls.
@@ -343,12 +354,14 @@ export class GroupCommitter {
   private async runAlone(job: Job<unknown>) {
     for (let attempt = 1; ; attempt++) {
       try {
+        let head: ChainHead | undefined;
         const value = await this.db.transaction().execute(async (trx) => {
           holdWrites(trx);
           const v = await job.work(trx);
-          await flushWrites(trx);
+          head = (await flushWrites(trx)).head;
           return v;
         });
+        this.rememberHead(head);
         this.stats.batches++;
         this.stats.items++;
         this.stats.largest = Math.max(this.stats.largest, 1);
