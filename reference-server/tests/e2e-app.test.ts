@@ -13,7 +13,10 @@
  * new connection each, so no stale keep-alive socket can reset them on a busy machine.
  *
  * Screenshots go to docs/images/app-*.png when UPDATE_DOCS_IMAGES=1 is set (else to a temporary folder).
- * KEEP_E2E_DATA=1 keeps the server's temporary data folder.
+ * KEEP_E2E_DATA=1 keeps the server's temporary data folder. `E2E_BACKEND=postgres` runs the same tests with the
+ * server on a fresh PostgreSQL database (TEST_DATABASE_URL's server; e2e-app-postgres.test.ts sets it), where a
+ * new patient's 報告 takes another path (services/group-commit.ts: one statement per batch); its screenshots stay
+ * in the temporary folder.
  *
  * Run: node --import tsx --conditions=source --test reference-server/tests/e2e-app.test.ts
  * Needs /usr/bin/chromium and pdftotext (poppler-utils); skipped with a message when they are missing.
@@ -32,6 +35,7 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { buildApp } from '../../scripts/build-app.js';
 import type { OccurrenceReport } from 'hersys-sdk/schema';
 import { tc1Report } from '../../tests/fixtures/reports.js';
+import { PG_URL, freshPgDatabase } from './helpers.js';
 import { startSmtp } from './smtp.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -39,9 +43,11 @@ const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
  * Screenshots: into docs/images/app-*.png with UPDATE_DOCS_IMAGES=1 (needs a Japanese font, e.g. Debian's
  * fonts-noto-cjk), otherwise into a temporary folder, so a test run never changes tracked files.
  */
-const imagesDir = process.env.UPDATE_DOCS_IMAGES
-  ? path.join(repoRoot, 'docs/images')
-  : path.join(tmpdir(), 'hersys-e2e-screenshots');
+const postgres = process.env.E2E_BACKEND === 'postgres';
+const imagesDir =
+  process.env.UPDATE_DOCS_IMAGES && !postgres
+    ? path.join(repoRoot, 'docs/images')
+    : path.join(tmpdir(), postgres ? 'hersys-e2e-screenshots-postgres' : 'hersys-e2e-screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -53,6 +59,9 @@ const CHROMIUM_ARGS = [
   '--lang=ja',
 ];
 const missing = [CHROMIUM, '/usr/bin/pdftotext'].filter((f) => !existsSync(f));
+if (postgres && !PG_URL) missing.push('TEST_DATABASE_URL (PostgreSQL)');
+/** PostgreSQL: the fresh database the server runs on. */
+let database: Awaited<ReturnType<typeof freshPgDatabase>> | undefined;
 
 let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
 let server: ChildProcess | undefined;
@@ -339,8 +348,10 @@ before(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(path.join(tmpdir(), 'hersys-e2e-'));
   // SQLite in the fresh data folder even after `eval "$(scripts/pg-up.sh)"`, which exports DATABASE_URL: a
-  // shared database would keep the accounts of an earlier run, whose first sign-in is done.
+  // shared database would keep the accounts of an earlier run, whose first sign-in is done. PostgreSQL: a
+  // database of its own, for the same reason.
   const { DATABASE_URL: _shared, ...serverEnv } = process.env;
+  if (postgres) database = await freshPgDatabase();
   server = spawn(
     process.execPath,
     ['--import', 'tsx', '--conditions=source', 'reference-server/src/main.ts'],
@@ -352,6 +363,7 @@ before(async () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
+        ...(database ? { DATABASE_URL: database.url } : {}),
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
         PUBLIC_URL: baseUrl,
       },
@@ -377,6 +389,7 @@ after(async () => {
   }
   await smtp?.close();
   if (dataDir && !process.env.KEEP_E2E_DATA) rmSync(dataDir, { recursive: true, force: true });
+  await database?.drop();
 });
 
 test(

@@ -376,7 +376,7 @@ for (const backend of BACKENDS) {
           response: '{}',
           created_at: now,
         });
-        const item = (name: string) =>
+        const item = (name: string, heldOnly = true) =>
           gc.run(
             async (trx) => {
               await insertLater(trx, 'outbox', [sentMail(`one-${name}`, now)]);
@@ -386,10 +386,10 @@ for (const backend of BACKENDS) {
             },
             never,
             never,
-            { heldOnly: true },
+            { heldOnly },
           );
         const batch = async (names: string[]) =>
-          (await Promise.allSettled(names.map(item))).map((r) =>
+          (await Promise.allSettled(names.map((n) => item(n)))).map((r) =>
             r.status === 'fulfilled' ? r.value : (r.reason as Error).constructor.name,
           );
         assert.deepEqual(await batch(['a1', 'a2', 'a3']), ['a1', 'a2', 'a3']);
@@ -402,15 +402,18 @@ for (const backend of BACKENDS) {
         // The head is read again: one statement again.
         assert.deepEqual(await batch(['c1', 'c2', 'c3']), ['c1', 'c2', 'c3']);
         assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [2, 3]);
-        // A filing alone, in its own transaction, leaves the head known: the next batch is one statement.
-        assert.deepEqual(await batch(['s1']), ['s1']);
+        // A held-only item alone is one statement too; an item in its own transaction leaves the head it
+        // wrote known: the next batch is one statement.
+        assert.deepEqual(await batch(['s0']), ['s0']);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [3, 4]);
+        assert.equal(await item('s1', false), 's1');
         assert.deepEqual(await batch(['c4', 'c5']), ['c4', 'c5']);
-        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [3, 5]);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [4, 6]);
 
         // A key already stored fails the statement; the transaction settles the claims.
         await h.handle.db.insertInto('idempotency_keys').values(key('d2')).execute();
         assert.deepEqual(await batch(['d1', 'd2', 'd3']), ['d1', 'ClaimTaken', 'd3']);
-        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [3, 6]);
+        assert.deepEqual([gc.stats.oneStatement, gc.stats.batches], [4, 7]);
 
         const outbox = await h.handle.db
           .selectFrom('outbox')
@@ -434,6 +437,7 @@ for (const backend of BACKENDS) {
             'one-c5',
             'one-d1',
             'one-d3',
+            'one-s0',
             'one-s1',
           ],
         );
@@ -456,6 +460,7 @@ for (const backend of BACKENDS) {
             'one.c1',
             'one.c2',
             'one.c3',
+            'one.s0',
             'one.s1',
             'one.c4',
             'one.c5',
