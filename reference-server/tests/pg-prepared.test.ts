@@ -4,22 +4,32 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../src/db/types.js';
 import { openDatabase } from '../src/db/connect.js';
 import { migrateToLatest } from '../src/db/migrations.js';
 import { insertQueries } from '../src/db/insert-rows.js';
 import { writeTogether } from '../src/db/write-together.js';
 import { PG_URL, freshPgDatabase } from './helpers.js';
 
+/** A migrated fresh database on one connection (prepared statements are per connection), dropped after `fn`. */
+async function withOneConnection(fn: (db: Kysely<Database>) => Promise<void>): Promise<void> {
+  const fresh = await freshPgDatabase();
+  const handle = openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
+  try {
+    await migrateToLatest(handle.db, 'postgres');
+    await fn(handle.db);
+  } finally {
+    await handle.close();
+    await fresh.drop();
+  }
+}
+
 test(
   'PostgreSQL: inserts and updates are prepared once per connection; selects are not',
   { skip: !PG_URL },
   async () => {
-    const fresh = await freshPgDatabase();
-    const handle = openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
-    try {
-      const db = handle.db;
-      await migrateToLatest(db, 'postgres');
+    await withOneConnection(async (db) => {
       const prepared = await db.transaction().execute(async (trx) => {
         for (const code of ['90', '91', '92']) {
           await trx
@@ -49,10 +59,7 @@ test(
       });
       // One insert and one update statement, each prepared once though run three times; no select.
       assert.deepEqual(prepared.sort(), ['insert', 'update']);
-    } finally {
-      await handle.close();
-      await fresh.drop();
-    }
+    });
   },
 );
 
@@ -60,11 +67,7 @@ test(
   'PostgreSQL: writes run together (db/write-together.ts) are prepared too',
   { skip: !PG_URL },
   async () => {
-    const fresh = await freshPgDatabase();
-    const handle = openDatabase({ databaseUrl: fresh.url, poolSize: 1 });
-    try {
-      const db = handle.db;
-      await migrateToLatest(db, 'postgres');
+    await withOneConnection(async (db) => {
       const prepared = await db.transaction().execute(async (trx) => {
         for (const code of ['93', '94']) {
           await writeTogether(trx, [
@@ -91,9 +94,6 @@ test(
         .where('code', 'in', ['93', '94'])
         .execute();
       assert.deepEqual(names.map((r) => r.name).sort(), ['県93', '県94']);
-    } finally {
-      await handle.close();
-      await fresh.drop();
-    }
+    });
   },
 );
