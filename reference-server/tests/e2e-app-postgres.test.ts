@@ -5,3 +5,5 @@
  */
 process.env.E2E_BACKEND = 'postgres';
 await import('./e2e-app.test.js');
+
+export {};
