@@ -10,7 +10,7 @@ import { createApp } from '../src/app.js';
 import { defaultConfig } from '../src/config.js';
 import { newRowId } from '../src/lib/ids.js';
 import { sha256 } from '../src/lib/keys.js';
-import { BACKENDS, harness, json, type Harness } from './helpers.js';
+import { BACKENDS, harness, json, reportMessages, type Harness } from './helpers.js';
 
 for (const backend of BACKENDS) {
   describe(`API on ${backend}`, () => {
@@ -636,14 +636,8 @@ for (const backend of BACKENDS) {
     test('the SMS link is single-use', async () => {
       /** The invitation token in the SMS queued for a report. */
       const inviteToken = async (reportId: string) => {
-        const sms = await h.handle.db
-          .selectFrom('outbox')
-          .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
-          .select('outbox_payloads.payload')
-          .where('report_id', '=', reportId)
-          .where('kind', '=', 'sms')
-          .executeTakeFirstOrThrow();
-        return /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(JSON.parse(sms.payload).text as string)![1]!;
+        const [sms] = await reportMessages(h.handle.db, reportId, 'sms');
+        return /\/my\/invite\/([A-Za-z0-9_-]+)/.exec(sms!.text)![1]!;
       };
       const { body } = await file();
       const token = await inviteToken(body.report.id);

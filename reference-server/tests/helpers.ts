@@ -123,3 +123,19 @@ export async function harness(
 export async function json<T = any>(res: Response): Promise<T> {
   return (await res.json()) as T;
 }
+
+/** The payloads of the mails or SMS queued for a report, parsed. */
+export async function reportMessages<T = { to: string; text: string }>(
+  db: DbHandle['db'],
+  reportId: string,
+  kind: 'mail' | 'sms',
+): Promise<T[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
+    .select('outbox_payloads.payload')
+    .where('outbox.report_id', '=', reportId)
+    .where('outbox.kind', '=', kind)
+    .execute();
+  return rows.map((r) => JSON.parse(r.payload) as T);
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { tc1Report } from '../../tests/fixtures/reports.js';
-import { harness, json } from './helpers.js';
+import { harness, json, reportMessages } from './helpers.js';
 
 test('a health center’s new mail address is used from a second after it changed', async () => {
   const h = await harness('sqlite');
@@ -15,14 +15,7 @@ test('a health center’s new mail address is used from a second after it change
       const res = await h.req('POST', '/api/reports', { body: { report: tc1Report() } });
       assert.equal(res.status, 201);
       const id = (await json(res)).report.id as string;
-      const rows = await h.handle.db
-        .selectFrom('outbox')
-        .innerJoin('outbox_payloads', 'outbox_payloads.id', 'outbox.id')
-        .select('outbox_payloads.payload')
-        .where('outbox.report_id', '=', id)
-        .where('outbox.kind', '=', 'mail')
-        .execute();
-      return rows.map((r) => (JSON.parse(r.payload) as { to: string }).to);
+      return (await reportMessages(h.handle.db, id, 'mail')).map((m) => m.to);
     };
     const before = await h.handle.db
       .selectFrom('health_centers')

@@ -103,26 +103,16 @@ function isPostgres(db: AnyDb): boolean {
 }
 
 /** Locks the chain head for the rest of the transaction and returns it. */
-async function lockHead(trx: AnyDb): Promise<{ seq: number; hash: string }> {
-  if (isPostgres(trx)) {
-    return trx
-      .selectFrom('audit_chain_head')
-      .select(['seq', 'hash'])
-      .where('id', '=', 'main')
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-  }
+async function lockHead(trx: AnyDb): Promise<ChainHead> {
+  const postgres = isPostgres(trx);
   // SQLite: a write takes the database's write lock until commit (a read first could be overtaken).
-  await trx
-    .updateTable('audit_chain_head')
-    .set({ seq: sql`seq` })
-    .where('id', '=', 'main')
-    .execute();
-  return trx
-    .selectFrom('audit_chain_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 'main')
-    .executeTakeFirstOrThrow();
+  if (!postgres)
+    await trx
+      .updateTable('audit_chain_head')
+      .set({ seq: sql`seq` })
+      .where('id', '=', 'main')
+      .execute();
+  return readChainHead(trx, { forUpdate: postgres });
 }
 
 /** A row before it is chained: everything but its sequence number and hashes. */
@@ -184,12 +174,16 @@ async function chainQueries(
   };
 }
 
-/** The chain head as it is, unlocked (a batch written in one statement guards it instead, see below). */
-export async function readChainHead(db: AnyDb): Promise<ChainHead> {
+/**
+ * The chain head as it is: unlocked (a batch written in one statement guards it instead, see below), or locked
+ * for the rest of the transaction with `forUpdate` (PostgreSQL).
+ */
+export async function readChainHead(db: AnyDb, { forUpdate = false } = {}): Promise<ChainHead> {
   const head = await db
     .selectFrom('audit_chain_head')
     .select(['seq', 'hash'])
     .where('id', '=', 'main')
+    .$if(forUpdate, (q) => q.forUpdate())
     .executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }

@@ -142,15 +142,22 @@ function sortedClaims(h: readonly HeldRows[]): [Table, Insertable<Database[Table
   for (const { table, rows, claim } of h) {
     if (!claim) continue;
     const row = rows[0]!;
-    const key = JSON.stringify(claim.map((c) => (row as Record<string, unknown>)[c]));
     const all = byTable.get(table);
-    if (all) all.push({ key, row });
-    else byTable.set(table, [{ key, row }]);
+    const entry = { key: claimKey(row, claim), row };
+    if (all) all.push(entry);
+    else byTable.set(table, [entry]);
   }
-  return [...byTable].map(([table, all]) => [
-    table,
-    all.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((c) => c.row),
-  ]);
+  return [...byTable].map(([table, all]) => [table, all.sort(byKey).map((c) => c.row)]);
+}
+
+/** A claimed row's key: the values of its unique columns. */
+function claimKey(row: object, unique: readonly string[]): string {
+  return JSON.stringify(unique.map((c) => (row as Record<string, unknown>)[c]));
+}
+
+/** Key order, the one order every batch claims in (see {@link writeClaims}). */
+function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** The position in `items` (marks where each item's held entries begin) of the item that held entry `i` (-1: none). */
@@ -183,7 +190,7 @@ async function writeClaims(
   h.forEach(({ table, rows, claim }, i) => {
     if (!claim) return;
     const row = rows[0] as Record<string, unknown>;
-    const key = JSON.stringify(claim.map((c) => row[c]));
+    const key = claimKey(row, claim);
     const item = ownerOf(items, i);
     if (seen.has(`${table}|${key}`)) {
       lost.add(item);
@@ -196,14 +203,14 @@ async function writeClaims(
     c.rows.push({ row, item, key });
   });
   for (const { table, unique, rows } of claims.values()) {
-    rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    rows.sort(byKey);
     const stored = await insertRows(
       trx,
       table,
       rows.map((r) => r.row as Insertable<Database[Table]>),
       { onConflictDoNothing: unique, returning: unique },
     );
-    const won = new Set(stored.map((r) => JSON.stringify(unique.map((c) => r[c]))));
+    const won = new Set(stored.map((r) => claimKey(r, unique)));
     for (const r of rows) if (!won.has(r.key)) lost.add(r.item);
   }
   return lost;

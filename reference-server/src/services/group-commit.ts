@@ -74,6 +74,9 @@ interface Job<T> {
   reject: (err: unknown) => void;
 }
 
+/** What an item's caller is answered. */
+type Answer = { ok: true; value: unknown } | { ok: false; err: unknown };
+/** An item's answer, and where its holdings begin when it stands. */
 type Outcome = { ok: true; value: unknown; held: Mark } | { ok: false; err: unknown };
 
 class BatchAbort extends Error {
@@ -248,14 +251,7 @@ export class GroupCommitter {
       for (const job of batch) await this.runAlone(job);
       return;
     }
-    this.stats.batches++;
-    this.stats.items += batch.length;
-    this.stats.largest = Math.max(this.stats.largest, batch.length);
-    batch.forEach((job, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) job.resolve(o.value);
-      else job.reject(o.err);
-    });
+    this.answer(batch, outcomes);
   }
 
   /**
@@ -291,16 +287,21 @@ export class GroupCommitter {
       this.knownHead = undefined;
       return false;
     }
+    this.stats.oneStatement++;
+    this.answer(batch, outcomes);
+    return true;
+  }
+
+  /** Answers the items of a batch that committed, each with its own outcome, and counts the batch. */
+  private answer(batch: readonly Job<unknown>[], outcomes: readonly Answer[]) {
     this.stats.batches++;
     this.stats.items += batch.length;
     this.stats.largest = Math.max(this.stats.largest, batch.length);
-    this.stats.oneStatement++;
     batch.forEach((job, i) => {
       const o = outcomes[i]!;
       if (o.ok) job.resolve(o.value);
       else job.reject(o.err);
     });
-    return true;
   }
 
   /** After a transaction that committed audit entries (it held the head's lock): where the chain now ends. */
@@ -363,10 +364,7 @@ export class GroupCommitter {
           return v;
         });
         this.rememberHead(head);
-        this.stats.batches++;
-        this.stats.items++;
-        this.stats.largest = Math.max(this.stats.largest, 1);
-        job.resolve(value);
+        this.answer([job], [{ ok: true, value }]);
         return;
       } catch (err) {
         if (attempt < MAX_ATTEMPTS && (job.retryTx(err) || job.retryItem(err))) continue;
